@@ -1,0 +1,184 @@
+"""The page model every job reads: a :class:`Page` is an ordered tuple of :class:`Block`.
+
+Readers (``l10n.readers``) build it from scraped text or HTML; check, extract, render and preview
+work on it and never on files. Everything here is immutable and free of I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from l10n.dateline import Dateline
+
+__all__ = ["Block", "Format", "Location", "Page", "PageMeta", "Role"]
+
+
+class Role(StrEnum):
+    """What a block is on the page; chrome roles are the ones a catalog holds."""
+
+    SITE = "site"
+    SECTION = "section"
+    TAGLINE = "tagline"
+    HEADLINE = "headline"
+    LEDE = "lede"
+    PARAGRAPH = "paragraph"
+    CREDIT = "credit"
+    CAPTION = "caption"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    CHROME = "chrome"
+    COUNTER = "counter"
+
+    @property
+    def is_article(self) -> bool:
+        """True for the article's own text (what an article catalog translates)."""
+        return self in _ARTICLE_ROLES
+
+
+_ARTICLE_ROLES = frozenset({Role.HEADLINE, Role.LEDE, Role.PARAGRAPH, Role.CAPTION})
+
+
+class Format(StrEnum):
+    """The source format a page was read from."""
+
+    TEXT = "text"
+    HTML = "html"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a block sits in its source file: 1-based line and column.
+
+    For HTML, ``element`` is the element path (``html/body/footer/div[2]``) and ``attribute``
+    the attribute name when the text came from one; the position is then the element's.
+    """
+
+    line: int
+    column: int
+    element: str | None = None
+    attribute: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One run of visible text with its role.
+
+    ``context`` names where the text sits by meaning (``nav``, ``button``, ``footer``,
+    ``dialog title``, ``placeholder``...): the stable msgctxt of an extracted entry.
+    ``lang`` is an explicit language marked on the element (HTML ``lang``), ``translatable``
+    is False under ``translate="no"`` / ``data-l10n-ignore``, ``repeat_of`` is the index of an
+    earlier block this one repeats (an image title shown twice), and ``dateline`` holds the
+    parsed dateline of a ``dateline`` block.
+    """
+
+    role: Role
+    text: str
+    location: Location
+    context: str | None = None
+    lang: str | None = None
+    translatable: bool = True
+    repeat_of: int | None = None
+    dateline: Dateline | None = None
+
+    @property
+    def line(self) -> int:
+        return self.location.line
+
+    @property
+    def column(self) -> int:
+        return self.location.column
+
+    @property
+    def attribute(self) -> str | None:
+        return self.location.attribute
+
+    @property
+    def element(self) -> str | None:
+        return self.location.element
+
+    def with_role(self, role: Role) -> Block:
+        """This block with another role."""
+        return replace(self, role=role)
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    """Page-level facts found by the reader (``None`` when the page does not say)."""
+
+    title: str | None = None
+    site: str | None = None
+    section: str | None = None
+    canonical_url: str | None = None
+    published: datetime | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A source page as the model sees it: path, format, locale and ordered blocks."""
+
+    path: str
+    format: Format
+    locale: str | None
+    blocks: tuple[Block, ...]
+    meta: PageMeta = field(default_factory=PageMeta)
+
+    def blocks_with(self, *roles: Role) -> tuple[Block, ...]:
+        """The blocks having any of ``roles``, in page order."""
+        wanted = set(roles)
+        return tuple(b for b in self.blocks if b.role in wanted)
+
+    @property
+    def headline(self) -> str | None:
+        found = self.blocks_with(Role.HEADLINE)
+        return found[0].text if found else None
+
+    @property
+    def dateline(self) -> Dateline | None:
+        for block in self.blocks:
+            if block.dateline is not None:
+                return block.dateline
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready view (the ``l10n inspect --format json`` schema)."""
+        return {
+            "path": self.path,
+            "format": str(self.format),
+            "locale": self.locale,
+            "meta": {
+                "title": self.meta.title,
+                "site": self.meta.site,
+                "section": self.meta.section,
+                "canonical_url": self.meta.canonical_url,
+                "published": self.meta.published.isoformat() if self.meta.published else None,
+                "description": self.meta.description,
+            },
+            "blocks": [block_to_dict(b) for b in self.blocks],
+        }
+
+
+def block_to_dict(block: Block) -> dict[str, Any]:
+    """One block as a JSON object: role, text, line, column, and the fields that apply."""
+    out: dict[str, Any] = {
+        "role": str(block.role),
+        "text": block.text,
+        "line": block.line,
+        "column": block.column,
+        "element": block.element,
+        "attribute": block.attribute,
+        "context": block.context,
+    }
+    if block.lang is not None:
+        out["lang"] = block.lang
+    if not block.translatable:
+        out["translatable"] = False
+    if block.repeat_of is not None:
+        out["repeat_of"] = block.repeat_of
+    if block.dateline is not None:
+        out["dateline"] = block.dateline.to_dict()
+    return out

@@ -1,0 +1,103 @@
+"""Measures of running text that readers and detectors share: words, sentence ends, numbers.
+
+Languages written without spaces (Chinese, Japanese) are measured in characters; the
+thresholds that use these functions say how many characters count as a word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "collapse_space",
+    "count_cjk",
+    "count_words",
+    "ends_sentence",
+    "is_number",
+    "parse_counter",
+]
+
+_SPACE = re.compile(r"\s+")
+# Han, kana, CJK punctuation and full-width forms: scripts written without spaces between words.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u31f0-\u31ff]")
+_SENTENCE_END = frozenset(".!?…。！？؟।")
+_CLOSERS = frozenset("\"'»”’)]）」』")
+_NUMBER = re.compile(r"[+-]?\d[\d\s.,'\u00a0\u202f\u066b\u066c]*%?")
+_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+def collapse_space(text: str) -> str:
+    """``text`` stripped, with every run of whitespace (no-break spaces too) made one space."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def count_cjk(text: str) -> int:
+    """Number of Han and kana characters in ``text``."""
+    return len(_CJK.findall(text))
+
+
+def count_words(text: str) -> int:
+    """Number of whitespace-separated tokens that contain a letter (CJK runs count as one)."""
+    return sum(1 for token in text.split() if _WORD.search(token))
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends with sentence punctuation, possibly followed by closing quotes."""
+    stripped = text.rstrip()
+    if not stripped:
+        return False
+    if stripped[-1] in _CLOSERS:
+        return True
+    return stripped[-1] in _SENTENCE_END
+
+
+def is_number(text: str) -> bool:
+    """True for a bare number in any decimal digits, with group separators (``1,234``, ``٣``)."""
+    text = text.strip()
+    if not text or not _NUMBER.fullmatch(_ascii_digits(text)):
+        return False
+    return any(ch.isdigit() for ch in text)
+
+
+_NUM = r"(?P<n>\d[\d\s.,\u00a0\u202f]*)"
+_LABEL = r"(?P<label>[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*)?)"
+_COUNTER_LABEL_AFTER = re.compile(_NUM + r"\s+" + _LABEL)
+_COUNTER_LABEL_BEFORE = re.compile(_LABEL + r"\s*(?::\s*|\(\s*|\s+)" + _NUM + r"\)?")
+
+
+def parse_counter(text: str) -> tuple[int, str | None] | None:
+    """A counter's number and label: ``"0"`` → (0, None), ``"12 comments"`` → (12, "comments").
+
+    Accepts a bare number, a number followed by a one- or two-word label, or a label followed by
+    ``: N`` or ``(N)``. Returns None for anything else.
+    """
+    text = collapse_space(_ascii_digits(text))
+    if not text:
+        return None
+    if is_number(text):
+        value = _to_int(text)
+        return None if value is None else (value, None)
+    for pattern in (_COUNTER_LABEL_AFTER, _COUNTER_LABEL_BEFORE):
+        match = pattern.fullmatch(text)
+        if match:
+            value = _to_int(match["n"])
+            if value is not None:
+                return value, match["label"]
+    return None
+
+
+def _to_int(text: str) -> int | None:
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if not digits or len(digits) > 15:
+        return None
+    return int(digits)
+
+
+def _ascii_digits(text: str) -> str:
+    """``text`` with every decimal digit (Arabic-Indic, Devanagari…) replaced by its ASCII digit."""
+    if text.isascii():
+        return text
+    return "".join(
+        str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch for ch in text
+    )

@@ -1,0 +1,518 @@
+"""Read an HTML page (real, possibly broken HTML5) into a :class:`Page`.
+
+The tree comes from lxml (libxml2's forgiving HTML parser); positions come from a regex pass
+over the same source (:mod:`l10n.readers.positions`), because libxml2 only records the line
+where a start tag ends. Rules:
+
+* **Never text:** ``script``, ``style``, ``template``, ``noscript``, comments. JSON-LD scripts are
+  read for ``datePublished`` and ``headline`` (metadata only).
+* **Chrome** is text inside ``header``, ``nav``, ``footer``, ``aside``, ``form``, ``button``,
+  ``label`` and ``[role=navigation|banner|contentinfo|dialog|search|complementary]``; the
+  attributes ``title``, ``alt``, ``aria-label``, ``placeholder``, a button's ``value``;
+  ``<title>`` and the ``content`` of ``meta`` description, ``og:title`` and ``og:description``.
+  Inside chrome every link, button, label, option, list item, heading and paragraph is a block
+  of its own. Site names (``.site-name``, ``.logo``, ``[rel=home]``...) are ``site``, section
+  names ``section``, ``.tagline`` ``tagline``, and numbers or labelled numbers ``counter``.
+* **Article** is ``article``, ``main``, ``[role=main]`` or ``[itemprop=articleBody]`` (on pages
+  with none of them, the element holding the most paragraph text). ``h1`` is the headline; the
+  first paragraph (or ``.lede``/``.lead``) the lede; ``figcaption`` a caption, with its
+  ``.credit``/``.copyright`` part (or text opening with ``©``) a credit; ``.byline``,
+  ``[rel=author]``, ``[itemprop=author]`` a byline; a lone ``<time>`` a byline; ``p.dateline``
+  and paragraphs that are only a dateline are datelines, and a paragraph opening with a dateline
+  is split in two. A ``header`` inside the article belongs to the article; its ``footer``,
+  ``nav``, ``aside`` and ``form`` are chrome.
+* ``translate="no"`` and ``data-l10n-ignore`` mark blocks untranslatable (``translate="yes"``
+  lifts it); the nearest ``lang`` attribute below ``<html>`` is the block's ``lang``.
+* The page locale is ``<html lang>`` as written; metadata comes from ``og:site_name``,
+  ``link[rel=canonical]``, JSON-LD and ``time[datetime]``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+import lxml.html
+from lxml import etree
+
+from l10n.dateline import parse_dateline, split_dateline
+from l10n.errors import InputError
+from l10n.page import Block, Format, Location, Page, PageMeta, Role
+from l10n.prose import collapse_space, count_words, parse_counter
+from l10n.readers.positions import SourceIndex
+
+__all__ = ["read_html_page"]
+
+_NEVER_TEXT = frozenset({"script", "style", "template", "noscript", "svg", "math", "iframe"})
+# Elements whose text flows into their parent's block. In chrome a link is a block of its own.
+_INLINE = frozenset(
+    {
+        "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em",
+        "font", "i", "img", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong",
+        "sub", "sup", "time", "tt", "u", "var", "wbr",
+    }
+)
+_CHROME_UNITS = frozenset({"a", "button", "label", "option", "summary", "legend"})
+_LANDMARK_TAGS = {"header": "header", "nav": "nav", "footer": "footer", "aside": "aside",
+                  "form": "form", "dialog": "dialog"}
+_LANDMARK_ROLES = {
+    "navigation": "nav", "banner": "header", "contentinfo": "footer", "dialog": "dialog",
+    "alertdialog": "dialog", "search": "search", "complementary": "aside",
+}
+_ARTICLE_ROLES = frozenset({"main", "article"})
+_SITE_CLASSES = frozenset({"site-name", "site-title", "logo", "brand", "masthead", "site-logo",
+                           "navbar-brand", "publication-name"})
+_SECTION_CLASSES = frozenset({"section", "section-name", "section-title", "rubric", "category",
+                              "kicker", "breadcrumb-current"})
+_TAGLINE_CLASSES = frozenset({"tagline", "slogan", "section-description", "section-tagline",
+                              "site-description"})
+_LEDE_CLASSES = frozenset({"lede", "lead", "standfirst", "intro", "summary", "article-lead"})
+_CREDIT_CLASSES = frozenset({"credit", "copyright", "photo-credit", "image-credit", "source"})
+_BYLINE_CLASSES = frozenset({"byline", "author", "authors", "by"})
+_CHROME_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder")
+_BUTTON_INPUTS = frozenset({"submit", "button", "reset"})
+_META_CONTEXT = {"description": "meta description", "og:title": "og:title",
+                 "og:description": "og:description", "twitter:title": "twitter:title",
+                 "twitter:description": "twitter:description"}
+_KIND = {"a": "link", "img": "image", "input": "input", "button": "button", "select": "select",
+         "textarea": "textarea", "abbr": "abbreviation", "area": "image map area"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    """What the walk knows about the element it is in."""
+
+    zone: str  # "chrome", "article" or "page"
+    landmark: str | None = None
+    unit: str | None = None  # nearest chrome unit: "button", "label", "link"...
+    translatable: bool = True
+    lang: str | None = None
+    special: Role | None = None  # site / section / tagline / byline / credit / dateline
+    in_figcaption: bool = False
+    in_article_header: bool = False
+    lede_class: bool = False
+
+
+@dataclass(slots=True)
+class _Run:
+    """Text gathered for one block: fragments of the owner element and its inline children."""
+
+    owner: etree._Element
+    ctx: _Ctx
+    parts: list[str]
+    start: int | None = None  # source offset of the first character
+    times: int = 0  # characters that came from <time> elements
+
+
+def read_html_page(
+    text: str,
+    path: str,
+    *,
+    locale: str | None = None,
+    known_chrome: Collection[str] = (),
+) -> Page:
+    """Read decoded HTML into a :class:`Page`; see the module rules."""
+    try:
+        parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=False)
+        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"not an HTML page: {exc}", path=path) from None
+    index = SourceIndex(text)
+    walker = _Walker(root, index, {collapse_space(k) for k in known_chrome})
+    walker.run()
+    declared = root.get("lang") or root.get("xml:lang")
+    blocks = walker.finish()
+    meta = _meta(root, blocks, walker)
+    return Page(
+        path=path,
+        format=Format.HTML,
+        locale=locale or (declared.strip() if declared and declared.strip() else None),
+        blocks=blocks,
+        meta=meta,
+    )
+
+
+class _Walker:
+    """One pass over the lxml tree, collecting blocks with their source positions."""
+
+    def __init__(self, root: etree._Element, index: SourceIndex, known: set[str]) -> None:
+        self.root = root
+        self.index = index
+        self.known = known
+        self.tree = root.getroottree()
+        self.blocks: list[tuple[int, int, Block]] = []
+        self.article_root = _article_root(root)
+        self.headline_seen = False
+        self.lede_seen = False
+        self.json_ld: list[object] = []
+        self.meta_tags: dict[str, str] = {}
+        self.canonical: str | None = None
+        self.times: list[str] = []
+        self.title: str | None = None
+        self.offsets: dict[etree._Element, int] = {}
+
+    # -- walking ---------------------------------------------------------------------------
+
+    def run(self) -> None:
+        ctx = _Ctx(zone="page")
+        self.index.align_element(self.root)
+        self._children(self.root, ctx, None)
+
+    def _children(self, el: etree._Element, ctx: _Ctx, run: _Run | None) -> _Run | None:
+        for child in el:
+            run = self._node(child, ctx, run)
+        return run
+
+    def _node(self, el: etree._Element, ctx: _Ctx, run: _Run | None) -> _Run | None:
+        """Visit ``el`` inside an open ``run``; returns the run its tail continues."""
+        if not isinstance(el.tag, str):  # comments, processing instructions
+            return self._text(el.tail, run, ctx, el)
+        position = self.index.align_element(el)
+        self.offsets[el] = position
+        tag = el.tag.lower()
+        if tag in _NEVER_TEXT:
+            self._skip(el)
+            return self._text(el.tail, run, ctx, el)
+        if tag == "head":
+            self._head(el)
+            return run
+        inner = self._enter(el, tag, ctx)
+        self._attributes(el, tag, inner, position)
+        # An inline element that starts a role of its own (span.credit) is a block of its own.
+        if self._is_inline(tag, inner) and inner.special is ctx.special:
+            run = self._text(el.text, run, inner, el)
+            run = self._children(el, inner, run)
+            if tag == "time":
+                if el.get("datetime"):
+                    self.times.append(el.get("datetime", ""))
+                if run is not None:
+                    run.times += len(collapse_space(el.text_content()))
+            return self._text(el.tail, run, ctx, el)
+        self._flush(run)
+        own = _Run(owner=el, ctx=inner, parts=[])
+        own = self._text(el.text, own, inner, el)
+        own = self._children(el, inner, own)
+        self._flush(own)
+        parent_run = _Run(owner=run.owner, ctx=run.ctx, parts=[]) if run is not None else None
+        return self._text(el.tail, parent_run, ctx, el)
+
+    def _is_inline(self, tag: str, ctx: _Ctx) -> bool:
+        if tag in _INLINE:
+            return True
+        return tag == "a" and ctx.zone == "article" and ctx.unit is None
+
+    def _text(
+        self, text: str | None, run: _Run | None, ctx: _Ctx, el: etree._Element
+    ) -> _Run | None:
+        if not text:
+            return run
+        start = self.index.align_text(text)
+        if start is None:
+            parent = el.getparent()
+            start = self.offsets.get(el, self.offsets.get(parent, 0) if parent is not None else 0)
+        if run is None:
+            if not text.strip():
+                return None
+            # Text directly in <body> or a container with no block owner of its own.
+            run = _Run(owner=el.getparent() if el.getparent() is not None else el, ctx=ctx,
+                       parts=[])
+        if run.start is None and text.strip():
+            run.start = start
+        run.parts.append(text)
+        return run
+
+    def _skip(self, el: etree._Element) -> None:
+        if el.tag == "script" and (el.get("type") or "").lower() == "application/ld+json":
+            with contextlib.suppress(ValueError):
+                self.json_ld.append(json.loads(el.text or ""))
+        self.index.skip_subtree(el)
+
+    def _enter(self, el: etree._Element, tag: str, ctx: _Ctx) -> _Ctx:
+        """The context inside ``el``."""
+        role = (el.get("role") or "").strip().lower()
+        classes = set((el.get("class") or "").lower().split())
+        changes: dict[str, object] = {}
+        landmark = _LANDMARK_TAGS.get(tag) or _LANDMARK_ROLES.get(role)
+        is_article = (
+            tag in ("article", "main")
+            or role in _ARTICLE_ROLES
+            or el.get("itemprop") == "articleBody"
+            or el is self.article_root
+        )
+        if is_article and ctx.zone != "chrome":
+            changes["zone"] = "article"
+        elif landmark is not None:
+            if tag == "header" and ctx.zone == "article":
+                changes["in_article_header"] = True
+            else:
+                changes["zone"] = "chrome"
+                changes["landmark"] = landmark
+        if tag in ("button", "label") or role == "button":
+            changes["zone"] = "chrome"
+            changes["unit"] = "button" if tag != "label" else "label"
+        elif tag in _CHROME_UNITS and (ctx.zone != "article" or ctx.unit is not None):
+            changes.setdefault("unit", _KIND.get(tag, tag))
+        translate = (el.get("translate") or "").strip().lower()
+        if translate == "no" or el.get("data-l10n-ignore") is not None:
+            changes["translatable"] = False
+        elif translate == "yes":
+            changes["translatable"] = True
+        lang = el.get("lang")
+        if lang is not None and el is not self.root:
+            changes["lang"] = lang.strip() or None
+        special = _special_role(el, tag, classes)
+        if special is not None:
+            changes["special"] = special
+        if tag == "figcaption":
+            changes["in_figcaption"] = True
+        if classes & _LEDE_CLASSES:
+            changes["lede_class"] = True
+        return replace(ctx, **changes) if changes else ctx  # type: ignore[arg-type]
+
+    # -- attributes and head ---------------------------------------------------------------
+
+    def _attributes(self, el: etree._Element, tag: str, ctx: _Ctx, position: int) -> None:
+        names = list(_CHROME_ATTRIBUTES)
+        if (tag == "input" and (el.get("type") or "").lower() in _BUTTON_INPUTS) or tag == "button":
+            names.append("value")
+        present = [name for name in el.attrib if name.lower() in names]
+        for name in present:
+            value = collapse_space(el.get(name) or "")
+            if not value:
+                continue
+            context = self._attribute_context(el, tag, name.lower())
+            self._add(
+                Role.CHROME, value, position, el, ctx, context=context, attribute=name.lower()
+            )
+
+    def _attribute_context(self, el: etree._Element, tag: str, name: str) -> str:
+        if name == "placeholder":
+            return "placeholder"
+        if name == "alt":
+            return "image alt"
+        if name == "value":
+            return "button"
+        role = (el.get("role") or "").lower()
+        kind = "dialog" if role in ("dialog", "alertdialog") or tag == "dialog" else None
+        kind = kind or _KIND.get(tag) or (role or tag)
+        return f"{kind} {name}"
+
+    def _head(self, head: etree._Element) -> None:
+        for el in head.iter():
+            if not isinstance(el.tag, str):
+                    continue
+            position = self.index.align_element(el)
+            tag = el.tag.lower()
+            if tag in _NEVER_TEXT:
+                self._skip(el)
+                continue
+            if tag == "title":
+                text = collapse_space(el.text or "")
+                start = self.index.align_text(el.text or "")
+                if text:
+                    self.title = text
+                    self._add(Role.CHROME, text, start, el, _Ctx(zone="chrome"),
+                              context="page title")
+            elif tag == "meta":
+                key = (el.get("property") or el.get("name") or "").strip().lower()
+                content = collapse_space(el.get("content") or "")
+                if key and content:
+                    self.meta_tags.setdefault(key, content)
+                    if key in _META_CONTEXT:
+                        self._add(Role.CHROME, content, position, el, _Ctx(zone="chrome"),
+                                  context=_META_CONTEXT[key], attribute="content")
+            elif tag == "link" and "canonical" in (el.get("rel") or "").lower().split():
+                self.canonical = el.get("href")
+
+    # -- blocks ----------------------------------------------------------------------------
+
+    def _flush(self, run: _Run | None) -> None:
+        if run is None or run.start is None:
+            return
+        text = collapse_space("".join(run.parts))
+        if not text:
+            return
+        ctx = run.ctx
+        role, context = self._role(run, text)
+        if role is Role.DATELINE:
+            self._add(Role.DATELINE, text, run.start, run.owner, ctx, context="dateline",
+                      dateline=parse_dateline(text))
+            return
+        if role in (Role.LEDE, Role.PARAGRAPH):
+            split = split_dateline(text)
+            if split is not None:
+                dateline, rest_at = split
+                self._add(Role.DATELINE, dateline.raw, run.start, run.owner, ctx,
+                          context="dateline", dateline=dateline)
+                rest_start = self.index.advance(run.start, rest_at)
+                self._add(role, text[rest_at:], rest_start, run.owner, ctx, context=context)
+                return
+        self._add(role, text, run.start, run.owner, ctx, context=context)
+
+    def _role(self, run: _Run, text: str) -> tuple[Role, str]:
+        ctx = run.ctx
+        tag = run.owner.tag.lower() if isinstance(run.owner.tag, str) else ""
+        if text in self.known:
+            return Role.CHROME, ctx.landmark or ctx.unit or "page"
+        if ctx.zone != "article":
+            return self._chrome_role(ctx, text)
+        if ctx.special is Role.CREDIT or (ctx.in_figcaption and text.startswith("©")):
+            return Role.CREDIT, "credit"
+        if ctx.in_figcaption:
+            return Role.CAPTION, "caption"
+        if ctx.special in (Role.BYLINE, Role.DATELINE, Role.SECTION, Role.SITE, Role.TAGLINE):
+            return ctx.special, str(ctx.special)  # type: ignore[return-value]
+        if run.times and run.times >= len(text) - 2:
+            return Role.BYLINE, "byline"
+        if tag == "h1" and not self.headline_seen:
+            self.headline_seen = True
+            return Role.HEADLINE, "headline"
+        if ctx.in_article_header and tag not in ("p", "h1"):
+            counter = parse_counter(text)
+            if counter is not None and count_words(text) <= 2:
+                return Role.COUNTER, "counter"
+        if parse_dateline(text) is not None:
+            return Role.DATELINE, "dateline"
+        wants_lede = ctx.lede_class or tag == "p"
+        if wants_lede and not ctx.in_article_header and not self.lede_seen:
+            self.lede_seen = True
+            return Role.LEDE, "article"
+        return Role.PARAGRAPH, "article"
+
+    def _chrome_role(self, ctx: _Ctx, text: str) -> tuple[Role, str]:
+        if ctx.special in (Role.SITE, Role.SECTION, Role.TAGLINE):
+            return ctx.special, str(ctx.special)  # type: ignore[return-value]
+        counter = parse_counter(text)
+        if counter is not None and count_words(text) <= 2:
+            return Role.COUNTER, "counter"
+        if ctx.unit in ("button", "label"):
+            return Role.CHROME, ctx.unit
+        return Role.CHROME, ctx.landmark or "page"
+
+    def _add(
+        self,
+        role: Role,
+        text: str,
+        offset: int,
+        el: etree._Element,
+        ctx: _Ctx,
+        *,
+        context: str | None,
+        attribute: str | None = None,
+        dateline: object = None,
+    ) -> None:
+        line, column = self.index.position(offset)
+        block = Block(
+            role=role,
+            text=text,
+            location=Location(line, column, self.tree.getpath(el).lstrip("/"), attribute),
+            context=context,
+            lang=ctx.lang,
+            translatable=ctx.translatable,
+            dateline=dateline,  # type: ignore[arg-type]
+        )
+        self.blocks.append((offset, len(self.blocks), block))
+
+    def finish(self) -> tuple[Block, ...]:
+        """The blocks in source order (attribute blocks sit at their element's ``<``)."""
+        return tuple(block for _, _, block in sorted(self.blocks, key=lambda t: (t[0], t[1])))
+
+
+def _special_role(el: etree._Element, tag: str, classes: set[str]) -> Role | None:
+    rel = set((el.get("rel") or "").lower().split())
+    itemprop = (el.get("itemprop") or "").lower()
+    if classes & _SITE_CLASSES or "home" in rel:
+        return Role.SITE
+    if classes & _SECTION_CLASSES or itemprop == "articlesection":
+        return Role.SECTION
+    if classes & _TAGLINE_CLASSES:
+        return Role.TAGLINE
+    if classes & _CREDIT_CLASSES:
+        return Role.CREDIT
+    if classes & _BYLINE_CLASSES or "author" in rel or itemprop == "author" or tag == "address":
+        return Role.BYLINE
+    if "dateline" in classes:
+        return Role.DATELINE
+    return None
+
+
+def _article_root(root: etree._Element) -> etree._Element | None:
+    """The element to treat as the article on pages without article/main markup."""
+    if next(root.iter("article", "main"), None) is not None:
+        return None
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if (el.get("role") or "").lower() in _ARTICLE_ROLES or el.get("itemprop") == "articleBody":
+            return None
+    scores: dict[etree._Element, int] = {}
+    for p in root.iter("p"):
+        parent = p.getparent()
+        if parent is None or _in_chrome(parent):
+            continue
+        scores[parent] = scores.get(parent, 0) + len(p.text_content())
+    if not scores:
+        return None
+    return max(scores, key=lambda el: scores[el])
+
+
+def _in_chrome(el: etree._Element) -> bool:
+    node: etree._Element | None = el
+    while node is not None:
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if tag in _LANDMARK_TAGS or (node.get("role") or "").lower() in _LANDMARK_ROLES:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _meta(root: etree._Element, blocks: tuple[Block, ...], walker: _Walker) -> PageMeta:
+    ld = dict(_json_ld_fields(walker.json_ld))
+    headline = next((b.text for b in blocks if b.role is Role.HEADLINE), None)
+    site_block = next((b.text for b in blocks if b.role is Role.SITE), None)
+    section_block = next((b.text for b in blocks if b.role is Role.SECTION), None)
+    published = (
+        _parse_datetime(ld.get("datePublished"))
+        or _parse_datetime(walker.meta_tags.get("article:published_time"))
+        or next((d for d in map(_parse_datetime, walker.times) if d is not None), None)
+    )
+    return PageMeta(
+        title=headline or ld.get("headline") or walker.title,
+        site=walker.meta_tags.get("og:site_name") or site_block,
+        section=walker.meta_tags.get("article:section") or section_block,
+        canonical_url=walker.canonical or walker.meta_tags.get("og:url"),
+        published=published,
+        description=walker.meta_tags.get("description"),
+    )
+
+
+def _json_ld_fields(items: list[object]) -> Iterator[tuple[str, str]]:
+    stack = list(items)
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            for key in ("datePublished", "headline"):
+                value = item.get(key)
+                if isinstance(value, str):
+                    yield key, value
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                stack.extend(graph)
+
+
+def _parse_datetime(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    value = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None  # a date alone is not a publication time
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None

@@ -1,0 +1,171 @@
+"""Source positions for HTML: where each element and each text run starts, in lines and columns.
+
+libxml2 (through lxml) records only the line on which a start tag *ends*. One regex pass over
+the source finds every start tag and every text run with its offset; the reader then aligns the
+lxml tree with them in document order: elements by (tag, line of their ``>``), text runs by
+content. Where the tree and the source disagree (markup libxml2 repaired), the element's own
+position, or the start of its line, is the fallback.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from collections import defaultdict, deque
+
+from lxml import etree
+
+from l10n.prose import collapse_space
+
+__all__ = ["SourceIndex"]
+
+_TOKEN = re.compile(
+    r"""
+      (?P<comment><!--.*?(?:-->|\Z))
+    | <!\[CDATA\[.*?(?:\]\]>|\Z)
+    | <[!?][^>]*>?
+    | (?P<raw><(?P<rawtag>script|style|xmp|textarea|plaintext)\b
+        (?:"[^"]*"|'[^']*'|[^'">])*>)
+    | </[A-Za-z][^>]*>?
+    | <(?P<tag>[A-Za-z][^\s/>]*)(?:"[^"]*"|'[^']*'|[^'">])*>
+    """,
+    re.DOTALL | re.VERBOSE | re.IGNORECASE,
+)
+_RAW_END = {
+    name: re.compile(rf"</{name}\s*>", re.IGNORECASE)
+    for name in ("script", "style", "xmp", "textarea", "plaintext")
+}
+_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_TAG_AT = re.compile(r"</?[A-Za-z!?][^>]*>?")
+_WINDOW = 24
+
+
+class SourceIndex:
+    """Offsets of start tags and text runs in one HTML source, and offset → (line, column)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", source)]
+        self._tags: dict[tuple[str, int], deque[int]] = defaultdict(deque)
+        self._texts: list[tuple[int, str]] = []
+        self._normal: dict[int, str] = {}
+        self._cursor = 0
+        self._scan()
+
+    def _scan(self) -> None:
+        source = self.source
+        position = 0
+        length = len(source)
+        while position < length:
+            match = _TOKEN.search(source, position)
+            if match is None:
+                self._add_text(position, length)
+                break
+            self._add_text(position, match.start())
+            end = match.end()
+            tag = match.group("tag") or match.group("rawtag")
+            if tag:
+                line = self.line(end - 1)
+                self._tags[(tag.lower(), line)].append(match.start())
+            if match.group("raw"):
+                name = match.group("rawtag").lower()
+                close = _RAW_END[name].search(source, end)
+                if name == "textarea" and close is not None:
+                    self._add_text(end, close.start())
+                end = close.end() if close is not None else length
+            position = max(end, match.start() + 1)
+
+    def _add_text(self, start: int, end: int) -> None:
+        if end > start and not self.source[start:end].isspace():
+            self._texts.append((start, self.source[start:end]))
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def line(self, offset: int) -> int:
+        """1-based line of ``offset``."""
+        return bisect.bisect_right(self.line_starts, offset)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of ``offset``."""
+        line = self.line(offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def align_element(self, el: etree._Element) -> int:
+        """Offset of ``el``'s start tag (consumed in document order), or of its line's start."""
+        line = el.sourceline or 1
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        queue = self._tags.get((tag, line))
+        if queue:
+            return queue.popleft()
+        return self.line_starts[min(line, len(self.line_starts)) - 1]
+
+    def align_text(self, text: str) -> int | None:
+        """Offset of the first visible character of the next text run holding ``text``."""
+        wanted = collapse_space(text)
+        if not wanted:
+            return None
+        texts = self._texts
+        for k in range(self._cursor, min(self._cursor + _WINDOW, len(texts))):
+            if self._normalized(k) == wanted:
+                self._cursor = k + 1
+                offset, raw = texts[k]
+                return offset + (len(raw) - len(raw.lstrip()))
+        return None
+
+    def skip_subtree(self, el: etree._Element) -> None:
+        """Consume the start tags and text runs inside ``el`` (script, template...)."""
+        for child in el.iterdescendants():
+            if isinstance(child.tag, str):
+                self.align_element(child)
+            for text in (child.text, child.tail):
+                if text and text.strip():
+                    self.align_text(text)
+        if el.text and el.text.strip() and el.tag not in ("script", "style"):
+            self.align_text(el.text)
+
+    def advance(self, offset: int, count: int) -> int:
+        """Offset reached after ``count`` visible characters of text from ``offset``.
+
+        Tags are skipped, an entity counts as one character and a run of whitespace as one,
+        as in the collapsed block text; the result is moved past spaces to the next character.
+        """
+        source = self.source
+        position = offset
+        consumed = 0
+        while consumed < count and position < len(source):
+            char = source[position]
+            if char == "<":
+                tag = _TAG_AT.match(source, position)
+                if tag:
+                    position = tag.end()
+                    continue
+            if char.isspace():
+                while position < len(source) and source[position].isspace():
+                    position += 1
+                consumed += 1
+                continue
+            if char == "&":
+                entity = _ENTITY.match(source, position)
+                if entity:
+                    position = entity.end()
+                    consumed += 1
+                    continue
+            position += 1
+            consumed += 1
+        while position < len(source):
+            if source[position].isspace():
+                position += 1
+            elif source[position] == "<" and (tag := _TAG_AT.match(source, position)):
+                position = tag.end()
+            else:
+                break
+        return position
+
+    def _normalized(self, k: int) -> str:
+        cached = self._normal.get(k)
+        if cached is None:
+            raw = self._texts[k][1]
+            cached = collapse_space(html.unescape(raw) if "&" in raw else raw)
+            self._normal[k] = cached
+        return cached

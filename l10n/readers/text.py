@@ -1,0 +1,319 @@
+"""Read scraped article text (one text per line, as scrapers save pages) into a :class:`Page`.
+
+A scraper flattens a page into lines: the site's chrome, the headline, photo credits, the body,
+then more chrome. Nothing marks which is which, so the reader decides by position and shape.
+The rules, in the order they apply:
+
+1. Blank lines (spaces and no-break spaces only) give no block. Positions are 1-based line and
+   column (in characters) of the block's first character.
+2. **Site.** A first line ``- Name`` (``|`` or a dash: the page-title suffix a scraper leaves)
+   gives a ``site`` block ``Name``.
+3. **Body.** A *body paragraph* is a line of at least 12 words (CJK: 30 characters), or of at
+   least 6 words (CJK: 15 characters) that ends with sentence punctuation (closing quotes and
+   brackets count). The body runs from the first to the last body paragraph; the first is the
+   ``lede``. Inside the body every line is a ``paragraph`` (short ones are subheads) except bare
+   numbers (``counter``), credits, captions after a credit and datelines.
+4. **Headline.** The first line before the body with at least 4 words (CJK: 8 characters) that
+   does not end a sentence and is not a site line, a credit or known chrome.
+5. **Header zone** (before the headline): the first short line (1-3 words) right after the site
+   line is the ``section``; a sentence of 6 or more words is the ``tagline``; numbers are
+   ``counter``; everything else is ``chrome`` (navigation).
+6. **Between headline and lede**: a line starting with ``©``, ``(c)`` or a photo label is a
+   ``credit`` (a caption glued to it by the scraper is split off as a ``caption``, where the next
+   line repeats it or a lowercase letter runs straight into a capital); the line after a credit
+   is a ``caption`` unless it is chrome-like (two words or fewer); a line starting with a byline
+   marker (``By``, ``Von``, ``Автор:``...) or holding only a date and time is a ``byline``; other
+   lines of four or more words are captions; shorter lines are ``chrome`` ("Subscribe").
+7. **Datelines.** A line that is only a dateline is a ``dateline`` block; a paragraph opening with
+   one is split into a ``dateline`` block and the rest of the paragraph, which keeps its role.
+8. **Footer zone** (after the body): datelines, counters (``0``, ``12 comments``) and credits
+   keep those roles; everything else is ``chrome``.
+9. **Repeats.** A line equal to an earlier block's text, or to it followed by `` - Site``, takes
+   that block's role and records ``repeat_of`` (a paragraph repeating the lede stays a paragraph).
+10. **Known chrome.** A line in ``known_chrome`` (the source strings of the site's catalogs, or
+    lines that recur on two or more pages of one site) is ``chrome`` wherever it stands, unless it
+    is the site, section or tagline of the header.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+
+from l10n.dateline import parse_dateline, split_dateline
+from l10n.page import Block, Format, Location, Page, PageMeta, Role
+from l10n.prose import collapse_space, count_cjk, count_words, ends_sentence, parse_counter
+
+__all__ = ["read_text_page"]
+
+_SITE_LINE = re.compile(r"^[-–—|]\s+(?P<name>\S.*)$")
+# Labels that open a photo credit, by language; language data, not page text.
+_CREDIT_OPENERS = re.compile(
+    r"^(?:©|\(c\)\s|\(C\)\s|Copyright\b|(?:Photo|Foto|Fotó|Фото|Світлина|Zdjęcie|Fotoğraf|صورة|"
+    r"عکس|תמונה|写真|图片|圖片|사진|फोटो)\s*[:：/|-])",
+)
+# Words that open a byline, by language: "By", "Von", "Автор:"...
+_BYLINE_OPENERS = re.compile(
+    r"^(?:By|Von|Par|Por|Di|Door|Av|Af|Od|Autor(?:in)?:?|Автор(?:ы)?:?|Автори?:?|Yazar:?|بقلم|"
+    r"کاتب:?|מאת|文・|文／|作者[:：]?|記者[:：]?|기자)\s+\S",
+)
+_DATE_TIME_ONLY = re.compile(
+    r"^[\d\s:./,\-–—()+]*\d[\d\s:./,\-–—()+]*$|^\d{1,2}[:.]\d{2}(?:\s*\S+){0,4}$"
+)
+_CAMEL_JOIN = re.compile(r"(?<=[^\W\d_])(?<![A-Z])(?=[A-ZА-ЯЁÀ-ÖØ-Þ])")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    number: int
+    column: int
+    text: str
+    raw: str
+
+
+def read_text_page(
+    text: str,
+    path: str,
+    *,
+    locale: str | None = None,
+    known_chrome: Collection[str] = (),
+) -> Page:
+    """Read scraped text (already decoded) into a :class:`Page`; see the module rules."""
+    lines = _lines(text)
+    known = {collapse_space(k) for k in known_chrome}
+    site = _site(lines)
+    is_body = [_is_body(line.text) for line in lines]
+    headline = _headline(lines, is_body, site, known)
+    start = headline + 1 if headline is not None else 0
+    body = [i for i in range(start, len(lines)) if is_body[i]]
+    first_body = body[0] if body else len(lines)
+    last_body = body[-1] if body else len(lines) - 1
+    header_end = headline if headline is not None else first_body
+
+    blocks: list[Block] = []
+    seen: dict[str, int] = {}
+    section: str | None = None
+    for index, line in enumerate(lines):
+        after_credit = bool(blocks) and blocks[-1].role is Role.CREDIT
+        if index == 0 and site is not None:
+            name_at = line.raw.index(site)
+            blocks.append(_block(Role.SITE, site, line.number, name_at + 1, "site"))
+            continue
+        repeat = _repeat(seen, line.text, site)
+        if repeat is not None:
+            earlier = blocks[repeat]
+            role = Role.PARAGRAPH if earlier.role is Role.LEDE else earlier.role
+            block = _block(role, line.text, line.number, line.column, earlier.context)
+            blocks.append(replace(block, repeat_of=repeat))
+            continue
+        if index < header_end:
+            role, context = _header_role(line.text, index, site, section)
+            if role is Role.SECTION:
+                section = line.text
+            new = [_block(role, line.text, line.number, line.column, context)]
+        elif index == headline:
+            new = [_block(Role.HEADLINE, line.text, line.number, line.column, "headline")]
+        elif index < first_body or index > last_body:
+            following = lines[index + 1].text if index + 1 < len(lines) else None
+            new = _outer_blocks(line, following, after_credit, known, footer=index > last_body)
+        else:
+            new = _body_blocks(line, index == first_body, after_credit, known)
+        for block in new:
+            seen.setdefault(block.text, len(blocks))
+            blocks.append(block)
+
+    meta = PageMeta(
+        title=lines[headline].text if headline is not None else None,
+        site=site,
+        section=section,
+    )
+    return Page(path=path, format=Format.TEXT, locale=locale, blocks=tuple(blocks), meta=meta)
+
+
+def _lines(text: str) -> list[_Line]:
+    out = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        column = len(raw) - len(raw.lstrip()) + 1
+        out.append(_Line(number, column, collapse_space(stripped), raw))
+    return out
+
+
+def _site(lines: list[_Line]) -> str | None:
+    if not lines:
+        return None
+    match = _SITE_LINE.match(lines[0].text)
+    if match and count_words(match["name"]) <= 6 and not ends_sentence(match["name"]):
+        return match["name"]
+    return None
+
+
+def _is_body(text: str) -> bool:
+    words = count_words(text)
+    cjk = count_cjk(text)
+    if words >= 12 or cjk >= 30:
+        return True
+    return (words >= 6 or cjk >= 15) and ends_sentence(text) and not _is_credit(text)
+
+
+def _is_credit(text: str) -> bool:
+    return bool(_CREDIT_OPENERS.match(text))
+
+
+def _headline(
+    lines: list[_Line], is_body: list[bool], site: str | None, known: set[str]
+) -> int | None:
+    """The first headline-shaped line that has a body paragraph somewhere after it."""
+    last_body = max((i for i, body in enumerate(is_body) if body), default=-1)
+    for index in range(last_body):
+        text = lines[index].text
+        if index == 0 and site is not None:
+            continue
+        if text in known or _is_credit(text) or parse_dateline(text) is not None:
+            continue
+        if (count_words(text) >= 4 or count_cjk(text) >= 8) and not ends_sentence(text):
+            return index
+    return None
+
+
+def _header_role(
+    text: str, index: int, site: str | None, section: str | None
+) -> tuple[Role, str]:
+    words = count_words(text)
+    first_after_site = site is not None and index == 1 and section is None
+    if first_after_site and 1 <= words <= 3 and not ends_sentence(text):
+        return Role.SECTION, "section"
+    if words >= 6 and ends_sentence(text):
+        return Role.TAGLINE, "tagline"
+    if parse_counter(text) is not None and words <= 2:
+        return Role.COUNTER, "header"
+    return Role.CHROME, "header"
+
+
+def _outer_blocks(
+    line: _Line, following: str | None, after_credit: bool, known: set[str], *, footer: bool
+) -> list[Block]:
+    """Blocks for a line between headline and lede, or in the footer zone after the body."""
+    text = line.text
+    zone = "footer" if footer else "article"
+    dateline = parse_dateline(text)
+    if dateline is not None:
+        return [_block(Role.DATELINE, text, line.number, line.column, "dateline", dateline)]
+    if text in known:
+        return [_block(Role.CHROME, text, line.number, line.column, zone)]
+    if parse_counter(text) is not None and count_words(text) <= 2:
+        return [_block(Role.COUNTER, text, line.number, line.column, "counter")]
+    if _is_credit(text):
+        return _credit_blocks(line, following)
+    if footer:
+        return [_block(Role.CHROME, text, line.number, line.column, zone)]
+    words = count_words(text) + count_cjk(text) // 2
+    if _BYLINE_OPENERS.match(text) or _DATE_TIME_ONLY.match(text):
+        return [_block(Role.BYLINE, text, line.number, line.column, "byline")]
+    if (after_credit and words > 2) or words >= 4:
+        return [_block(Role.CAPTION, text, line.number, line.column, "caption")]
+    return [_block(Role.CHROME, text, line.number, line.column, zone)]
+
+
+def _body_blocks(line: _Line, is_lede: bool, after_credit: bool, known: set[str]) -> list[Block]:
+    text = line.text
+    role = Role.LEDE if is_lede else Role.PARAGRAPH
+    dateline = parse_dateline(text)
+    if dateline is not None:
+        return [_block(Role.DATELINE, text, line.number, line.column, "dateline", dateline)]
+    if text in known:
+        return [_block(Role.CHROME, text, line.number, line.column, "body")]
+    if parse_counter(text) is not None and count_words(text) == 0:
+        return [_block(Role.COUNTER, text, line.number, line.column, "counter")]
+    if _is_credit(text) and not _is_body(text):
+        return _credit_blocks(line, None)
+    if after_credit and not _is_body(text) and count_words(text) > 2:
+        return [_block(Role.CAPTION, text, line.number, line.column, "caption")]
+    split = split_dateline(text)
+    if split is not None:
+        dateline, rest_at = split
+        rest_col = _column_of(line.raw, line.column - 1, text, rest_at)
+        return [
+            _block(Role.DATELINE, dateline.raw, line.number, line.column, "dateline", dateline),
+            _block(role, text[rest_at:], line.number, rest_col, "body"),
+        ]
+    return [_block(role, text, line.number, line.column, "body")]
+
+
+def _credit_blocks(line: _Line, following: str | None) -> list[Block]:
+    """A credit line, split into credit and caption when the scraper glued them together."""
+    text = line.text
+    cut = _caption_join(text, following)
+    if cut is None:
+        return [_block(Role.CREDIT, text, line.number, line.column, "credit")]
+    credit, caption = text[:cut].rstrip(), text[cut:]
+    caption_col = _column_of(line.raw, line.column - 1, text, cut)
+    return [
+        _block(Role.CREDIT, credit, line.number, line.column, "credit"),
+        _block(Role.CAPTION, caption, line.number, caption_col, "caption"),
+    ]
+
+
+def _caption_join(text: str, following: str | None) -> int | None:
+    """Where a caption glued to a credit starts, or None when the line is all credit."""
+    joins = [m.start() for m in _CAMEL_JOIN.finditer(text) if m.start() > 1]
+    if following:
+        for at in joins:
+            tail = text[at:]
+            if count_words(tail) >= 2 and following.startswith(tail):
+                return at
+    for at in joins:
+        tail = text[at:]
+        if count_words(tail) >= 3:
+            return at
+    return None
+
+
+def _column_of(raw: str, raw_start: int, text: str, offset: int) -> int:
+    """Column in ``raw`` of ``text[offset]``; ``text`` is ``raw`` collapsed from ``raw_start``."""
+    position = raw_start
+    consumed = 0
+    while consumed < offset and position < len(raw):
+        if raw[position].isspace():
+            while position < len(raw) and raw[position].isspace():
+                position += 1
+            consumed += 1
+        else:
+            position += 1
+            consumed += 1
+    while position < len(raw) and raw[position].isspace():
+        position += 1
+    return position + 1
+
+
+def _repeat(seen: dict[str, int], text: str, site: str | None) -> int | None:
+    """Index of the earlier block this line repeats (alone or with the site suffix)."""
+    if text in seen:
+        return seen[text]
+    if site is not None:
+        for separator in (" - ", " | ", " — "):
+            if text.endswith(separator + site):
+                earlier = seen.get(text[: -len(separator + site)])
+                if earlier is not None:
+                    return earlier
+    return None
+
+
+def _block(
+    role: Role,
+    text: str,
+    line: int,
+    column: int,
+    context: str | None,
+    dateline: object = None,
+) -> Block:
+    return Block(
+        role=role,
+        text=text,
+        location=Location(line, column),
+        context=context,
+        dateline=dateline,  # type: ignore[arg-type]
+    )
