@@ -18,7 +18,6 @@ from l10n.readers import parse_page, read_page, read_site
 __version__ = "0.1.0"
 
 __all__ = [
-    "__version__",
     "Block",
     "CatalogError",
     "Dateline",
@@ -29,12 +28,13 @@ __all__ = [
     "MissingCatalogError",
     "Page",
     "PageMeta",
+    "Role",
+    "UnknownLocaleError",
+    "UsageError",
+    "__version__",
     "parse_dateline",
     "parse_page",
     "read_page",
     "read_site",
-    "Role",
     "split_dateline",
-    "UnknownLocaleError",
-    "UsageError",
 ]
