@@ -79,7 +79,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["Dateline", "parse_dateline", "split_dateline"]
+__all__ = ["Dateline", "month_number", "parse_dateline", "split_dateline"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +155,11 @@ def _month_table() -> Mapping[str, Mapping[str, int]]:
         for number, name in enumerate(names, start=1):
             table.setdefault(_month_key(name), {}).setdefault(lang, number)
     return table
+
+
+def month_number(token: str, languages: tuple[str, ...] = ()) -> int | None:
+    """The month (1-12) a month name or abbreviation means in any CLDR language, else None."""
+    return _month_number(token, languages)
 
 
 def _month_number(token: str, languages: tuple[str, ...]) -> int | None:

@@ -12,7 +12,8 @@ where a start tag ends. Rules:
   ``<title>`` and the ``content`` of ``meta`` description, ``og:title`` and ``og:description``.
   Inside chrome every link, button, label, option, list item, heading and paragraph is a block
   of its own. Site names (``.site-name``, ``.logo``, ``[rel=home]``...) are ``site``, section
-  names ``section``, ``.tagline`` ``tagline``, and numbers or labelled numbers ``counter``.
+  names (``.section``, the last item of a ``.breadcrumb`` trail) ``section``, ``.tagline``
+  ``tagline``, and numbers or labelled numbers ``counter``.
 * **Article** is ``article``, ``main``, ``[role=main]`` or ``[itemprop=articleBody]`` (on pages
   with none of them, the element holding the most paragraph text). ``h1`` is the headline; the
   first paragraph (or ``.lede``/``.lead``) the lede; ``figcaption`` a caption, with its
@@ -64,7 +65,7 @@ _LANDMARK_ROLES = {
     "alertdialog": "dialog", "search": "search", "complementary": "aside",
 }
 _ARTICLE_ROLES = frozenset({"main", "article"})
-_SITE_CLASSES = frozenset({"site-name", "site-title", "logo", "brand", "masthead", "site-logo",
+_SITE_CLASSES = frozenset({"site-name", "site-title", "logo", "brand", "site-logo",
                            "navbar-brand", "publication-name"})
 _SECTION_CLASSES = frozenset({"section", "section-name", "section-title", "rubric", "category",
                               "kicker", "breadcrumb-current"})
@@ -146,6 +147,7 @@ class _Walker:
         self.tree = root.getroottree()
         self.blocks: list[tuple[int, int, Block]] = []
         self.article_root = _article_root(root)
+        self.crumb_ends = _breadcrumb_ends(root)
         self.headline_seen = False
         self.lede_seen = False
         self.json_ld: list[object] = []
@@ -264,7 +266,7 @@ class _Walker:
         lang = el.get("lang")
         if lang is not None and el is not self.root:
             changes["lang"] = lang.strip() or None
-        special = _special_role(el, tag, classes)
+        special = Role.SECTION if el in self.crumb_ends else _special_role(el, tag, classes)
         if special is not None:
             changes["special"] = special
         if tag == "figcaption":
@@ -458,6 +460,21 @@ def _article_root(root: etree._Element) -> etree._Element | None:
     if not scores:
         return None
     return max(scores, key=lambda el: scores[el])
+
+
+def _breadcrumb_ends(root: etree._Element) -> set[etree._Element]:
+    """The last item of every breadcrumb trail: the page's section."""
+    ends = set()
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        classes = (el.get("class") or "").lower().split()
+        schema = (el.get("itemtype") or "").endswith("BreadcrumbList")
+        if schema or any(c in ("breadcrumb", "breadcrumbs") for c in classes):
+            items = [li for li in el.iter("li")] or [a for a in el.iter("a")]
+            if items:
+                ends.add(items[-1])
+    return ends
 
 
 def _in_chrome(el: etree._Element) -> bool:

@@ -40,10 +40,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from l10n.dateline import parse_dateline, split_dateline
 from l10n.page import Block, Format, Location, Page, PageMeta, Role
 from l10n.prose import collapse_space, count_cjk, count_words, ends_sentence, parse_counter
+from l10n.timestamps import parse_timestamp
 
 __all__ = ["read_text_page"]
 
@@ -58,10 +60,6 @@ _BYLINE_OPENERS = re.compile(
     r"^(?:By|Von|Par|Por|Di|Door|Av|Af|Od|Autor(?:in)?:?|Автор(?:ы)?:?|Автори?:?|Yazar:?|بقلم|"
     r"کاتب:?|מאת|文・|文／|作者[:：]?|記者[:：]?|기자)\s+\S",
 )
-_DATE_TIME_ONLY = re.compile(
-    r"^[\d\s:./,\-–—()+]*\d[\d\s:./,\-–—()+]*$|^\d{1,2}[:.]\d{2}(?:\s*\S+){0,4}$"
-)
-_CAMEL_JOIN = re.compile(r"(?<=[^\W\d_])(?<![A-Z])(?=[A-ZА-ЯЁÀ-ÖØ-Þ])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +125,19 @@ def read_text_page(
         title=lines[headline].text if headline is not None else None,
         site=site,
         section=section,
+        published=_published(blocks),
     )
     return Page(path=path, format=Format.TEXT, locale=locale, blocks=tuple(blocks), meta=meta)
+
+
+def _published(blocks: list[Block]) -> datetime | None:
+    """The first full date and time printed in a byline."""
+    for block in blocks:
+        if block.role is Role.BYLINE:
+            stamp = parse_timestamp(block.text)
+            if stamp is not None and stamp.to_datetime() is not None:
+                return stamp.to_datetime()
+    return None
 
 
 def _lines(text: str) -> list[_Line]:
@@ -204,6 +213,8 @@ def _outer_blocks(
         return [_block(Role.DATELINE, text, line.number, line.column, "dateline", dateline)]
     if text in known:
         return [_block(Role.CHROME, text, line.number, line.column, zone)]
+    if not footer and (_BYLINE_OPENERS.match(text) or parse_timestamp(text) is not None):
+        return [_block(Role.BYLINE, text, line.number, line.column, "byline")]
     if parse_counter(text) is not None and count_words(text) <= 2:
         return [_block(Role.COUNTER, text, line.number, line.column, "counter")]
     if _is_credit(text):
@@ -211,8 +222,6 @@ def _outer_blocks(
     if footer:
         return [_block(Role.CHROME, text, line.number, line.column, zone)]
     words = count_words(text) + count_cjk(text) // 2
-    if _BYLINE_OPENERS.match(text) or _DATE_TIME_ONLY.match(text):
-        return [_block(Role.BYLINE, text, line.number, line.column, "byline")]
     if (after_credit and words > 2) or words >= 4:
         return [_block(Role.CAPTION, text, line.number, line.column, "caption")]
     return [_block(Role.CHROME, text, line.number, line.column, zone)]
@@ -259,7 +268,8 @@ def _credit_blocks(line: _Line, following: str | None) -> list[Block]:
 
 def _caption_join(text: str, following: str | None) -> int | None:
     """Where a caption glued to a credit starts, or None when the line is all credit."""
-    joins = [m.start() for m in _CAMEL_JOIN.finditer(text) if m.start() > 1]
+    # A lower-case letter running straight into a capital: "SubbotinRussian".
+    joins = [i for i in range(2, len(text)) if text[i].isupper() and text[i - 1].islower()]
     if following:
         for at in joins:
             tail = text[at:]
