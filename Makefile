@@ -24,3 +24,7 @@ lint: $(STAMP)
 
 clean:
 	rm -rf build .pytest_cache
+
+# CLDR data shipped with the package (tests fail when the installed Babel disagrees).
+cldr-data: $(STAMP)
+	$(BIN)/python -c "import json; from l10n.dateline import cldr_month_names, MONTH_DATA; MONTH_DATA.write_text(json.dumps(cldr_month_names(), ensure_ascii=False, indent=1, sort_keys=True) + '\n', encoding='utf-8')"

@@ -3,6 +3,8 @@
 The public API is what ``__all__`` lists; everything else is internal.
 """
 
+from l10n.check.finding import CatalogEntry, Evidence, Finding, Kind, Severity
+from l10n.check.run import CheckOptions, CheckReport, check_page, check_paths
 from l10n.dateline import Dateline, parse_dateline, split_dateline
 from l10n.errors import (
     CatalogError,
@@ -19,19 +21,28 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Block",
+    "CatalogEntry",
     "CatalogError",
+    "CheckOptions",
+    "CheckReport",
     "Dateline",
+    "Evidence",
+    "Finding",
     "Format",
     "InputError",
+    "Kind",
     "L10nError",
     "Location",
     "MissingCatalogError",
     "Page",
     "PageMeta",
     "Role",
+    "Severity",
     "UnknownLocaleError",
     "UsageError",
     "__version__",
+    "check_page",
+    "check_paths",
     "parse_dateline",
     "parse_page",
     "read_page",

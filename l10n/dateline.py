@@ -75,9 +75,11 @@ UNN → Ukrainian, PAP → Polish, ČTK → Czech, HINA → Croatian, … — an
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 __all__ = ["Dateline", "month_number", "parse_dateline", "split_dateline"]
 
@@ -139,18 +141,40 @@ def _month_key(name: str) -> str:
     return name.strip().rstrip(".").casefold().replace("ı", "i").replace("i\u0307", "i")
 
 
-@functools.cache
-def _month_table() -> Mapping[str, Mapping[str, int]]:
-    """Month-name key → {language: month number}, built once from CLDR and the agency tables."""
-    from babel import Locale  # deferred: loading 30+ locales is only needed on the first lookup
+MONTH_DATA = Path(__file__).parent / "data" / "cldr_months.json"
 
-    table: dict[str, dict[str, int]] = {}
+
+def cldr_month_names() -> dict[str, list[list[str]]]:
+    """Every CLDR month name (wide and abbreviated, format and stand-alone) per language.
+
+    Loading 34 Babel locales takes a third of a second, so the result is shipped as
+    ``l10n/data/cldr_months.json`` (``make cldr-data`` rewrites it; a test keeps it equal to
+    what the installed Babel says).
+    """
+    from babel import Locale
+
+    data: dict[str, list[list[str]]] = {}
     for lang in _MONTH_LANGUAGES:
         months = Locale.parse(lang).months
+        names: list[list[str]] = [[] for _ in range(12)]
         for context in ("format", "stand-alone"):
             for width in ("wide", "abbreviated"):
-                for number, name in months[context][width].items():
-                    table.setdefault(_month_key(name), {}).setdefault(lang, number)
+                for number, name in sorted(months[context][width].items()):
+                    if name not in names[number - 1]:
+                        names[number - 1].append(name)
+        data[lang] = names
+    return data
+
+
+@functools.cache
+def _month_table() -> Mapping[str, Mapping[str, int]]:
+    """Month-name key → {language: month number}, from CLDR and the agency tables."""
+    data = json.loads(MONTH_DATA.read_text(encoding="utf-8"))
+    table: dict[str, dict[str, int]] = {}
+    for lang in _MONTH_LANGUAGES:
+        for number, names in enumerate(data[lang], start=1):
+            for name in names:
+                table.setdefault(_month_key(name), {}).setdefault(lang, number)
     for lang, names in _AGENCY_MONTHS:
         for number, name in enumerate(names, start=1):
             table.setdefault(_month_key(name), {}).setdefault(lang, number)

@@ -621,3 +621,12 @@ def test_never_raises_after_real_dateline(dateline: str, tail: str, lead: str) -
     _check_invariants(dateline + tail)
     _check_invariants(lead + dateline + tail)
     _check_invariants(dateline[: len(tail)] + tail)
+
+
+def test_shipped_cldr_month_data_matches_babel() -> None:
+    """``l10n/data/cldr_months.json`` is Babel's CLDR data; regenerate with ``make cldr-data``."""
+    import json
+
+    from l10n.dateline import MONTH_DATA, cldr_month_names
+
+    assert json.loads(MONTH_DATA.read_text(encoding="utf-8")) == cldr_month_names()

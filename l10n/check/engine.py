@@ -1,0 +1,359 @@
+"""The verdict on one text in one locale, combining the evidence layers cheapest first.
+
+1. **pattern**: mojibake and template artifacts, whatever the language;
+2. **catalog** (with ``--catalogs``): the page locale's own translation is never a leak; a
+   source msgid on a translated page is ``untranslated``; another locale's translation is
+   ``wrong-language``;
+3. **script**: on a Latin-script page, text whose letters are mostly in another script; on any
+   other page, text with no letter in the page's scripts (Latin brand names and acronyms inside
+   Cyrillic or Arabic text are normal). Texts made only of names are no evidence;
+4. **statistics**: for text in the page's own script, the posterior of the page language among
+   the site's languages written in that script (:mod:`l10n.check.langid`).
+
+A statistical verdict is an **error** only for texts of three or more words with the page
+language's posterior below :data:`ERROR_THRESHOLD`; otherwise a **warning** below
+:data:`WARNING_THRESHOLD` (three or more words) or :data:`SHORT_THRESHOLD` (one or two words).
+One- and two-word texts are errors only on script or catalog evidence. The thresholds were set
+on the development corpus (``bench/leaks.py``). Verdicts are cached per distinct text and
+locale, so chrome repeated on every page costs one decision.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from l10n.check.catalog_index import CatalogIndex
+from l10n.check.finding import CatalogEntry, Evidence, Kind
+from l10n.check.langid import has_word_list, identify, page_language, tokenize, word_zipf
+from l10n.check.names import remove_allowed, remove_unlinguistic, word_tokens
+from l10n.check.patterns import find_mojibake, find_template_artifact
+from l10n.check.scripts import (
+    expected_scripts,
+    letter_scripts,
+    letter_weight,
+    primary_scripts,
+    share_in,
+)
+from l10n.locales import language_of, script_of
+from l10n.prose import count_words
+
+__all__ = [
+    "DEFAULT_LANGUAGES",
+    "ERROR_THRESHOLD",
+    "SHORT_THRESHOLD",
+    "WARNING_THRESHOLD",
+    "Judge",
+    "Verdict",
+]
+
+ERROR_THRESHOLD = 0.001
+WARNING_THRESHOLD = 0.02
+SHORT_THRESHOLD = 0.005
+# Languages assumed to be on the site when neither configuration nor catalogs say: the
+# languages of the largest news editions on the web.
+DEFAULT_LANGUAGES = (
+    "ar", "cs", "de", "el", "en", "es", "fi", "fr", "he", "hi", "it", "ja", "ko", "nl", "pl",
+    "pt", "ru", "sv", "tr", "uk", "zh",
+)  # fmt: skip
+_KNOWN_WORD = 3.0
+# Placeholders and tags inside a msgstr: meant, and no language evidence.
+_MARKUP = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]|\{[^{}]*\}|</?[A-Za-z][^<>]*>")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What is wrong with a text, before it is placed on a page."""
+
+    kind: Kind
+    statistical_error: bool  # statistics alone, strong enough to be an error
+    evidence: Evidence
+    message: str
+    detected: str | None = None
+    confidence: float | None = None
+    entry: CatalogEntry | None = None
+    warning: bool = False  # reported as a warning whatever the kind's default severity
+
+
+class Judge:
+    """Decides verdicts for texts in locales, with a cache per (text, locale, role kind)."""
+
+    def __init__(
+        self,
+        *,
+        source_locale: str = "en",
+        languages: tuple[str, ...] | None = None,
+        allow: tuple[str, ...] = (),
+        catalogs: CatalogIndex | None = None,
+    ) -> None:
+        self.source_locale = source_locale
+        self.source_language = language_of(source_locale)
+        languages = languages or DEFAULT_LANGUAGES
+        self.languages = tuple(sorted({language_of(x) for x in languages}
+                                      | {self.source_language}))
+        self.allow = tuple(sorted(set(allow), key=len, reverse=True))
+        self.catalogs = catalogs
+        self._cache: dict[tuple[str, str, bool, bool, bool], Verdict | None] = {}
+        self._known_cache: dict[tuple[str, tuple[str, ...]], bool] = {}
+
+    def judge(
+        self,
+        text: str,
+        locale: str,
+        *,
+        value_role: bool = False,
+        names: bool = False,
+        catalog: bool = False,
+    ) -> Verdict | None:
+        """The verdict on ``text`` shown in ``locale`` (None: nothing wrong).
+
+        ``value_role`` is True for blocks where a label must carry a value (credits, bylines);
+        ``names`` for blocks made of names (site, credit, byline, dateline), which get no
+        statistical verdict: people and agencies say nothing about the page's language.
+        ``catalog`` is True for a msgstr, whose placeholders and markup are meant.
+        """
+        key = (text, locale, value_role, names, catalog)
+        if key not in self._cache:
+            if catalog:
+                self._cache[key] = self._decide_msgstr(text, locale)
+            else:
+                self._cache[key] = self._decide(text, locale, value_role, names)
+        return self._cache[key]
+
+    def _decide_msgstr(self, text: str, locale: str) -> Verdict | None:
+        repaired = find_mojibake(text)
+        if repaired is not None:
+            return Verdict(Kind.MOJIBAKE, False, Evidence.PATTERN,
+                           f"mis-decoded text (mojibake); it reads {repaired!r} as UTF-8")
+        return self._decide(_MARKUP.sub(" ", text), locale, False, False, patterns=False)
+
+    def guess_locale(self, text: str) -> str | None:
+        """The site language that best explains a page's article text (None without text)."""
+        counts = letter_scripts(text)
+        if not counts:
+            return None
+        script = counts.most_common(1)[0][0]
+        candidates = self._candidates_for(script)
+        if len(candidates) == 1:
+            return candidates[0]
+        return page_language(text, candidates)
+
+    def has_words(self, text: str) -> bool:
+        """True when ``text``, without allowed terms and names, still has words."""
+        text = remove_allowed(text, self.allow) if self.allow else text
+        return bool(word_tokens(_MARKUP.sub(" ", text), lambda w: True))
+
+    # -- layers ----------------------------------------------------------------------------
+
+    def _decide(
+        self, text: str, locale: str, value_role: bool, names: bool, *, patterns: bool = True
+    ) -> Verdict | None:
+        language = language_of(locale)
+        if patterns:
+            verdict = self._patterns(text, value_role)
+            if verdict is not None:
+                return verdict
+        if self.allow:
+            text = remove_allowed(text, self.allow)
+        if not any(ch.isalpha() for ch in text):
+            return None
+        if self.catalogs is not None:
+            found, verdict = self._catalog(text, locale, language)
+            if found:
+                return verdict
+        verdict = self._script(text, locale, language)
+        if verdict is not None or names or self._other_script(text, locale):
+            return verdict
+        return self._statistics(text, locale, language)
+
+    def _patterns(self, text: str, value_role: bool) -> Verdict | None:
+        repaired = find_mojibake(text)
+        if repaired is not None:
+            return Verdict(Kind.MOJIBAKE, False, Evidence.PATTERN,
+                           f"mis-decoded text (mojibake); it reads {repaired!r} as UTF-8")
+        artifact = find_template_artifact(text, "credit" if value_role else None)
+        if artifact is not None:
+            return Verdict(Kind.TEMPLATE_ARTIFACT, False, Evidence.PATTERN,
+                           f"{artifact.what} {artifact.match!r} shown to readers")
+        return None
+
+    def _catalog(self, text: str, locale: str, language: str) -> tuple[bool, Verdict | None]:
+        """(decided, verdict): the catalogs either settle the text or have nothing to say."""
+        assert self.catalogs is not None
+        if self.catalogs.is_own(text, language):
+            return True, None
+        if language == self.source_language and self.catalogs.source_entry(text) is not None:
+            return True, None  # a source msgid on a source-language page
+        if language != self.source_language:
+            entry = self.catalogs.source_entry(text)
+            if entry is not None:
+                translation = self.catalogs.translation(text, language)
+                if translation is not None:
+                    msgstr, own_entry = translation
+                    message = (f"untranslated {_name(self.source_language)} text; the "
+                               f"{locale} catalog translates it as {msgstr!r}")
+                    return True, Verdict(Kind.UNTRANSLATED, False, Evidence.CATALOG, message,
+                                         self.source_language, 1.0, own_entry)
+                message = (f"untranslated {_name(self.source_language)} text (a source msgid "
+                           f"with no {locale} translation)")
+                return True, Verdict(Kind.UNTRANSLATED, False, Evidence.CATALOG, message,
+                                     self.source_language, 1.0, entry)
+        others = self.catalogs.other_languages(text, language)
+        if others:
+            other, entry = others[0]
+            message = f"text is the {_name(other)} translation, not {_name(language)}"
+            return True, Verdict(Kind.WRONG_LANGUAGE, False, Evidence.CATALOG, message,
+                                 other, 1.0, entry)
+        return False, None
+
+    def _script(self, text: str, locale: str, language: str) -> Verdict | None:
+        counts = letter_scripts(text)
+        if not counts:
+            return None
+        expected = expected_scripts(locale)
+        if expected == frozenset({"Latn"}) and len(counts) > 1:
+            # Latin code names and brands ("[autosummary] запись в") do not make a text Latin.
+            latin = self._candidates_for("Latn")
+            words = [w for w in word_tokens(text, lambda w: True)
+                     if all(self._known(part, latin) for part in tokenize(w))]
+            counts = counts.copy()
+            counts["Latn"] = sum(letter_scripts(w).get("Latn", 0) for w in words)
+        if not _foreign_script(counts, expected, primary_scripts(locale)):
+            return None
+        others = [c for c in counts if c not in primary_scripts(locale)]
+        foreign = max(sorted(others), key=lambda c: counts[c] * letter_weight(c))
+        candidates = self._candidates_for(foreign)
+        warning = False
+        if set(others) == {"Latn"}:
+            # URLs and code names are no text; Latin names, acronyms and brands on a
+            # non-Latin page may be meant (a warning); Latin words a site language lists
+            # are an error.
+            if not letter_scripts(remove_unlinguistic(text)).get("Latn"):
+                return None
+            warning = not word_tokens(text, lambda w: self._known(w, candidates))
+        guess = (identify(text, candidates[0], candidates, letters=False)
+                 if len(candidates) > 1 and not warning else None)
+        detected = guess.language if guess else (
+            candidates[0] if len(candidates) == 1 and not warning else None)
+        confidence = guess.confidence if guess else None
+        message = f"{_script_name(foreign)} text, but {locale} is written in " \
+                  f"{_script_list(expected)}"
+        if warning:
+            message += "; if it is a name, add it to the allowlist"
+        return Verdict(Kind.WRONG_SCRIPT, False, Evidence.SCRIPT, message, detected, confidence,
+                       warning=warning)
+
+    def _other_script(self, text: str, locale: str) -> bool:
+        """True when the text is mostly in scripts the page does not use (no statistics then)."""
+        return share_in(letter_scripts(text), expected_scripts(locale)) < 0.5
+
+    def _statistics(self, text: str, locale: str, language: str) -> Verdict | None:
+        if not has_word_list(language) and language not in ("zh", "ja"):
+            return None
+        candidates = self._candidates_for_locale(locale)
+        if len(candidates) < 2:
+            return None
+        words = word_tokens(text, lambda w: self._known(w, candidates))
+        if not words and not _has_han(text):
+            return None
+        # Words that carry language: "Cache frontend Wagtail" has two, not three.
+        n_words = len(words) if words else count_words(text)
+        if n_words < 3 and _title_case(text):
+            return None  # "Danmarks Radio": a short name in capitals is no language evidence
+        probe = " ".join(words) if words else text
+        # The letters expert (0.6 s to load) only for texts of two words or more.
+        guess = identify(probe, language, candidates, letters=n_words >= 2)
+        if guess is None or guess.language == language:
+            return None
+        probability = guess.page_probability
+        if n_words >= 3:
+            if probability >= WARNING_THRESHOLD:
+                return None
+        elif probability >= SHORT_THRESHOLD:
+            return None
+        strong = n_words >= 3 and probability < ERROR_THRESHOLD
+        message = (f"text reads as {_name(guess.language)} ({guess.confidence:.0%}), "
+                   f"not {_name(language)}")
+        return Verdict(Kind.WRONG_LANGUAGE, strong, Evidence.STATISTICS, message,
+                       guess.language, guess.confidence)
+
+    # -- candidates ------------------------------------------------------------------------
+
+    def _candidates_for_locale(self, locale: str) -> tuple[str, ...]:
+        language = language_of(locale)
+        script = script_of(locale)
+        return _same_script(tuple(sorted(set(self.languages) | {language})), script, language)
+
+    def _candidates_for(self, char_script: str) -> tuple[str, ...]:
+        """Site languages written in ``char_script`` (a character script such as Cyrl)."""
+        found = [lang for lang in self.languages if char_script in primary_scripts(lang)]
+        return tuple(found)
+
+    def _known(self, word: str, candidates: tuple[str, ...]) -> bool:
+        key = (word, candidates)
+        known = self._known_cache.get(key)
+        if known is None:
+            known = any(word_zipf(word, lang) >= _KNOWN_WORD for lang in candidates)
+            self._known_cache[key] = known
+        return known
+
+
+def _foreign_script(
+    counts: Mapping[str, int], expected: frozenset[str], primary: frozenset[str]
+) -> bool:
+    """The script rule: on Latin pages most (weighted) letters elsewhere; on others no letter
+    in the page's primary scripts, or 30% of letters in another non-Latin script (kana on a
+    Chinese page)."""
+    weighted = {s: n * letter_weight(s) for s, n in counts.items()}
+    total = sum(weighted.values())
+    if expected == frozenset({"Latn"}):
+        return weighted.get("Latn", 0) < 0.5 * total
+    if not any(weighted.get(s) for s in primary):
+        return True
+    elsewhere = sum(n for s, n in weighted.items() if s not in expected and s != "Latn")
+    return elsewhere >= 0.3 * total
+
+
+@functools.cache
+def _same_script(languages: tuple[str, ...], script: str, page_language: str) -> tuple[str, ...]:
+    same = [lang for lang in languages if script_of(lang) == script or
+            (script in ("Jpan", "Hans", "Hant") and script_of(lang) in ("Jpan", "Hans", "Hant"))]
+    if page_language in same:
+        same.remove(page_language)
+    return (page_language, *same)
+
+
+def _title_case(text: str) -> bool:
+    """Two or more words, all capitalised: the shape of a name ("Danmarks Radio")."""
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    return len(words) > 1 and all(w[0].isupper() and not w.isupper() for w in words)
+
+
+def _has_han(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+@functools.cache
+def _name(language: str) -> str:
+    """``German (de)``: the English name of a language, with its code."""
+    from babel import Locale
+
+    name = Locale("en").languages.get(language)
+    return f"{name} ({language})" if name else language
+
+
+_SCRIPT_NAMES: Mapping[str, str] = {
+    "Latn": "Latin", "Cyrl": "Cyrillic", "Grek": "Greek", "Arab": "Arabic", "Hebr": "Hebrew",
+    "Deva": "Devanagari", "Hani": "Han", "Hira": "Hiragana", "Kana": "Katakana",
+    "Hang": "Hangul", "Thai": "Thai", "Geor": "Georgian", "Armn": "Armenian",
+}
+
+
+def _script_name(code: str) -> str:
+    return _SCRIPT_NAMES.get(code, code)
+
+
+def _script_list(codes: frozenset[str]) -> str:
+    return "/".join(_script_name(c) for c in sorted(codes))

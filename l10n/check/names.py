@@ -1,0 +1,67 @@
+"""Tokens that carry no language: names, brands, acronyms, numbers, URLs, e-mail addresses,
+handles, and the terms a site allows (``--allow``, ``[tool.l10n] allow``).
+
+"Sputnik", "RIA", "@SputnikInt" or "https://…" say nothing about the language of the text
+around them, so the detectors never see them. A capitalised word counts as a name only when no
+candidate language lists it as a common word ("International" is a word; "Subbotin" a name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+__all__ = ["remove_allowed", "remove_unlinguistic", "word_tokens"]
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|ru|de|fr|uk|io)\b[/\w.-]*",
+                  re.IGNORECASE)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+_HANDLE = re.compile(r"(?<!\w)[@#][\w.]+")
+_IDENTIFIER = re.compile(r"\b\w*_\w*\b")  # snake_case names of code, settings, fields
+_TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_ACRONYM_MAX = 5
+
+
+def remove_unlinguistic(text: str) -> str:
+    """``text`` without URLs, e-mail addresses, @handles/#hashtags and snake_case names."""
+    for pattern in (_URL, _EMAIL, _HANDLE, _IDENTIFIER):
+        text = pattern.sub(" ", text)
+    return text
+
+
+def remove_allowed(text: str, allowed: Iterable[str]) -> str:
+    """``text`` with every allowed term (whole words, case-sensitive) blanked out."""
+    for term in allowed:
+        if term:
+            text = re.sub(rf"(?<!\w){re.escape(term)}(?!\w)", " ", text)
+    return text
+
+
+def word_tokens(text: str, is_word: Callable[[str], bool]) -> list[str]:
+    """The tokens of ``text`` that are language evidence.
+
+    Dropped: tokens with digits, single letters, acronyms (all capitals, up to five letters),
+    words with an inner capital ("iPhone"), and capitalised words that ``is_word``
+    (lower-cased) rejects.
+    """
+    kept = []
+    for token in _TOKEN.findall(remove_unlinguistic(text)):
+        # A hyphenated token is a word when any part is ("URL-Generator", "e-mail").
+        if any(not _is_name(part, is_word) for part in token.split("-") if part):
+            kept.append(token)
+    return kept
+
+
+def _is_name(token: str, is_word: Callable[[str], bool]) -> bool:
+    if token.islower() and token.isalpha():
+        return len(token) < 2  # the common case: a plain lower-case word
+    if any(ch.isdigit() for ch in token):
+        return True
+    letters = [ch for ch in token if ch.isalpha()]
+    if len(letters) < 2:
+        return True  # "e", "a", "y": conjunctions of half the languages, no evidence alone
+    if all(ch.isupper() for ch in letters) and len(letters) <= _ACRONYM_MAX:
+        return True
+    if any(ch.isupper() for ch in token[1:]) and not token.isupper():
+        return True
+    return token[0].isupper() and not is_word(token.lower())

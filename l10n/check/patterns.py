@@ -1,0 +1,194 @@
+"""Text that is garbled or half-built, whatever its language: mojibake and template artifacts.
+
+* **Mojibake**: UTF-8 bytes decoded with the wrong single-byte charset. ftfy repairs the common
+  Latin-1/cp1252/cp1250/cp1251 cases; for the others (Greek, Thai, Hebrew... charsets ftfy does
+  not try) the text is re-encoded with that charset and kept as mojibake when the bytes read
+  back as well-formed UTF-8 (a real Greek or Thai sentence almost never does).
+* **Template artifacts**: unfilled placeholders (``{name}``, ``{{ x }}``, ``%s``,
+  ``%(x)s``, ``${x}``), raw escapes (``\\u041f``), double-escaped entities (``&amp;`` seen by
+  a reader), message keys (``nav.subscribe``, ``SUBSCRIBE_BUTTON``, ``workflow_tasks``) and,
+  where a value belongs (credits, bylines, captions), a label left empty ("Photo:").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["Artifact", "find_mojibake", "find_template_artifact"]
+
+_UNFILLED = "unfilled placeholder"
+_PLACEHOLDERS = (
+    (_UNFILLED, re.compile(r"\{\{\s*[^{}\s][^{}]{0,40}\}\}")),
+    (_UNFILLED, re.compile(r"\$\{[A-Za-z_][\w.]{0,40}\}")),
+    (_UNFILLED, re.compile(r"(?<![{\w])\{[A-Za-z_][\w.:-]{0,40}(?:\s*->[^{}]*)?\}(?!\})")),
+    (_UNFILLED, re.compile(r"%\([A-Za-z_]\w*\)[-#0 +]?\d*(?:\.\d+)?[sdifrxXeEgGcu]")),
+    (_UNFILLED, re.compile(r"(?<![\w%])%[-#0 +]?\d*(?:\.\d+)?[sdif](?![A-Za-z])")),
+    ("raw escape sequence",
+     re.compile(r"\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|\\x[0-9a-fA-F]{2}")),
+    ("double-escaped entity",
+     re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d{2,6}|#x[0-9a-fA-F]{2,5});")),
+)
+_DOTTED_KEY = re.compile(r"[a-z][a-z0-9]*(?:\.[a-z][a-z0-9_]*)+")
+_SNAKE_KEY = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+# A final dotted segment that makes a file name or a host name, not a message key.
+_NOT_KEY_SUFFIXES = frozenset({
+    "html", "htm", "php", "asp", "aspx", "jsp", "js", "css", "json", "xml", "txt", "md", "rst",
+    "py", "pdf", "jpg", "jpeg", "png", "gif", "svg", "webp", "mp3", "mp4", "zip", "gz", "csv",
+    "com", "org", "net", "edu", "gov", "info", "io", "ru", "de", "uk", "fr", "cn", "jp", "es",
+    "it", "nl", "pl", "br", "in", "eu", "int", "tv", "me", "co", "us", "ua", "tr", "ar",
+})
+_EMPTY_LABEL = re.compile(r"^[^\W\d_][\w .'’-]{0,24}[:：]\s*[|/·-]?\s*$")
+_LABEL_ROLES = frozenset({"credit", "byline", "caption"})
+
+
+@dataclass(frozen=True, slots=True)
+class Artifact:
+    """What a template artifact is and the part of the text that shows it."""
+
+    what: str
+    match: str
+
+
+def find_template_artifact(text: str, role: str | None = None) -> Artifact | None:
+    """The first template artifact in ``text``, or None.
+
+    ``role`` is the block's role: a label with nothing after it is an artifact only where a
+    value belongs (credit, byline, caption), since "Search:" is a fine form label.
+    """
+    for what, pattern in _PLACEHOLDERS:
+        match = pattern.search(text)
+        if match:
+            return Artifact(what, match.group())
+    stripped = text.strip()
+    if _DOTTED_KEY.fullmatch(stripped) and stripped.rsplit(".", 1)[1] not in _NOT_KEY_SUFFIXES:
+        return Artifact("message key", stripped)
+    if _SNAKE_KEY.fullmatch(stripped):
+        return Artifact("message key", stripped)
+    if role in _LABEL_ROLES and _EMPTY_LABEL.match(stripped):
+        return Artifact("label without a value", stripped)
+    return None
+
+
+# Single-byte charsets whose mojibake ftfy does not repair, most common first.
+_CHARSETS = ("cp1253", "cp874", "cp1255", "cp1256", "cp1257", "koi8_r", "mac_roman", "cp437",
+             "cp1251", "cp1250", "cp1252")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def find_mojibake(text: str) -> str | None:
+    """The repaired reading of ``text`` when it is mojibake, else None."""
+    if text.isascii():
+        return None
+    import ftfy
+
+    fixed = ftfy.fix_encoding(text)
+    if fixed != text and _letters(fixed) and not _only_typography(text, fixed):
+        return fixed
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    for charset, continuation in _continuation_chars():
+        # UTF-8 read as a single-byte charset shows its continuation bytes (0x80-0xBF) as the
+        # characters that charset puts there: text with fewer than two cannot be that.
+        if len(continuation.findall(text)) < 2:
+            continue
+        data = _sloppy_encode(text, charset, non_ascii)
+        if data is None:
+            continue
+        repaired = _utf8_reading(data)
+        if repaired is not None and _coherent(text, repaired):
+            return repaired
+    return None
+
+
+@functools.cache
+def _continuation_chars() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Per charset, a pattern for what it shows bytes 0x80-0xBF as (with cp1252/Latin-1 for
+    bytes it leaves undefined, as a sloppy decoder does)."""
+    out = []
+    for charset in _CHARSETS:
+        chars: set[str] = set()
+        for byte in range(0x80, 0xC0):
+            for codec in (charset, "cp1252", "latin_1"):
+                try:
+                    chars.add(bytes([byte]).decode(codec))
+                    break
+                except UnicodeDecodeError:
+                    continue
+        out.append((charset, re.compile("[" + re.escape("".join(sorted(chars))) + "]")))
+    return tuple(out)
+
+
+def _sloppy_encode(text: str, charset: str, non_ascii: int) -> bytes | None:
+    """``text`` in ``charset``, with cp1252 and Latin-1 for what it lacks (as browsers decode).
+
+    None when most of the text's non-ASCII characters are not in ``charset`` at all (the
+    common case, decided at C speed before any per-character work).
+    """
+    try:
+        return text.encode(charset)
+    except UnicodeEncodeError:
+        pass
+    rough = text.encode(charset, errors="replace")
+    missing = rough.count(b"?") - text.count("?")
+    if missing * 2 > non_ascii:
+        return None
+    out = bytearray()
+    for char in text:
+        for fallback in (charset, "cp1252", "latin_1"):
+            try:
+                out += char.encode(fallback)
+                break
+            except UnicodeEncodeError:
+                continue
+        else:
+            return None
+    return bytes(out)
+
+
+def _utf8_reading(data: bytes) -> str | None:
+    """The UTF-8 reading of ``data`` when its high bytes mostly pair up as UTF-8 sequences."""
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    if high < 3:
+        return None
+    sequences = _UTF8_MULTIBYTE.findall(data)
+    covered = sum(len(s) for s in sequences)
+    # Control bytes that a page dropped leave gaps, so most (not all) high bytes must pair up;
+    # one sequence is enough only when it is long and covers everything.
+    enough = len(sequences) >= 2 or (len(sequences) == 1 and covered >= 3)
+    if not enough or covered < 0.6 * high:
+        return None
+    return data.decode("utf-8", errors="replace")
+
+
+def _coherent(before: str, after: str) -> bool:
+    """True when the UTF-8 reading makes sense: one script other than the text's own, or the
+    text's stray letters of another script turned into the punctuation they were meant to be."""
+    from l10n.check.scripts import letter_scripts
+
+    old = letter_scripts(before)
+    new = letter_scripts(after)
+    symbols = sum(1 for ch in after if not ch.isascii() and unicodedata.category(ch)[0] in "SP")
+    if not new:
+        return symbols > 0
+    script, count = new.most_common(1)[0]
+    if count < 0.7 * sum(new.values()):
+        return False
+    if not old or script != old.most_common(1)[0][0]:
+        return True
+    strays = set(old) - {script}
+    return bool(strays) and not strays & set(new) and symbols > 0
+
+
+def _letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def _only_typography(before: str, after: str) -> bool:
+    """True when ftfy changed only quotes, dashes or spaces (not an encoding repair)."""
+    simple = str.maketrans("‘’‚‛“”„‟–—‐‑\u00a0", "''''\"\"\"\"----" + " ")
+    return before.translate(simple) == after.translate(simple)

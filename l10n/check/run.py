@@ -1,0 +1,348 @@
+"""``check`` over files: pages and catalogs in, findings and a summary out.
+
+:func:`check_paths` walks the paths (files, directories recursively, ``-`` for standard input),
+reads each page into the model and asks the :class:`~l10n.check.engine.Judge` about every
+block; ``.po``/``.pot`` files get the catalog checks. One finding per occurrence, in path
+order then source order. The per-file function is pure, so large runs go to a process pool
+(``jobs``) with the same findings in the same order.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from l10n.check.catalog_checks import (
+    CatalogStats,
+    catalog_issues,
+    catalog_stats,
+    ignored_kinds,
+)
+from l10n.check.catalog_index import CatalogIndex, ReadCatalog, read_catalog
+from l10n.check.engine import Judge, Verdict
+from l10n.check.finding import DEFAULT_SEVERITY, Evidence, Finding, Kind, Severity
+from l10n.errors import InputError, UsageError
+from l10n.locales import language_of, locale_from_path, parse_locale
+from l10n.page import Page, Role
+from l10n.readers import parse_page
+
+__all__ = ["CheckOptions", "CheckReport", "check_page", "check_paths", "iter_targets"]
+
+DEFAULT_INCLUDE = ("*.html", "*.htm", "*.xhtml", "*.txt", "*.po", "*.pot")
+_VALUE_ROLES = frozenset({Role.CREDIT, Role.BYLINE, Role.CAPTION})
+_NAME_ROLES = frozenset({Role.SITE, Role.CREDIT, Role.BYLINE, Role.DATELINE})
+# Below this many files a process pool costs more than it saves.
+_POOL_MIN_FILES = 400
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    """Everything that shapes a check run (command line merged with ``[tool.l10n]``)."""
+
+    locale: str | None = None
+    default_locale: str | None = None
+    source_locale: str = "en"
+    languages: tuple[str, ...] | None = None
+    catalogs: str | None = None
+    allow: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    jobs: int = 1
+
+
+@dataclass
+class CheckReport:
+    """The findings of a run, with counts for the summary."""
+
+    findings: list[Finding]
+    files: int = 0
+    catalogs: list[CatalogStats] = field(default_factory=list)
+    baselined: int = 0
+    stale: list[dict[str, object]] = field(default_factory=list)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    def summary(self) -> dict[str, object]:
+        """The ``summary`` object of the JSON report."""
+        kinds: dict[str, int] = {}
+        for finding in self.findings:
+            kinds[str(finding.kind)] = kinds.get(str(finding.kind), 0) + 1
+        return {
+            "files": self.files,
+            "findings": len(self.findings),
+            "errors": self.count(Severity.ERROR),
+            "warnings": self.count(Severity.WARNING),
+            "by_kind": dict(sorted(kinds.items())),
+            "baselined": self.baselined,
+            "stale_baseline_entries": len(self.stale),
+            "catalogs": [c.to_dict() for c in self.catalogs],
+        }
+
+    def exit_code(self, fail_on: Severity) -> int:
+        """1 when any finding is at or above ``fail_on``, else 0."""
+        return 1 if any(f.severity.rank >= fail_on.rank for f in self.findings) else 0
+
+
+def iter_targets(
+    paths: Sequence[str], include: Sequence[str], exclude: Sequence[str]
+) -> Iterator[tuple[str, Path | None]]:
+    """(label, path) for every file to check; ``-`` yields ("<stdin>", None).
+
+    A directory is walked recursively in sorted order; its files are labelled with the path as
+    given joined with their relative path.
+    """
+    for given in paths:
+        if given == "-":
+            yield "<stdin>", None
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs.sort()
+                for name in sorted(files):
+                    full = Path(root) / name
+                    label = os.path.join(given, os.path.relpath(full, path))
+                    if _wanted(label, name, include, exclude):
+                        yield label, full
+        elif path.exists():
+            if not any(fnmatch.fnmatch(given, pattern) for pattern in exclude):
+                yield given, path
+        else:
+            raise InputError("no such file or directory", path=given, hint="check the path")
+
+
+def _wanted(label: str, name: str, include: Sequence[str], exclude: Sequence[str]) -> bool:
+    if any(fnmatch.fnmatch(label, p) or fnmatch.fnmatch(name, p) for p in exclude):
+        return False
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(label, p) for p in include)
+
+
+def check_paths(
+    paths: Sequence[str],
+    options: CheckOptions,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> CheckReport:
+    """Check every page and catalog under ``paths``."""
+    _validate(options)
+    targets = list(iter_targets(paths, options.include, options.exclude))
+    stdin = sys.stdin.buffer.read() if any(p is None for _, p in targets) else None
+    catalogs = CatalogIndex.load(options.catalogs, options.source_locale) if options.catalogs \
+        else None
+    report = CheckReport(findings=[], files=len(targets))
+    jobs = max(1, options.jobs)
+    if jobs > 1 and len(targets) >= _POOL_MIN_FILES and stdin is None:
+        chunk = max(1, len(targets) // (jobs * 8))
+        with ProcessPoolExecutor(jobs, initializer=_init_worker,
+                                 initargs=(options, catalogs)) as pool:
+            results = pool.map(_worker_check, targets, chunksize=chunk)
+            for findings, stats in results:
+                _collect(report, findings, stats, progress)
+        return report
+    judge = _make_judge(options, catalogs)
+    for label, path in targets:
+        findings, stats = _check_file(label, path, options, judge, stdin)
+        _collect(report, findings, stats, progress)
+    return report
+
+
+def _collect(report: CheckReport, findings: list[Finding], stats: CatalogStats | None,
+             progress: Callable[[int], None] | None) -> None:
+    report.findings.extend(findings)
+    if stats is not None:
+        report.catalogs.append(stats)
+    if progress is not None:
+        progress(1)
+
+
+def _validate(options: CheckOptions) -> None:
+    for code in filter(None, (options.locale, options.default_locale, options.source_locale,
+                              *(options.languages or ()))):
+        parse_locale(code)
+    for kind, level in options.severity.items():
+        if kind not in {k.value for k in Kind}:
+            raise UsageError(f"unknown finding kind {kind!r} in severity settings",
+                             hint="kinds: " + ", ".join(k.value for k in Kind))
+        if level not in ("error", "warning", "off"):
+            raise UsageError(f"unknown severity {level!r} for {kind}",
+                             hint="use error, warning or off")
+
+
+def _make_judge(options: CheckOptions, catalogs: CatalogIndex | None) -> Judge:
+    languages = options.languages
+    if not languages and catalogs is not None and catalogs.locales:
+        languages = tuple(sorted(catalogs.locales))
+    return Judge(source_locale=options.source_locale, languages=languages, allow=options.allow,
+                 catalogs=catalogs)
+
+
+_WORKER: dict[str, object] = {}  # the per-process judge of a pool worker (a named cache)
+
+
+def _init_worker(options: CheckOptions, catalogs: CatalogIndex | None) -> None:
+    _WORKER["options"] = options
+    _WORKER["judge"] = _make_judge(options, catalogs)
+
+
+def _worker_check(target: tuple[str, Path | None]) -> tuple[list[Finding], CatalogStats | None]:
+    label, path = target
+    options = _WORKER["options"]
+    judge = _WORKER["judge"]
+    return _check_file(label, path, options, judge, None)  # type: ignore[arg-type]
+
+
+def _check_file(
+    label: str, path: Path | None, options: CheckOptions, judge: Judge, stdin: bytes | None
+) -> tuple[list[Finding], CatalogStats | None]:
+    if path is not None and path.suffix in (".po", ".pot"):
+        catalog = read_catalog(path)
+        findings = check_catalog(catalog, label, options, judge)
+        return findings, catalog_stats(catalog, label)
+    if path is None:
+        page = parse_page(stdin or b"", path=label)
+    else:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", path=label) from None
+        page = parse_page(data, path=label)
+    return check_page(page, judge, options, label), None
+
+
+def page_locale(page: Page, options: CheckOptions, label: str, judge: Judge) -> str:
+    """The locale a page is checked in: ``--locale``, ``<html lang>``, a locale directory in
+    its path, configuration, the language of its article text, else the source locale."""
+    for candidate in (options.locale, page.locale, locale_from_path(label),
+                      options.default_locale):
+        if candidate:
+            try:
+                return parse_locale(candidate)
+            except UsageError:
+                continue
+    guessed = judge.guess_locale(" ".join(b.text for b in page.blocks if b.role.is_article))
+    return guessed or options.source_locale
+
+
+def check_page(page: Page, judge: Judge, options: CheckOptions, label: str) -> list[Finding]:
+    """Findings for one page: each translatable block judged in its own locale."""
+    locale = page_locale(page, options, label, judge)
+    findings = []
+    for block in page.blocks:
+        if not block.translatable or not block.text:
+            continue
+        block_locale = _block_locale(block.lang, locale)
+        verdict = judge.judge(block.text, block_locale, value_role=block.role in _VALUE_ROLES,
+                              names=block.role in _NAME_ROLES)
+        if verdict is None:
+            continue
+        finding = _finding(verdict, label, block.line, block.column, block.attribute,
+                           block.text, block_locale, options)
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+def check_catalog(
+    catalog: ReadCatalog, label: str, options: CheckOptions, judge: Judge
+) -> list[Finding]:
+    """Findings for a ``.po`` (translations in its Language) or ``.pot`` (msgids in the source
+    locale)."""
+    is_template = label.endswith(".pot") or not catalog.language
+    locale = options.source_locale if is_template else _catalog_locale(catalog, label, options)
+    findings: list[Finding] = []
+    for entry in catalog.entries:
+        if entry.obsolete:
+            continue
+        ignored = ignored_kinds(entry)
+        if ignored is not None and not ignored:
+            continue
+        found: list[Finding | None] = []
+        if is_template:
+            verdict = judge.judge(entry.msgid, locale)
+            if verdict is not None:
+                found.append(_finding(verdict, label, entry.line, 1, None, entry.msgid, locale,
+                                      options))
+        elif not entry.fuzzy:
+            found.extend(_entry_findings(entry, label, locale, options, judge))
+        findings.extend(f for f in found
+                        if f is not None and (ignored is None or str(f.kind) not in ignored))
+    return findings
+
+
+def _entry_findings(entry, label: str, locale: str, options: CheckOptions,
+                    judge: Judge) -> Iterator[Finding | None]:
+    for issue in catalog_issues(entry):
+        verdict = Verdict(issue.kind, False, Evidence.PATTERN, issue.message)
+        yield _finding(verdict, label, entry.line, 1, None, issue.text, locale, options)
+    language = language_of(locale)
+    for msgstr in entry.msgstrs:
+        if not msgstr:
+            continue
+        if (msgstr == entry.msgid and language != judge.source_language
+                and judge.has_words(msgstr)):
+            verdict = Verdict(Kind.UNTRANSLATED, False, Evidence.CATALOG,
+                              "msgstr only copies the msgid (allow the term if that is meant)",
+                              judge.source_language)
+            yield _finding(verdict, label, entry.line, 1, None, msgstr, locale, options,
+                           severity=Severity.WARNING)
+            continue
+        verdict = judge.judge(msgstr, locale, catalog=True)
+        if verdict is not None:
+            yield _finding(verdict, label, entry.line, 1, None, msgstr, locale, options)
+
+
+def _catalog_locale(catalog: ReadCatalog, label: str, options: CheckOptions) -> str:
+    for candidate in (catalog.language, locale_from_path(label), options.locale):
+        if candidate:
+            try:
+                return parse_locale(candidate)
+            except UsageError:
+                continue
+    raise InputError("catalog has no Language header", path=label,
+                     hint='add "Language: xx\\n" to the header or pass --locale')
+
+
+def _block_locale(lang: str | None, page_locale: str) -> str:
+    if lang:
+        try:
+            return parse_locale(lang)
+        except UsageError:
+            pass
+    return page_locale
+
+
+def _finding(
+    verdict: Verdict,
+    label: str,
+    line: int,
+    column: int,
+    attribute: str | None,
+    text: str,
+    locale: str,
+    options: CheckOptions,
+    *,
+    severity: Severity | None = None,
+) -> Finding | None:
+    if severity is None:
+        severity = DEFAULT_SEVERITY[verdict.kind]
+        if verdict.warning or (verdict.evidence is Evidence.STATISTICS
+                               and not verdict.statistical_error):
+            severity = Severity.WARNING
+    override = options.severity.get(str(verdict.kind))
+    if override == "off":
+        return None
+    if override is not None:
+        severity = Severity(override)
+    return Finding(
+        path=label, line=line, column=column, attribute=attribute, text=text,
+        kind=verdict.kind, severity=severity, locale=locale, detected=verdict.detected,
+        confidence=verdict.confidence, evidence=verdict.evidence, message=verdict.message,
+        entry=verdict.entry,
+    )

@@ -1,0 +1,106 @@
+"""The judge: one verdict per (text, locale), from the cheapest layer that decides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from l10n.check.catalog_index import CatalogIndex
+from l10n.check.engine import Judge
+from l10n.check.finding import Evidence, Kind
+
+JUDGE = Judge()
+
+# (text, page locale, kind, evidence, is an error, detected language)
+CASES = [
+    ("Заголовок открываемого материала", "en", "wrong-script", "script", True, "ru"),
+    ("Read more", "ja", "wrong-script", "script", True, "en"),
+    ("ファイルを削除", "zh_Hans", "wrong-script", "script", True, "ja"),
+    ("多选列表框", "ko", "wrong-script", "script", True, "zh"),
+    ("API", "ru", "wrong-script", "script", False, None),
+    ("Subscribe", "de", "wrong-language", "statistics", False, "en"),
+    ("Privacy policy", "fr", "wrong-language", "statistics", False, "en"),
+    ("Is commenting action", "de", "wrong-language", "statistics", True, "en"),
+    ("Edit account avatar", "de", "wrong-language", "statistics", True, "en"),
+    ("Die Seite wurde gelöscht", "en", "wrong-language", "statistics", True, "de"),
+    ("Politique de confidentialité", "de", "wrong-language", "statistics", True, "fr"),
+    ("Перемещен из папки в корзину", "uk", "wrong-language", "statistics", True, "ru"),
+    ("Las noticias más leídas del día", "pt_BR", "wrong-language", "statistics", True, "es"),
+    ("删除这个页面", "ja", "wrong-language", "statistics", False, "zh"),
+    ("Π§ΠΈΡΠ°ΡΡ ΡΠ°ΠΊΠΆΠ΅", "ru", "mojibake", "pattern", True, None),
+    ("{count} comments", "en", "template-artifact", "pattern", True, None),
+]
+
+
+@pytest.mark.parametrize(("text", "locale", "kind", "evidence", "error", "detected"), CASES,
+                         ids=[f"{c[1]}:{c[0][:20]}" for c in CASES])
+def test_verdicts(text: str, locale: str, kind: str, evidence: str, error: bool,
+                  detected: str | None) -> None:
+    verdict = JUDGE.judge(text, locale)
+    assert verdict is not None
+    assert (verdict.kind, verdict.evidence, verdict.detected) == (Kind(kind), Evidence(evidence),
+                                                                  detected)
+    is_error = not verdict.warning and (verdict.evidence is not Evidence.STATISTICS
+                                        or verdict.statistical_error)
+    assert is_error is error
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [("Chats", "de"), ("Datenschutz", "de"), ("Newsfeed", "en"), ("loader", "en"),
+     ("Subscribe", "en"), ("log in or register", "en"), ("Sputnik International", "en"),
+     ("Danmarks Radio", "en"), ("Настройки Wagtail", "ru"), ("https://example.com", "ru"),
+     ("© RIA Novosti . Sergei Subbotin", "en"), ("2010", "ar"), ("日本語のテキスト", "ja"),
+     ("Teilen", "de"), ("Il nostro sito", "it"), ("Nieprawidłowy math_eqref_format", "pl"),
+     ("[autosummary] writing to", "en"), ("Оформить подписку", "ru")],
+)
+def test_correct_texts_have_no_verdict(text: str, locale: str) -> None:
+    assert JUDGE.judge(text, locale) is None
+
+
+def test_allowlist_removes_terms_before_judging() -> None:
+    judge = Judge(allow=("Sputnik International",))
+    assert Judge().judge("Sputnik International", "ru") is not None
+    assert judge.judge("Sputnik International", "ru") is None
+
+
+def test_site_languages_limit_the_candidates() -> None:
+    """With only German and English on the site, a Dutch word cannot be named."""
+    judge = Judge(languages=("de",))
+    assert judge.languages == ("de", "en")
+    verdict = judge.judge("Bewerk het account", "de")
+    assert verdict is None or verdict.detected in ("en", None)
+
+
+def _catalogs(tmp_path: Path) -> CatalogIndex:
+    for lang, pairs in {
+        "de": [("Subscribe", "Abonnieren"), ("Chats", "Chats"), ("Newsfeed", "Newsticker")],
+        "ru": [("Subscribe", "Подписаться"), ("Newsfeed", "Лента новостей")],
+    }.items():
+        directory = tmp_path / lang / "LC_MESSAGES"
+        directory.mkdir(parents=True)
+        body = "".join(f'\nmsgid "{a}"\nmsgstr "{b}"\n' for a, b in pairs)
+        (directory / "chrome.po").write_text(
+            f'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n'
+            f'"Content-Type: text/plain; charset=UTF-8\\n"\n{body}', encoding="utf-8")
+    return CatalogIndex.load(tmp_path, "en")
+
+
+def test_catalog_evidence(tmp_path: Path) -> None:
+    judge = Judge(catalogs=_catalogs(tmp_path))
+    untranslated = judge.judge("Subscribe", "de")
+    assert untranslated is not None and untranslated.kind is Kind.UNTRANSLATED
+    assert untranslated.evidence is Evidence.CATALOG
+    assert untranslated.entry is not None
+    assert (untranslated.entry.domain, untranslated.entry.msgid) == ("chrome", "Subscribe")
+    assert untranslated.entry.catalog == str(tmp_path / "de" / "LC_MESSAGES" / "chrome.po")
+    assert "'Abonnieren'" in untranslated.message
+    wrong = judge.judge("Лента новостей", "de")
+    assert wrong is not None and (wrong.kind, wrong.evidence) == (Kind.WRONG_LANGUAGE,
+                                                                   Evidence.CATALOG)
+    assert wrong.detected == "ru"
+    assert judge.judge("Chats", "de") is None  # German's own translation is never a leak
+    assert judge.judge("Newsfeed", "en") is None  # a source msgid on a source page
+    untranslated_any = judge.judge("Newsfeed", "de")
+    assert untranslated_any is not None and untranslated_any.kind is Kind.UNTRANSLATED

@@ -1,0 +1,69 @@
+"""Mojibake and template artifacts, with the real cases of research/real-world.md §2."""
+
+import pytest
+
+from l10n.check.patterns import Artifact, find_mojibake, find_template_artifact
+
+
+@pytest.mark.parametrize(
+    ("text", "repaired"),
+    [
+        ("prĂ©sident", "président"),
+        ("TĂ©lĂ©charger le .pdf", "Télécharger le .pdf"),
+        ("Ã©tÃ© prÃ©sident", "été président"),
+        ("Ð§Ð¸Ñ‚Ð°Ñ‚ÑŒ", "Читать"),
+        ("đź’ľ", "💾"),
+        ("๐Ÿ”Ž", "🔎"),
+        ("Kievโ€™s", "Kiev’s"),
+        ("ื“ื™ืœื•ื’ ืœืชื•ื›ืŸ", "דילוג לתוכן"),
+        ("เชธเชœเซ€เชต", "સજીવ"),
+        ("ΠΠ½ΠΈΠΌΠ°Π½ΠΈΠ΅!", "\ufffdниманиС!"),
+    ],
+    ids=["cp1250", "cp1250-2", "latin1", "cp1252-cyrillic", "emoji-cp1250", "emoji-cp874",
+         "quote-cp874", "hebrew-cp874", "gujarati-cp874", "greek-dropped-controls"],
+)
+def test_mojibake_is_found_and_repaired(text: str, repaired: str) -> None:
+    assert find_mojibake(text) == repaired
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Заголовок открываемого материала", "Ελληνικά κείμενο αρκετά μεγάλο", "naïve café",
+     "สวัสดีครับ ยินดีต้อนรับ", "שלום עולם ברוכים הבאים", "مرحبا بالعالم", "ÄÖÜ äöü ß",
+     "Çok güzel şehir", "Žluťoučký kůň", "日本語のテキスト", "한국어 텍스트", "Subscribe",
+     "“Quoted” — dashes – and ‘single’", "ΜΆΡΚΟΣ ΈΡΧΕΤΑΙ"],
+)
+def test_clean_text_is_not_mojibake(text: str) -> None:
+    assert find_mojibake(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "expected"),
+    [
+        ("{count} comments", None, Artifact("unfilled placeholder", "{count}")),
+        ("{{count}}件のコメント", None, Artifact("unfilled placeholder", "{{count}}")),
+        ("Follow us on %s", None, Artifact("unfilled placeholder", "%s")),
+        ("Hello %(name)s", None, Artifact("unfilled placeholder", "%(name)s")),
+        ("Total: ${total}", None, Artifact("unfilled placeholder", "${total}")),
+        ("{lang_authoredby}", None, Artifact("unfilled placeholder", "{lang_authoredby}")),
+        ("\\u041f\\u0440\\u0438", None, Artifact("raw escape sequence", "\\u041f")),
+        ("News &amp; views", None, Artifact("double-escaped entity", "&amp;")),
+        ("nav.subscribe", None, Artifact("message key", "nav.subscribe")),
+        ("SUBSCRIBE_BUTTON", None, Artifact("message key", "SUBSCRIBE_BUTTON")),
+        ("intense_post_subtitle", None, Artifact("message key", "intense_post_subtitle")),
+        ("Photo:", "credit", Artifact("label without a value", "Photo:")),
+        ("筆者 :", "credit", Artifact("label without a value", "筆者 :")),
+    ],
+)
+def test_template_artifacts(text: str, role: str | None, expected: Artifact) -> None:
+    assert find_template_artifact(text, role) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Search:", "50% off", "index.html", "example.com", "C++ {}", "Titel: (Z -> A)",
+     "Prices rose 5%", "a {b c}", "Subscribe", "Photo: Jane Doe/AP"],
+)
+def test_not_artifacts(text: str) -> None:
+    assert find_template_artifact(text, None) is None
+    assert find_template_artifact("Photo: Jane Doe/AP", "credit") is None
