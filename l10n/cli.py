@@ -175,6 +175,219 @@ def check(paths: tuple[str, ...], locale: str | None, source_locale: str | None,
     raise SystemExit(report.exit_code(Severity(fail_on)))
 
 
+def _directory_option(f: Any) -> Any:
+    return click.option("-d", "--directory", default=None, type=click.Path(file_okay=False),
+                        help="The catalogs directory.  [default: locales]")(f)
+
+
+def _domain_option(default: str | None = "chrome") -> Any:
+    help_text = "Catalog domain (repeatable)." + (f"  [default: {default}]" if default else
+                                                  "  [default: chrome, places, agencies]")
+    return click.option("-D", "--domain", "domains", multiple=True, help=help_text)
+
+
+def _locale_option(f: Any) -> Any:
+    return click.option("-l", "--locale", "locales", multiple=True,
+                        help="Locale (repeatable).  [default: every locale found]")(f)
+
+
+def _catalogs_dir(directory: str | None) -> str:
+    from l10n.config import load_config
+
+    if directory:
+        return directory
+    extra = load_config().extra.get("directory")
+    return str(extra) if extra else "locales"
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=False))
+@_directory_option
+@_domain_option(None)
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the template here (with a single -D domain).")
+@click.option("--source-locale", default="en", show_default=True,
+              help="The language of the source pages.")
+@click.option("--check", is_flag=True, help="Exit 1 when a template on disk is out of date; "
+              "write nothing.")
+def extract(paths: tuple[str, ...], directory: str | None, domains: tuple[str, ...],
+            output: str | None, source_locale: str, check: bool) -> None:
+    """Extract page chrome from PATHS into gettext templates.
+
+    Writes DIRECTORY/chrome.pot, places.pot (dateline cities) and agencies.pot (news
+    agencies). Strings that should not be translated as chrome (technical strings, text not
+    in the source language, template artifacts) are reported on stderr.
+
+    \b
+    Example:
+        l10n extract samples/ -d locales
+        l10n extract --check samples/
+    """
+    from l10n.catalogs.extract import DOMAINS, extract_templates
+
+    wanted = tuple(domains) or DOMAINS
+    unknown = [d for d in wanted if d not in DOMAINS]
+    if unknown:
+        raise click.BadParameter(f"{unknown[0]!r}; extract writes " + ", ".join(DOMAINS),
+                                 param_hint="-D")
+    if output and len(wanted) != 1:
+        raise click.BadParameter("give exactly one -D DOMAIN with -o", param_hint="-o")
+    results, skipped = extract_templates(paths, _catalogs_dir(directory), domains=wanted,
+                                         output=output, source_locale=source_locale,
+                                         check=check)
+    for item in skipped:
+        click.echo(f"l10n: {item}", err=True)
+    stale = False
+    for result in results:
+        state = ("out of date" if check else "written") if result.changed else "unchanged"
+        stale = stale or result.changed
+        click.echo(f"{result.path}: {result.entries} entries, {state}")
+    if check and stale:
+        raise SystemExit(1)
+
+
+@cli.command()
+@_directory_option
+@_domain_option()
+@click.option("-l", "--locale", "locale", required=True, help="The new catalog's locale.")
+@click.option("-i", "--input-file", type=click.Path(dir_okay=False),
+              help="The template.  [default: DIRECTORY/DOMAIN.pot]")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False),
+              help="Where to write.  [default: DIRECTORY/LOCALE/LC_MESSAGES/DOMAIN.po]")
+@click.option("--force", is_flag=True, help="Replace an existing catalog (its work is lost).")
+def init(directory: str | None, domains: tuple[str, ...], locale: str, input_file: str | None,
+         output_file: str | None, force: bool) -> None:
+    """Start a catalog for a new locale from the template.
+
+    \b
+    Example:
+        l10n init -l pt_BR -D chrome
+    """
+    from l10n.catalogs.create import init_catalog
+    from l10n.catalogs.layout import catalog_path, check_locale, template_path
+
+    check_locale(locale)
+    root = _catalogs_dir(directory)
+    for domain in domains or ("chrome",):
+        pot = input_file or template_path(root, domain)
+        target = output_file or catalog_path(root, locale, domain)
+        written = init_catalog(pot, target, locale, force=force)
+        click.echo(f"{written}: created for {locale}")
+
+
+@cli.command()
+@_directory_option
+@_domain_option()
+@_locale_option
+@click.option("-i", "--input-file", type=click.Path(dir_okay=False),
+              help="The template.  [default: DIRECTORY/DOMAIN.pot]")
+@click.option("--no-fuzzy", is_flag=True, help="Do not guess translations for changed strings.")
+@click.option("--check", is_flag=True, help="Exit 1 when an update would change a catalog; "
+              "write nothing.")
+def update(directory: str | None, domains: tuple[str, ...], locales: tuple[str, ...],
+           input_file: str | None, no_fuzzy: bool, check: bool) -> None:
+    """Merge the template into every locale's catalog, as msgmerge does.
+
+    Exact matches keep their translation; changed strings get a fuzzy guess (with the
+    previous source as #|); strings that left become obsolete (#~), never deleted.
+
+    \b
+    Example:
+        l10n update -d locales -D chrome
+    """
+    from l10n.catalogs.layout import catalog_path, find_locales, template_path
+    from l10n.catalogs.merge import update_catalog
+
+    root = _catalogs_dir(directory)
+    stale = False
+    for domain in domains or ("chrome",):
+        pot = input_file or template_path(root, domain)
+        for locale in locales or find_locales(root, domain):
+            po = catalog_path(root, locale, domain)
+            result = update_catalog(po, pot, fuzzy=not no_fuzzy, check=check)
+            for warning in result.warnings:
+                click.echo(f"l10n: {warning.path}:{warning.line}: warning: {warning.message}",
+                           err=True)
+            stale = stale or result.changed
+            state = ("would change" if check else "updated") if result.changed else "unchanged"
+            click.echo(f"{po}: {state} ({_merge_counts(result)})")
+    if check and stale:
+        raise SystemExit(1)
+
+
+def _merge_counts(result: Any) -> str:
+    stats = result.stats
+    if isinstance(stats, dict):
+        return ", ".join(f"{v} {k}" for k, v in stats.items())
+    return str(stats)
+
+
+@cli.command(name="compile")
+@_directory_option
+@_domain_option()
+@_locale_option
+@click.option("--use-fuzzy", is_flag=True, help="Include fuzzy translations.")
+def compile_command(directory: str | None, domains: tuple[str, ...], locales: tuple[str, ...],
+                    use_fuzzy: bool) -> None:
+    """Compile catalogs to .mo files next to them, with msgfmt -c's checks.
+
+    Exit 1 when a catalog has placeholder or markup errors (its .mo is not written).
+
+    \b
+    Example:
+        l10n compile -d locales
+    """
+    from l10n.catalogs.compile import compile_catalog
+    from l10n.catalogs.layout import catalog_path, find_locales
+
+    root = _catalogs_dir(directory)
+    failed = False
+    for domain in domains or ("chrome",):
+        for locale in locales or find_locales(root, domain):
+            result = compile_catalog(catalog_path(root, locale, domain), use_fuzzy=use_fuzzy)
+            for error in result.errors:
+                click.echo(f"l10n: {error}", err=True)
+            if result.mo is None:
+                failed = True
+                click.echo(f"{result.po}: not compiled ({len(result.errors)} errors)")
+            else:
+                skipped = f", {result.fuzzy_skipped} fuzzy left out" if result.fuzzy_skipped \
+                    else ""
+                click.echo(f"{result.mo}: {result.entries} messages{skipped}")
+    if failed:
+        raise SystemExit(1)
+
+
+@cli.command()
+@_directory_option
+@_domain_option(None)
+@_locale_option
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+def stats(directory: str | None, domains: tuple[str, ...], locales: tuple[str, ...],
+          output_format: str) -> None:
+    """How far each locale's catalogs are translated.
+
+    \b
+    Example:
+        l10n stats -d locales --format json
+    """
+    from l10n.catalogs.extract import DOMAINS
+    from l10n.catalogs.stats import catalog_stats
+
+    rows = catalog_stats(_catalogs_dir(directory), list(domains or DOMAINS),
+                         list(locales) or None)
+    if output_format == "json":
+        click.echo(json.dumps({"catalogs": [r.to_dict() for r in rows]}, ensure_ascii=False,
+                              indent=2))
+        return
+    click.echo(f"{'locale':<8} {'domain':<9} {'translated':>10} {'fuzzy':>6} "
+               f"{'untransl.':>9} {'obsolete':>8} {'words':>6} {'done':>6}")
+    for r in rows:
+        click.echo(f"{r.locale:<8} {r.domain:<9} {r.translated:>10} {r.fuzzy:>6} "
+                   f"{r.untranslated:>9} {r.obsolete:>8} {r.words:>6} {r.percent:>5.1f}%")
+
+
 class _progress:
     """A progress bar on a terminal's stderr (never with NO_COLOR's cousins: pipes, CI logs)."""
 

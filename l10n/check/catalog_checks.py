@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from l10n.check.catalog_index import CatalogText, ReadCatalog
 from l10n.check.finding import Kind
 
-__all__ = ["CatalogIssue", "CatalogStats", "catalog_issues", "catalog_stats", "ignored_kinds"]
+__all__ = [
+    "CatalogIssue",
+    "CatalogStats",
+    "catalog_issues",
+    "catalog_stats",
+    "ignored_kinds",
+    "strip_placeholders",
+]
 
 _PRINTF = re.compile(r"%(?:\((?P<name>[^)]+)\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*"
                      r"(?P<conv>[diouxXeEfFgGcrsa%])")
@@ -101,6 +108,11 @@ def catalog_issues(entry: CatalogText) -> Iterator[CatalogIssue]:
                 Kind.MARKUP_MISMATCH, entry.msgstr_line, msgstr,
                 f"markup {_show(got_tags)} differs from the msgid's {_show(wanted_tags)}",
             )
+
+
+def strip_placeholders(text: str) -> str:
+    """``text`` without its printf and brace placeholders (they are not words)."""
+    return _BRACE.sub(" ", _PRINTF.sub(" ", text))
 
 
 def _placeholders(text: str) -> Counter[str]:

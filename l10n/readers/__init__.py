@@ -77,17 +77,24 @@ def read_site(
     locale: str | None = None,
     known_chrome: Collection[str] = (),
 ) -> list[Page]:
-    """Read several pages of one site; texts that recur on two or more pages are chrome."""
+    """Read several pages of one site; lines that recur on two or more scraped-text pages of
+    different articles (different headlines) are chrome."""
     names = [os.fspath(p) for p in paths]
     first = [read_page(n, locale=locale, known_chrome=known_chrome) for n in names]
-    if len(first) < 2:
-        return first
+    texts = [p for p in first if p.format is Format.TEXT]
+    articles: dict[str | None, set[str]] = {}
+    for page in texts:
+        articles.setdefault(page.meta.title, set()).update(
+            collapse_space(b.text) for b in page.blocks)
     counts: Counter[str] = Counter()
-    for page in first:
-        counts.update({collapse_space(b.text) for b in page.blocks})
-    recurring = {text for text, n in counts.items() if n >= 2}
+    for lines in articles.values():
+        counts.update(lines)
+    recurring = {text for text, n in counts.items() if n >= 2} - set(known_chrome)
+    if not recurring:
+        return first
     known = set(known_chrome) | recurring
-    return [read_page(n, locale=locale, known_chrome=known) for n in names]
+    return [read_page(n, locale=locale, known_chrome=known) if page.format is Format.TEXT
+            else page for n, page in zip(names, first, strict=True)]
 
 
 def sniff_format(path: str, text: str) -> Format:
