@@ -12,8 +12,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
+SEED := samples/000_3b28b45df5788720.txt
+SEED_HTML := samples/001_seed_en.html
+
+# The main job on the bundled sample: find its leak, extract its chrome, render every
+# shipped locale under build/, check the build and summarize.
 demo: $(STAMP)
-	$(BIN)/l10n inspect samples/000_3b28b45df5788720.txt
+	@echo "== 1. check the seed page (its Russian placeholder is a leak: exit 1 expected)"
+	-$(BIN)/l10n check --locale en $(SEED) $(SEED_HTML)
+	@echo "== 2. extract chrome, places and agencies into locales/*.pot"
+	$(BIN)/l10n extract $(SEED) $(SEED_HTML) samples/005_news_en.txt
+	@echo "== 3. render every shipped locale, check the build, summarize"
+	$(BIN)/l10n build --all --published 2010-05-18T15:30:00+04:00 $(SEED) $(SEED_HTML)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

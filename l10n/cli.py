@@ -210,8 +210,10 @@ def _catalogs_dir(directory: str | None) -> str:
               help="The language of the source pages.")
 @click.option("--check", is_flag=True, help="Exit 1 when a template on disk is out of date; "
               "write nothing.")
+@click.option("--article", is_flag=True, help="Write a per-article template for each page "
+              "instead (DIRECTORY/articles/<stem>.pot: headline, lede, paragraphs, captions).")
 def extract(paths: tuple[str, ...], directory: str | None, domains: tuple[str, ...],
-            output: str | None, source_locale: str, check: bool) -> None:
+            output: str | None, source_locale: str, check: bool, article: bool) -> None:
     """Extract page chrome from PATHS into gettext templates.
 
     Writes DIRECTORY/chrome.pot, places.pot (dateline cities) and agencies.pot (news
@@ -223,8 +225,18 @@ def extract(paths: tuple[str, ...], directory: str | None, domains: tuple[str, .
         l10n extract samples/ -d locales
         l10n extract --check samples/
     """
-    from l10n.catalogs.extract import DOMAINS, extract_templates
+    from l10n.catalogs.extract import DOMAINS, extract_article, extract_templates
 
+    if article:
+        stale = False
+        for path in paths:
+            written = extract_article(path, _catalogs_dir(directory), check=check)
+            stale = stale or written.changed
+            state = ("out of date" if check else "written") if written.changed else "unchanged"
+            click.echo(f"{written.path}: {written.entries} entries, {state}")
+        if check and stale:
+            raise SystemExit(1)
+        return
     wanted = tuple(domains) or DOMAINS
     unknown = [d for d in wanted if d not in DOMAINS]
     if unknown:
@@ -386,6 +398,125 @@ def stats(directory: str | None, domains: tuple[str, ...], locales: tuple[str, .
     for r in rows:
         click.echo(f"{r.locale:<8} {r.domain:<9} {r.translated:>10} {r.fuzzy:>6} "
                    f"{r.untranslated:>9} {r.obsolete:>8} {r.words:>6} {r.percent:>5.1f}%")
+
+
+@cli.command()
+@click.argument("pages", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--locale", "-l", "locales", multiple=True, help="Target locale (repeatable).")
+@click.option("--all", "all_locales", is_flag=True, help="Every locale with a catalog.")
+@click.option("--catalogs", default=None, type=click.Path(file_okay=False),
+              help="The catalogs directory.  [default: locales]")
+@click.option("--out", default="build", show_default=True, type=click.Path(file_okay=False),
+              help="Output directory: OUT/<locale>/<stem>.html.")
+@click.option("--format", "output_format", type=click.Choice(["html", "text"]), default="html",
+              show_default=True, help="Output format.")
+@click.option("--published", help="Publication date and time (ISO 8601), when the page has "
+              "none.")
+@click.option("--dateline-style", help="House style for datelines (default: the locale's).")
+@click.option("--source-locale", default="en", show_default=True,
+              help="The language of the source pages.")
+@click.option("--report", "report_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Format of the per-page report.")
+def render(pages: tuple[str, ...], locales: tuple[str, ...], all_locales: bool,
+           catalogs: str | None, out: str, output_format: str, published: str | None,
+           dateline_style: str | None, source_locale: str, report_format: str) -> None:
+    """Rebuild PAGES in each locale: OUT/<locale>/<stem>.html.
+
+    Chrome comes from the chrome catalog, datelines in the locale's house style (cities
+    from the places catalog or CLDR, agencies from agencies), article text from
+    <catalogs>/<locale>/LC_MESSAGES/articles/<stem>.po when present. Untranslated text stays
+    as it is, marked with its language, and is listed in the report.
+
+    \b
+    Example:
+        l10n render --all samples/000_3b28b45df5788720.txt
+        l10n render -l ru -l de --published 2010-05-18T15:30:00+04:00 page.html
+    """
+    from datetime import datetime
+
+    from l10n.catalogs.layout import find_locales
+    from l10n.config import load_config
+    from l10n.render import RenderOptions, render_pages
+
+    config = load_config()
+    root = catalogs or config.catalogs or _catalogs_dir(None)
+    if all_locales == bool(locales):
+        raise click.UsageError("give --locale L (repeatable) or --all, not both or neither")
+    targets = list(locales) or find_locales(root, "chrome")
+    moment = None
+    if published:
+        try:
+            moment = datetime.fromisoformat(published)
+        except ValueError:
+            raise click.BadParameter(f"{published!r} is not an ISO 8601 date and time",
+                                     param_hint="--published") from None
+    styles = config.extra.get("dateline-styles") or {}
+    options = RenderOptions(catalogs=root, out=out, format=output_format, published=moment,
+                            dateline_style=dateline_style, source_locale=source_locale,
+                            styles=dict(styles))
+    with _progress("rendering") as advance:
+        reports = render_pages(list(pages), targets, options, progress=advance)
+    if report_format == "json":
+        click.echo(json.dumps({"pages": [r.to_dict() for r in reports]}, ensure_ascii=False,
+                              indent=2))
+        return
+    for r in reports:
+        click.echo(f"{r.output}: chrome {r.chrome_percent:.0f}% translated, "
+                   f"article {r.article_percent:.0f}%")
+        for line, text, why in r.untranslated:
+            if why == "no catalog entry":
+                click.echo(f"  {r.source}:{line}: kept as is ({why}): {text!r}")
+        for line, text in r.unsafe:
+            click.echo(f"  {r.source}:{line}: translation markup refused, escaped: {text!r}")
+
+
+@cli.command()
+@click.argument("pages", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--locale", "-l", "locales", multiple=True, help="Target locale (repeatable).")
+@click.option("--all", "all_locales", is_flag=True, help="Every locale with a catalog.")
+@click.option("--catalogs", default=None, type=click.Path(file_okay=False),
+              help="The catalogs directory.  [default: locales]")
+@click.option("--out", default="build", show_default=True, type=click.Path(file_okay=False),
+              help="Output directory.")
+@click.option("--published", help="Publication date and time (ISO 8601), when a page has none.")
+def build(pages: tuple[str, ...], locales: tuple[str, ...], all_locales: bool,
+          catalogs: str | None, out: str, published: str | None) -> None:
+    """Render PAGES into every locale, write OUT/index.html, check the result for leaks and
+    print a summary per locale.
+
+    \b
+    Example:
+        l10n build --all samples/000_3b28b45df5788720.txt samples/001_seed_en.html
+    """
+    from datetime import datetime
+
+    from l10n.build import build_pages
+    from l10n.catalogs.layout import find_locales
+    from l10n.config import load_config
+    from l10n.render import RenderOptions
+
+    config = load_config()
+    root = catalogs or config.catalogs or _catalogs_dir(None)
+    if all_locales == bool(locales):
+        raise click.UsageError("give --locale L (repeatable) or --all, not both or neither")
+    moment = None
+    if published:
+        try:
+            moment = datetime.fromisoformat(published)
+        except ValueError:
+            raise click.BadParameter(f"{published!r} is not an ISO 8601 date and time",
+                                     param_hint="--published") from None
+    targets = list(locales) or find_locales(root, "chrome")
+    options = RenderOptions(catalogs=root, out=out, published=moment,
+                            styles=dict(config.extra.get("dateline-styles") or {}))
+    with _progress("building") as advance:
+        result = build_pages(list(pages), targets, options, progress=advance)
+    click.echo(f"{'locale':<9}{'pages':>6}{'chrome':>9}{'article':>9}{'errors':>8}"
+               f"{'warnings':>10}")
+    for s in result.summaries:
+        click.echo(f"{s.locale:<9}{s.pages:>6}{s.chrome_percent:>8.0f}%{s.article_percent:>8.0f}%"
+                   f"{s.errors:>8}{s.warnings:>10}")
+    click.echo(f"pages in {result.out}/<locale>/; open {result.index}")
 
 
 class _progress:

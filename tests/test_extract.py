@@ -91,7 +91,7 @@ def test_cli_writes_three_templates_that_msgfmt_accepts(tmp_path: Path) -> None:
     done = run("extract", str(SEED), str(SEED_HTML), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
-        "locales/chrome.pot: 19 entries, written",
+        "locales/chrome.pot: 21 entries, written",
         "locales/places.pot: 1 entries, written",
         "locales/agencies.pot: 1 entries, written",
     ]
@@ -118,7 +118,7 @@ def test_cli_check_and_reproducibility(tmp_path: Path) -> None:
     assert (tmp_path / "locales" / "chrome.pot").read_bytes() == first
     stale = run("extract", "--check", str(SEED), str(SEED_HTML), cwd=tmp_path)
     assert stale.returncode == 1
-    assert "locales/chrome.pot: 19 entries, out of date" in stale.stdout
+    assert "locales/chrome.pot: 21 entries, out of date" in stale.stdout
     assert (tmp_path / "locales" / "chrome.pot").read_bytes() == first
 
 

@@ -23,19 +23,24 @@ import os
 import re
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from l10n import __version__
 from l10n.catalogs.po import Catalog, Message, read_po, write_po
-from l10n.page import Block, Page, Role
+from l10n.page import Block, Format, Page, Role
 from l10n.prose import collapse_space, count_words, parse_counter
 
 __all__ = [
     "DOMAINS",
+    "CounterEntry",
     "Extraction",
     "Skipped",
     "TemplateWrite",
+    "article_messages",
+    "chrome_context",
+    "counter_entry",
+    "extract_article",
     "extract_pages",
     "extract_templates",
     "template_catalog",
@@ -140,6 +145,16 @@ def extract_pages(
     return extraction
 
 
+def add_template_strings(extraction: Extraction) -> None:
+    """The render template's own strings (msgctxt ``template``): scraped-text pages are
+    rendered through it, so its words belong in the chrome catalog too."""
+    from l10n.render.template import TEMPLATE_STRINGS
+
+    for text in TEMPLATE_STRINGS:
+        extraction.add("chrome", "template", text, "l10n/templates/article.html",
+                       "the render template's own text")
+
+
 def _page_language(page: Page, judge: object) -> str | None:
     """The language a page declares, or the language of its article text."""
     from l10n.check.engine import Judge
@@ -164,23 +179,19 @@ def _extract_block(extraction: Extraction, page: Page, block: Block, judge: obje
         _extract_dateline(extraction, page, block, reference)
         return
     if block.role is Role.COUNTER:
-        counter = parse_counter(block.text)
-        if counter is None or counter[1] is None:
+        entry = counter_entry(block, source_locale)
+        if entry is None:
             return  # a bare number
-        label = counter[1]
-        reason = _not_extractable(label, judge, source_locale)
+        reason = _not_extractable(entry.label, judge, source_locale)
         if reason is not None:
             extraction.skipped.append(Skipped(page.path, block.line, block.text, reason))
             return
-        singular, plural = _plural_forms(label, counter[0], source_locale)
-        extraction.add("chrome", block.context or "counter", f"{{count}} {singular}", reference,
-                       _where(block, page), plural=f"{{count}} {plural}",
-                       flags=("python-brace-format",))
+        extraction.add("chrome", entry.msgctxt, entry.singular, reference, _where(block, page),
+                       plural=entry.plural, flags=("python-brace-format",))
         return
-    if block.role not in _CHROME_ROLES or block.context in _ARTICLE_CONTEXTS:
+    context = chrome_context(block)
+    if context is None:
         return
-    if block.attribute and _in_article(block) and not _is_control(block):
-        return  # an image title or abbreviation inside the story is the story's text
     text = collapse_space(block.text)
     reason = _not_extractable(text, judge, source_locale)
     if reason is None and block.role is Role.CHROME and count_words(text) >= _TEASER_WORDS:
@@ -188,8 +199,43 @@ def _extract_block(extraction: Extraction, page: Page, block: Block, judge: obje
     if reason is not None:
         extraction.skipped.append(Skipped(page.path, block.line, text, reason))
         return
-    context = _CHROME_ROLES[block.role] or block.context
     extraction.add("chrome", context, text, reference, _where(block, page))
+
+
+@dataclass(frozen=True, slots=True)
+class CounterEntry:
+    """The plural entry of a labelled counter ("12 comments")."""
+
+    msgctxt: str
+    singular: str  # "{count} share"
+    plural: str  # "{count} shares"
+    count: int
+    label: str
+
+
+def counter_entry(block: Block, source_locale: str = "en") -> CounterEntry | None:
+    """The plural entry for a counter block; None for a bare number."""
+    counter = parse_counter(block.text)
+    if counter is None or counter[1] is None:
+        return None
+    singular, plural = _plural_forms(counter[1], counter[0], source_locale)
+    return CounterEntry(block.context or "counter", f"{{count}} {singular}",
+                        f"{{count}} {plural}", counter[0], counter[1])
+
+
+def chrome_context(block: Block) -> str | None:
+    """The msgctxt of a chrome block's catalog entry; None when the block is not chrome.
+
+    Extraction and rendering both use it, so a rendered page looks up exactly the entries
+    extraction wrote.
+    """
+    if block.role is Role.COUNTER:
+        return block.context or "counter"
+    if block.role not in _CHROME_ROLES or block.context in _ARTICLE_CONTEXTS:
+        return None
+    if block.attribute and _in_article(block) and not _is_control(block):
+        return None  # an image title or abbreviation inside the story is the story's text
+    return _CHROME_ROLES[block.role] or block.context
 
 
 def _in_article(block: Block) -> bool:
@@ -382,6 +428,8 @@ def extract_templates(
              if p is not None]
     pages = read_site(files)
     extraction = extract_pages(pages, source_locale=source_locale)
+    if any(page.format is Format.TEXT for page in pages):
+        add_template_strings(extraction)
     results = []
     for domain in domains:
         target = Path(output) if output is not None else template_path(directory, domain)
@@ -417,3 +465,58 @@ def extract_babel(
                 comments
         else:
             yield line, "pgettext", (message.msgctxt, message.msgid), comments
+
+
+_ARTICLE_ROLES = (Role.HEADLINE, Role.LEDE, Role.PARAGRAPH, Role.CAPTION, Role.CREDIT,
+                  Role.BYLINE)
+
+
+def article_messages(page: Page) -> list[Message]:
+    """A per-article template, po4a-style: headline, lede, each paragraph, captions, credits,
+    bylines, the story's image texts and the page's teasers (related headlines), one entry
+    per distinct text, in page order."""
+    seen: dict[str, int] = {}
+    out: list[Message] = []
+    for block in page.blocks:
+        teaser = block.role is Role.CHROME and not block.attribute \
+            and count_words(block.text) >= _TEASER_WORDS
+        is_text = (block.role in _ARTICLE_ROLES or teaser) and not block.attribute
+        is_attribute = block.attribute is not None and chrome_context(block) is None \
+            and block.context not in ("page title", "meta description") \
+            and not (block.context or "").startswith(("og:", "twitter:"))
+        if not block.translatable or not (is_text or is_attribute) or block.repeat_of is not None:
+            continue
+        reference = f"{page.path}:{block.line}"
+        kind = f"{block.attribute} attribute" if block.attribute else \
+            ("teaser" if teaser else str(block.role))
+        if block.text in seen:
+            index = seen[block.text]
+            out[index] = replace(out[index], references=(*out[index].references, reference))
+            continue
+        seen[block.text] = len(out)
+        out.append(Message(msgid=block.text, extracted_comments=(f"type: {kind}",),
+                           references=(reference,)))
+    return out
+
+
+def extract_article(path: str | os.PathLike[str], directory: str | os.PathLike[str], *,
+                    check: bool = False) -> TemplateWrite:
+    """Write ``<directory>/articles/<slug>.pot`` for one source page (slug: the file's stem)."""
+    from pathlib import Path
+
+    from l10n.files import write_atomic
+    from l10n.readers import read_page
+
+    page = read_page(path)
+    slug = Path(path).stem
+    target = Path(directory) / "articles" / f"{slug}.pot"
+    messages = article_messages(page)
+    existing = target.read_bytes() if target.is_file() else None
+    if existing is not None and same_entries(read_po(existing, path=str(target)),
+                                             template_catalog(messages, f"articles/{slug}",
+                                                              created="")):
+        return TemplateWrite(str(target), f"articles/{slug}", len(messages), False)
+    data = write_po(template_catalog(messages, f"articles/{slug}", created=creation_date()))
+    if not check:
+        write_atomic(target, data)
+    return TemplateWrite(str(target), f"articles/{slug}", len(messages), True)

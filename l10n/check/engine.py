@@ -163,7 +163,7 @@ class Judge:
             found, verdict = self._catalog(text, locale, language)
             if found:
                 return verdict
-        verdict = self._script(text, locale, language)
+        verdict = self._script(text, locale, language, names)
         if verdict is not None or names or self._other_script(text, locale):
             return verdict
         return self._statistics(text, locale, language)
@@ -208,7 +208,8 @@ class Judge:
                                  other, 1.0, entry)
         return False, None
 
-    def _script(self, text: str, locale: str, language: str) -> Verdict | None:
+    def _script(self, text: str, locale: str, language: str, names: bool = False
+                ) -> Verdict | None:
         counts = letter_scripts(text)
         if not counts:
             return None
@@ -226,6 +227,8 @@ class Judge:
         foreign = max(sorted(others), key=lambda c: counts[c] * letter_weight(c))
         candidates = self._candidates_for(foreign)
         warning = False
+        if names and set(others) == {"Latn"}:
+            return None  # a site name, agency or person in Latin letters: a brand, not a leak
         if set(others) == {"Latn"}:
             # URLs and code names are no text; Latin names, acronyms and brands on a
             # non-Latin page may be meant (a warning); Latin words a site language lists

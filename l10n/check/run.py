@@ -237,7 +237,7 @@ def check_page(page: Page, judge: Judge, options: CheckOptions, label: str) -> l
     for block in page.blocks:
         if not block.translatable or not block.text:
             continue
-        block_locale = _block_locale(block.lang, locale)
+        block_locale = _block_locale(block.lang, locale, options.source_locale)
         verdict = judge.judge(block.text, block_locale, value_role=block.role in _VALUE_ROLES,
                               names=block.role in _NAME_ROLES)
         if verdict is None:
@@ -265,7 +265,7 @@ def check_catalog(
             continue
         found: list[Finding | None] = []
         if is_template:
-            verdict = judge.judge(entry.msgid, locale)
+            verdict = judge.judge(entry.msgid, locale, catalog=True)
             if verdict is not None:
                 found.append(_finding(verdict, label, entry.line, 1, None, entry.msgid, locale,
                                       options))
@@ -309,12 +309,17 @@ def _catalog_locale(catalog: ReadCatalog, label: str, options: CheckOptions) -> 
                      hint='add "Language: xx\\n" to the header or pass --locale')
 
 
-def _block_locale(lang: str | None, page_locale: str) -> str:
+def _block_locale(lang: str | None, page_locale: str, source_locale: str) -> str:
+    """The locale a block is judged in: its ``lang`` when that names the page's own or the
+    source language (a renderer's honest fallback, an intended quote in the source), else the
+    page's. A Russian string marked ``lang="ru"`` on a German page is still a leak."""
     if lang:
         try:
-            return parse_locale(lang)
+            marked = parse_locale(lang)
         except UsageError:
-            pass
+            return page_locale
+        if language_of(marked) in (language_of(page_locale), language_of(source_locale)):
+            return marked
     return page_locale
 
 

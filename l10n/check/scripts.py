@@ -84,13 +84,14 @@ class _ScriptTable(dict[int, str | None]):
 
 
 _TABLE = _ScriptTable()  # the named cache behind letter_scripts
+_ASCII_NOT_LETTERS = {code: None for code in range(128) if not chr(code).isalpha()}
 
 
 @functools.lru_cache(maxsize=131072)
 def letter_scripts(text: str) -> Counter[str]:
     """How many letters of ``text`` are in each script (a shared result: do not modify)."""
     if text.isascii():
-        letters = sum(1 for char in text if char.isalpha())
+        letters = len(text.translate(_ASCII_NOT_LETTERS))
         return Counter({"Latn": letters}) if letters else Counter()
     tags = Counter(text.translate(_TABLE))
     return Counter({_TABLE.scripts[tag]: n for tag, n in tags.items()})

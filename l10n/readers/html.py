@@ -34,7 +34,7 @@ import contextlib
 import json
 import re
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 import lxml.html
@@ -107,6 +107,19 @@ class _Run:
     parts: list[str]
     start: int | None = None  # source offset of the first character
     times: int = 0  # characters that came from <time> elements
+    nodes: list[tuple[etree._Element, str]] = field(default_factory=list)  # (el, text|tail)
+    langs: set[str | None] = field(default_factory=set)  # the lang of each part's element
+
+
+@dataclass
+class HtmlDocument:
+    """A page together with its lxml tree and, per block, the tree nodes its text came from:
+    ``(element, "text" | "tail")`` for text runs, ``(element, attribute)`` for attributes.
+    The renderer rewrites those nodes; everything else keeps the source's markup."""
+
+    page: Page
+    root: etree._Element
+    nodes: tuple[tuple[tuple[etree._Element, str], ...], ...]
 
 
 def read_html_page(
@@ -117,6 +130,17 @@ def read_html_page(
     known_chrome: Collection[str] = (),
 ) -> Page:
     """Read decoded HTML into a :class:`Page`; see the module rules."""
+    return read_html_document(text, path, locale=locale, known_chrome=known_chrome).page
+
+
+def read_html_document(
+    text: str,
+    path: str,
+    *,
+    locale: str | None = None,
+    known_chrome: Collection[str] = (),
+) -> HtmlDocument:
+    """Read decoded HTML into an :class:`HtmlDocument` (the page, its tree, its nodes)."""
     try:
         parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=False)
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
@@ -126,15 +150,16 @@ def read_html_page(
     walker = _Walker(root, index, {collapse_space(k) for k in known_chrome})
     walker.run()
     declared = root.get("lang") or root.get("xml:lang")
-    blocks = walker.finish()
+    blocks, nodes = walker.finish()
     meta = _meta(root, blocks, walker)
-    return Page(
+    page = Page(
         path=path,
         format=Format.HTML,
         locale=locale or (declared.strip() if declared and declared.strip() else None),
         blocks=blocks,
         meta=meta,
     )
+    return HtmlDocument(page=page, root=root, nodes=nodes)
 
 
 class _Walker:
@@ -145,7 +170,7 @@ class _Walker:
         self.index = index
         self.known = known
         self.tree = root.getroottree()
-        self.blocks: list[tuple[int, int, Block]] = []
+        self.blocks: list[tuple[int, int, Block, tuple[tuple[etree._Element, str], ...]]] = []
         self.article_root = _article_root(root)
         self.crumb_ends = _breadcrumb_ends(root)
         self.headline_seen = False
@@ -169,16 +194,17 @@ class _Walker:
             run = self._node(child, ctx, run)
         return run
 
+
     def _node(self, el: etree._Element, ctx: _Ctx, run: _Run | None) -> _Run | None:
         """Visit ``el`` inside an open ``run``; returns the run its tail continues."""
         if not isinstance(el.tag, str):  # comments, processing instructions
-            return self._text(el.tail, run, ctx, el)
+            return self._text(el.tail, run, ctx, el, "tail")
         position = self.index.align_element(el)
         self.offsets[el] = position
         tag = el.tag.lower()
         if tag in _NEVER_TEXT:
             self._skip(el)
-            return self._text(el.tail, run, ctx, el)
+            return self._text(el.tail, run, ctx, el, "tail")
         if tag == "head":
             self._head(el)
             return run
@@ -186,21 +212,21 @@ class _Walker:
         self._attributes(el, tag, inner, position)
         # An inline element that starts a role of its own (span.credit) is a block of its own.
         if self._is_inline(tag, inner) and inner.special is ctx.special:
-            run = self._text(el.text, run, inner, el)
+            run = self._text(el.text, run, inner, el, "text")
             run = self._children(el, inner, run)
             if tag == "time":
                 if el.get("datetime"):
                     self.times.append(el.get("datetime", ""))
                 if run is not None:
                     run.times += len(collapse_space(el.text_content()))
-            return self._text(el.tail, run, ctx, el)
+            return self._text(el.tail, run, ctx, el, "tail")
         self._flush(run)
         own = _Run(owner=el, ctx=inner, parts=[])
-        own = self._text(el.text, own, inner, el)
+        own = self._text(el.text, own, inner, el, "text")
         own = self._children(el, inner, own)
         self._flush(own)
         parent_run = _Run(owner=run.owner, ctx=run.ctx, parts=[]) if run is not None else None
-        return self._text(el.tail, parent_run, ctx, el)
+        return self._text(el.tail, parent_run, ctx, el, "tail")
 
     def _is_inline(self, tag: str, ctx: _Ctx) -> bool:
         if tag in _INLINE:
@@ -208,7 +234,7 @@ class _Walker:
         return tag == "a" and ctx.zone == "article" and ctx.unit is None
 
     def _text(
-        self, text: str | None, run: _Run | None, ctx: _Ctx, el: etree._Element
+        self, text: str | None, run: _Run | None, ctx: _Ctx, el: etree._Element, kind: str
     ) -> _Run | None:
         if not text:
             return run
@@ -225,6 +251,9 @@ class _Walker:
         if run.start is None and text.strip():
             run.start = start
         run.parts.append(text)
+        if text.strip():
+            run.nodes.append((el, kind))
+            run.langs.add(ctx.lang)
         return run
 
     def _skip(self, el: etree._Element) -> None:
@@ -288,7 +317,8 @@ class _Walker:
                 continue
             context = self._attribute_context(el, tag, name.lower())
             self._add(
-                Role.CHROME, value, position, el, ctx, context=context, attribute=name.lower()
+                Role.CHROME, value, position, el, ctx, context=context, attribute=name.lower(),
+                nodes=((el, name),),
             )
 
     def _attribute_context(self, el: etree._Element, tag: str, name: str) -> str:
@@ -306,27 +336,29 @@ class _Walker:
     def _head(self, head: etree._Element) -> None:
         for el in head.iter():
             if not isinstance(el.tag, str):
-                    continue
+                continue
             position = self.index.align_element(el)
             tag = el.tag.lower()
             if tag in _NEVER_TEXT:
                 self._skip(el)
                 continue
+            ctx = _Ctx(zone="chrome", lang=(el.get("lang") or "").strip() or None)
             if tag == "title":
                 text = collapse_space(el.text or "")
                 start = self.index.align_text(el.text or "")
                 if text:
                     self.title = text
-                    self._add(Role.CHROME, text, start, el, _Ctx(zone="chrome"),
-                              context="page title")
+                    self._add(Role.CHROME, text, position if start is None else start, el, ctx,
+                              context="page title", nodes=((el, "text"),))
             elif tag == "meta":
                 key = (el.get("property") or el.get("name") or "").strip().lower()
                 content = collapse_space(el.get("content") or "")
                 if key and content:
                     self.meta_tags.setdefault(key, content)
                     if key in _META_CONTEXT:
-                        self._add(Role.CHROME, content, position, el, _Ctx(zone="chrome"),
-                                  context=_META_CONTEXT[key], attribute="content")
+                        self._add(Role.CHROME, content, position, el, ctx,
+                                  context=_META_CONTEXT[key], attribute="content",
+                                  nodes=((el, "content"),))
             elif tag == "link" and "canonical" in (el.get("rel") or "").lower().split():
                 self.canonical = el.get("href")
 
@@ -340,20 +372,24 @@ class _Walker:
             return
         ctx = run.ctx
         role, context = self._role(run, text)
+        nodes = tuple(run.nodes)
+        if len(run.langs) == 1 and None not in run.langs and ctx.lang is None:
+            ctx = replace(ctx, lang=next(iter(run.langs)))  # all of it in one <span lang>
         if role is Role.DATELINE:
             self._add(Role.DATELINE, text, run.start, run.owner, ctx, context="dateline",
-                      dateline=parse_dateline(text))
+                      dateline=parse_dateline(text), nodes=nodes)
             return
         if role in (Role.LEDE, Role.PARAGRAPH):
             split = split_dateline(text)
             if split is not None:
                 dateline, rest_at = split
                 self._add(Role.DATELINE, dateline.raw, run.start, run.owner, ctx,
-                          context="dateline", dateline=dateline)
+                          context="dateline", dateline=dateline, nodes=nodes)
                 rest_start = self.index.advance(run.start, rest_at)
-                self._add(role, text[rest_at:], rest_start, run.owner, ctx, context=context)
+                self._add(role, text[rest_at:], rest_start, run.owner, ctx, context=context,
+                          nodes=nodes)
                 return
-        self._add(role, text, run.start, run.owner, ctx, context=context)
+        self._add(role, text, run.start, run.owner, ctx, context=context, nodes=nodes)
 
     def _role(self, run: _Run, text: str) -> tuple[Role, str]:
         ctx = run.ctx
@@ -406,6 +442,7 @@ class _Walker:
         context: str | None,
         attribute: str | None = None,
         dateline: object = None,
+        nodes: tuple[tuple[etree._Element, str], ...] = (),
     ) -> None:
         line, column = self.index.position(offset)
         block = Block(
@@ -417,11 +454,15 @@ class _Walker:
             translatable=ctx.translatable,
             dateline=dateline,  # type: ignore[arg-type]
         )
-        self.blocks.append((offset, len(self.blocks), block))
+        self.blocks.append((offset, len(self.blocks), block, nodes))
 
-    def finish(self) -> tuple[Block, ...]:
-        """The blocks in source order (attribute blocks sit at their element's ``<``)."""
-        return tuple(block for _, _, block in sorted(self.blocks, key=lambda t: (t[0], t[1])))
+    def finish(
+        self,
+    ) -> tuple[tuple[Block, ...], tuple[tuple[tuple[etree._Element, str], ...], ...]]:
+        """The blocks in source order (attribute blocks sit at their element's ``<``), and
+        the tree nodes of each."""
+        ordered = sorted(self.blocks, key=lambda t: (t[0], t[1]))
+        return tuple(t[2] for t in ordered), tuple(t[3] for t in ordered)
 
 
 def _special_role(el: etree._Element, tag: str, classes: set[str]) -> Role | None:

@@ -1,0 +1,290 @@
+"""What each block of a source page becomes in a target locale: the shared core of the HTML
+and template renderers.
+
+* chrome (and site, section, tagline) from the ``chrome`` catalog, by the same msgctxt
+  extraction wrote; labelled counters through their plural entry and the catalog's plural
+  rule, bare numbers through CLDR number formatting;
+* article blocks (headline, lede, paragraphs, captions, credits, bylines) from the
+  article's catalog ``articles/<slug>.po`` when there is one;
+* datelines re-written in the locale's house style, the city from the ``places`` catalog,
+  else CLDR's exemplar city, else the source name; the agency from ``agencies``;
+* anything without a translation stays as it is, marked with its own language, and is
+  counted in the report (the share of source-language text left in chrome and article).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from l10n.catalogs.extract import chrome_context, counter_entry, normal_case
+from l10n.locales import bcp47, direction, language_of, parse_locale
+from l10n.page import Block, Page, Role
+from l10n.render.markup import isolate_latin, markup_allowed
+from l10n.render.translations import Translations
+
+__all__ = ["Localizer", "Piece", "RenderReport"]
+
+_ARTICLE_ROLES = frozenset({Role.HEADLINE, Role.LEDE, Role.PARAGRAPH, Role.CAPTION,
+                            Role.CREDIT, Role.BYLINE})
+_CHROME_ROLES = frozenset({Role.CHROME, Role.SITE, Role.SECTION, Role.TAGLINE})
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A block's text in the target page.
+
+    ``lang`` is set (BCP 47) when the text is not in the target locale (kept source text);
+    ``markup`` when the translation may be inserted as HTML (its tags match the msgid's);
+    ``entry`` is (domain, msgctxt, msgid) of the catalog entry used.
+    """
+
+    text: str
+    translated: bool
+    lang: str | None = None
+    markup: bool = False
+    entry: tuple[str, str | None, str] | None = None
+    dir: str | None = None  # "ltr" for kept left-to-right text on a right-to-left page
+    refused: str | None = None  # a translation whose markup was refused (used as text)
+
+
+@dataclass
+class RenderReport:
+    """What one rendered page kept in the source language."""
+
+    source: str
+    locale: str
+    output: str = ""
+    chrome_chars: int = 0
+    chrome_left: int = 0
+    article_chars: int = 0
+    article_left: int = 0
+    untranslated: list[tuple[int, str, str]] = field(default_factory=list)  # line, text, why
+    unsafe: list[tuple[int, str]] = field(default_factory=list)  # markup refused
+
+    @property
+    def chrome_percent(self) -> float:
+        """Share of chrome characters translated (100 when the page has none)."""
+        return 100.0 * (1 - self.chrome_left / self.chrome_chars) if self.chrome_chars else 100.0
+
+    @property
+    def article_percent(self) -> float:
+        return 100.0 * (1 - self.article_left / self.article_chars) if self.article_chars \
+            else 100.0
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "source": self.source, "locale": self.locale, "output": self.output,
+            "chrome_translated_percent": round(self.chrome_percent, 1),
+            "article_translated_percent": round(self.article_percent, 1),
+            "untranslated": [{"line": line, "text": text, "reason": why}
+                             for line, text, why in self.untranslated],
+            "unsafe_markup": [{"line": line, "text": text} for line, text in self.unsafe],
+        }
+
+
+@functools.lru_cache(maxsize=65536)
+def text_language(text: str, source_locale: str) -> str:
+    """The BCP 47 tag of the language of a kept text: the source language when written in its
+    script, else the site language its script and words point to."""
+    from l10n.check.scripts import expected_scripts, letter_scripts
+
+    counts = letter_scripts(text)
+    if counts and counts.most_common(1)[0][0] not in expected_scripts(source_locale):
+        from l10n.check.engine import Judge
+
+        guessed = Judge(source_locale=source_locale).guess_locale(text)
+        if guessed:
+            return bcp47(guessed)
+    return bcp47(source_locale)
+
+
+class Localizer:
+    """Turns the blocks of one source page into pieces of one target locale."""
+
+    def __init__(
+        self,
+        page: Page,
+        locale: str,
+        translations: Translations,
+        *,
+        source_locale: str = "en",
+        published: datetime | None = None,
+        dateline_style: str | None = None,
+        styles: dict[str, object] | None = None,
+        report: RenderReport,
+    ) -> None:
+        self.page = page
+        self.locale = parse_locale(locale)
+        self.language = language_of(self.locale)
+        self.translations = translations
+        self.source_locale = source_locale
+        self.source_tag = bcp47(source_locale)
+        self.published = published or page.meta.published
+        self.dateline_style = dateline_style
+        self.styles = styles
+        self.report = report
+        self.rtl = direction(self.locale) == "rtl"
+
+    # -- chrome and article ----------------------------------------------------------------
+
+    def piece(self, block: Block) -> Piece | None:
+        """The target text of a chrome or article block (None for other roles)."""
+        if not block.translatable:
+            return Piece(block.text, True)
+        if block.role in _CHROME_ROLES or (block.attribute and block.role is Role.CHROME):
+            context = chrome_context(block)
+            if context is not None:
+                return self._lookup(block, "chrome", context, size="chrome")
+            return self._lookup(block, "article", None, size="article")
+        if block.role in _ARTICLE_ROLES:
+            return self._lookup(block, "article", None, size="article")
+        if block.role is Role.COUNTER:
+            return self.counter(block)
+        return None
+
+    def _lookup(self, block: Block, domain: str, msgctxt: str | None, *, size: str) -> Piece:
+        key = ("piece", domain, msgctxt, block.text, bool(block.attribute))
+        piece = self.translations.memo.get(key)
+        if piece is None:
+            piece = self._translate(block, domain, msgctxt)
+            self.translations.memo[key] = piece
+        assert isinstance(piece, Piece)
+        self._count(size, block.text, piece.translated)
+        if not piece.translated:
+            reason = "no catalog entry" if domain == "chrome" else "not translated"
+            self.report.untranslated.append((block.line, block.text, reason))
+        elif piece.refused:
+            self.report.unsafe.append((block.line, piece.refused))
+        return piece
+
+    def _translate(self, block: Block, domain: str, msgctxt: str | None) -> Piece:
+        """The piece for a text (the same on every page of this locale: cached)."""
+        text = block.text
+        found = self.translations.get(domain, msgctxt, text)
+        if found is None and domain == "chrome":
+            found = self.translations.get("article", None, text)  # teasers, related links
+            if found is not None:
+                domain, msgctxt = "article", None
+        if found is None:
+            lang = self.text_language(text)
+            return Piece(text, False, lang=lang, entry=(domain, msgctxt, text),
+                         dir=self._opposite(lang))
+        markup = "<" in found and markup_allowed(found, text)
+        refused = found if "<" in found and not markup else None
+        if not markup and self.rtl and not block.attribute:
+            isolated = isolate_latin(found)
+            if isolated is not None:
+                return Piece(isolated, True, markup=True, entry=(domain, msgctxt, text),
+                             refused=refused)
+        return Piece(found, True, markup=markup, entry=(domain, msgctxt, text),
+                     refused=refused)
+
+    def _opposite(self, lang: str) -> str | None:
+        """``ltr``/``rtl`` when ``lang`` runs against the page's direction, else None."""
+        try:
+            own = direction(lang.replace("-", "_"))
+        except Exception:  # noqa: BLE001 - an unknown tag is taken to be left-to-right
+            own = "ltr"
+        return own if own != direction(self.locale) else None
+
+    def _count(self, size: str, text: str, translated: bool) -> None:
+        if size == "chrome":
+            self.report.chrome_chars += len(text)
+            self.report.chrome_left += 0 if translated else len(text)
+        else:
+            self.report.article_chars += len(text)
+            self.report.article_left += 0 if translated else len(text)
+
+    def counter(self, block: Block) -> Piece:
+        """A labelled counter through its plural entry; a bare number in CLDR's digits."""
+
+
+        key = ("counter", block.text, block.context)
+        cached = self.translations.memo.get(key)
+        if cached is None:
+            cached = self._counter(block)
+            self.translations.memo[key] = cached
+        assert isinstance(cached, Piece)
+        if counter_entry(block, self.source_locale) is not None:
+            self._count("chrome", block.text, cached.translated)
+            if not cached.translated:
+                self.report.untranslated.append((block.line, block.text, "no catalog entry"))
+        return cached
+
+    def _counter(self, block: Block) -> Piece:
+        from babel.numbers import format_decimal
+
+        from l10n.dates import localize_digits
+        from l10n.prose import parse_counter
+
+        parsed = parse_counter(block.text)
+        if parsed is None:
+            return Piece(block.text, True)
+        number = localize_digits(format_decimal(parsed[0], locale=self.locale), self.locale)
+        entry = counter_entry(block, self.source_locale)
+        if entry is None:
+            return Piece(number, True)
+        form = self.translations.get_plural("chrome", entry.msgctxt, entry.singular, parsed[0])
+        if form is None:
+            return Piece(block.text, False, lang=self.source_tag,
+                         entry=("chrome", entry.msgctxt, entry.singular))
+        return Piece(form.replace("{count}", number), True,
+                     entry=("chrome", entry.msgctxt, entry.singular))
+
+    def text_language(self, text: str) -> str:
+        """The BCP 47 tag of the language an untranslated text is in (see text_language)."""
+        return text_language(text, self.source_locale)
+
+    # -- dates and datelines ---------------------------------------------------------------
+
+    def dateline(self, block: Block) -> object | None:
+        """The block's dateline in the locale's house style (a FormattedDateline)."""
+        from l10n.dateline_styles import format_dateline, load_styles, style_for
+        from l10n.dates import exemplar_city
+
+        dateline = block.dateline
+        if dateline is None:
+            return None
+        city_source = normal_case(dateline.city) if dateline.city else ""
+        city = self.translations.get("places", "dateline city", city_source)
+        if city is None and city_source:
+            city = exemplar_city(city_source, self.locale)
+        city = city or city_source
+        # Turkish casing (i → İ) only for a Turkish name, not for a foreign one kept as is.
+        turkish = self.language in ("tr", "az") and city != city_source
+        agency = None
+        if dateline.agency:
+            agency = self.translations.get("agencies", "news agency", dateline.agency) \
+                or dateline.agency
+        style = None
+        if self.dateline_style or self.styles:
+            styles = load_styles(self.styles)
+            style = styles.get(self.dateline_style) if self.dateline_style else None
+            style = style or style_for(self.locale, None, self.styles)
+        year_known = dateline.year is not None
+        if not year_known and self.published is not None and dateline.month is not None:
+            from dataclasses import replace
+
+            if self.published.month == dateline.month:
+                dateline = replace(dateline, year=self.published.year)
+                year_known = True
+        return format_dateline(dateline, self.locale, city=city, agency=agency, style=style,
+                               year_known=year_known, turkish_casing=turkish)
+
+    def publication(self, when: datetime | None = None) -> tuple[str, str] | None:
+        """(ISO datetime, localized text) of the publication time, in the dateline city's
+        time zone when the city is known."""
+        from l10n.dates import format_publication, iso_datetime, time_zone_for_city
+
+        moment = when or self.published
+        if moment is None:
+            return None
+        zone = None
+        dateline = self.page.dateline
+        if dateline is not None and dateline.city:
+            zone = time_zone_for_city(normal_case(dateline.city))
+        if moment.tzinfo is None:
+            return moment.isoformat(), format_publication(moment, self.locale)
+        return iso_datetime(moment, tz=zone), format_publication(moment, self.locale, tz=zone)

@@ -1,0 +1,195 @@
+"""Render a scraped-text source page through the package's Jinja2 template
+(``l10n/templates/article.html``: header, nav, main, article, figure, footer), or as plain text.
+
+The template uses Jinja2's i18n extension (``pgettext('template', …)``), so
+``pybabel extract`` with Jinja2's extractor finds its own strings; they are looked up in the
+``chrome`` catalog with msgctxt ``template``. Autoescaping is on: every text is escaped; only
+sanitized markup and the dateline's own HTML are passed as :class:`markupsafe.Markup`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import Any
+
+from l10n.locales import bcp47, direction
+from l10n.page import Block, Page, Role
+from l10n.render.localize import Localizer, Piece
+
+__all__ = ["TEMPLATE_STRINGS", "render_template", "render_text"]
+
+# The template's own strings (msgctxt "template"), for extraction into the chrome template.
+TEMPLATE_STRINGS = ("Site navigation", "Published")
+_ISOLATE = ("\u2068", "\u2069")  # FSI … PDI, for plain-text fields in right-to-left pages
+
+
+@functools.cache
+def _environment() -> Any:
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    return Environment(
+        loader=PackageLoader("l10n", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        extensions=["jinja2.ext.i18n"],
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def render_template(page: Page, localizer: Localizer,
+                    *, alternates: Sequence[tuple[str, str]] = ()) -> str:
+    """The scraped-text ``page`` as a semantic HTML page in ``localizer``'s locale."""
+    from markupsafe import Markup
+
+    from l10n.dateline_styles import format_dateline_html
+
+    context = _sections(page, localizer)
+    env = _environment()
+
+    def pgettext(msgctxt: str, message: str) -> str:
+        found = localizer.translations.get("chrome", msgctxt, message)
+        return found if found is not None else message
+
+    def npgettext(msgctxt: str, singular: str, plural: str, n: int) -> str:
+        found = localizer.translations.get_plural("chrome", msgctxt, singular, n)
+        return found if found is not None else (singular if n == 1 else plural)
+
+    def gettext(message: str) -> str:
+        return pgettext("template", message)
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return npgettext("template", singular, plural, n)
+
+    env.install_gettext_callables(gettext, ngettext, newstyle=True, pgettext=pgettext,
+                                  npgettext=npgettext)
+    for item in context["article"]:
+        if item["role"] == "dateline":
+            item["html"] = Markup(format_dateline_html(item.pop("formatted")))  # noqa: S704
+    published = localizer.publication()
+    html = env.get_template("article.html").render(
+        lang=bcp47(localizer.locale),
+        dir=direction(localizer.locale),
+        title=context["title"],
+        alternates=[{"lang": tag, "href": href} for tag, href in alternates],
+        published={"iso": published[0], "text": published[1]} if published else None,
+        **{k: v for k, v in context.items() if k != "title"},
+    )
+    env.uninstall_gettext_translations(None)
+    return html
+
+
+def _item(block: Block, piece: Piece) -> dict[str, Any]:
+    from markupsafe import Markup, escape
+
+    html: Any = escape(piece.text)
+    if piece.markup:
+        html = Markup(_sanitized(piece.text))  # noqa: S704 - tags checked and sanitized
+    return {"role": str(block.role), "text": piece.text, "html": html, "lang": piece.lang,
+            "dir": piece.dir, "line": block.line}
+
+
+def _sanitized(markup: str) -> str:
+    import lxml.html
+
+    from l10n.render.markup import sanitize_fragment
+
+    fragment = lxml.html.fragment_fromstring(markup, create_parent="span")
+    sanitize_fragment(fragment)
+    inner = lxml.html.tostring(fragment, encoding="unicode")
+    return inner[len("<span>"):-len("</span>")]
+
+
+def _sections(page: Page, localizer: Localizer) -> dict[str, Any]:
+    """Blocks sorted into header (before the headline), article and footer."""
+    blocks = list(page.blocks)
+    headline = next((i for i, b in enumerate(blocks) if b.role is Role.HEADLINE), None)
+    article_roles = {Role.HEADLINE, Role.LEDE, Role.PARAGRAPH, Role.CAPTION, Role.CREDIT,
+                     Role.BYLINE, Role.DATELINE}
+    last = max((i for i, b in enumerate(blocks) if b.role in article_roles), default=-1)
+    out: dict[str, Any] = {"site": None, "section": None, "tagline": None, "header_items": [],
+                           "article": [], "footer_items": [], "title": page.meta.title or "",
+                           "title_lang": None}
+    skip: set[int] = set()
+    for index, block in enumerate(blocks):
+        if index in skip or block.repeat_of is not None:
+            continue
+        if block.role is Role.DATELINE:
+            formatted = localizer.dateline(block)
+            follows = index + 1 < len(blocks) and blocks[index + 1].line == block.line
+            if follows:
+                rest = localizer.piece(blocks[index + 1])
+                skip.add(index + 1)
+                out["article"].append(_opening(blocks[index + 1], formatted, rest))
+            elif formatted is not None:
+                out["article"].append({"role": "dateline", "formatted": formatted})
+            continue
+        piece = localizer.piece(block)
+        if piece is None:
+            continue
+        item = _item(block, piece)
+        if block.role in (Role.SITE, Role.SECTION, Role.TAGLINE) and (
+            headline is None or index < headline
+        ):
+            out[str(block.role)] = item
+        elif headline is not None and index < headline:
+            out["header_items"].append(item)
+        elif index <= last:
+            if block.role is Role.HEADLINE:
+                out["title"], out["title_lang"] = piece.text, piece.lang
+            if block.role in (Role.CAPTION, Role.CREDIT):
+                previous = out["article"][-1] if out["article"] else None
+                if previous is not None and previous["role"] == "figure":
+                    previous["parts"].append(item)
+                else:
+                    out["article"].append({"role": "figure", "parts": [item]})
+            elif block.role is Role.COUNTER:
+                out["footer_items"].append(item)
+            else:
+                if block.role is Role.CHROME:
+                    item["role"] = "chrome"
+                out["article"].append(item)
+        else:
+            out["footer_items"].append(item)
+    return out
+
+
+def _opening(block: Block, formatted: Any, rest: Piece | None) -> dict[str, Any]:
+    """A paragraph that opens with a dateline: ``<span class="dateline">…</span> rest``."""
+    from markupsafe import Markup, escape
+
+    from l10n.dateline_styles import format_dateline_html
+
+    head = Markup(format_dateline_html(formatted, element="span")) if formatted else Markup("")
+    separator = formatted.separator if formatted is not None and formatted.parts else ""
+    text = rest.text if rest is not None else block.text
+    body = escape(text)
+    if rest is not None and rest.lang:
+        body = Markup(f'<span lang="{escape(rest.lang)}">{escape(text)}</span>')
+    return {"role": str(block.role), "text": text, "html": head + separator + body,
+            "lang": None, "line": block.line}
+
+
+def render_text(page: Page, localizer: Localizer) -> str:
+    """The page as scraped-style plain text: one block per line, in source order; in a
+    right-to-left locale, kept left-to-right text is isolated with FSI/PDI."""
+    rtl = direction(localizer.locale) == "rtl"
+    lines: list[str] = []
+    previous_line = None
+    blocks = page.blocks
+    for index, block in enumerate(blocks):
+        if block.role is Role.DATELINE:
+            formatted = localizer.dateline(block)
+            text = formatted.text if formatted is not None else block.text
+        else:
+            piece = localizer.piece(block)
+            text = piece.text if piece is not None else block.text
+            if piece is not None and piece.lang and rtl:
+                text = _ISOLATE[0] + text + _ISOLATE[1]
+        if block.line == previous_line and lines:
+            separator = " " if blocks[index - 1].role is Role.DATELINE else " "
+            lines[-1] = lines[-1] + separator + text
+        else:
+            lines.append(text)
+        previous_line = block.line
+    return "\n".join(lines) + "\n"
