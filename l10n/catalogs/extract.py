@@ -43,6 +43,7 @@ __all__ = [
     "extract_article",
     "extract_pages",
     "extract_templates",
+    "is_teaser",
     "template_catalog",
 ]
 
@@ -221,6 +222,12 @@ def counter_entry(block: Block, source_locale: str = "en") -> CounterEntry | Non
     singular, plural = _plural_forms(counter[1], counter[0], source_locale)
     return CounterEntry(block.context or "counter", f"{{count}} {singular}",
                         f"{{count}} {plural}", counter[0], counter[1])
+
+
+def is_teaser(block: Block) -> bool:
+    """A chrome line long enough to be a related headline: article text, not chrome."""
+    return block.role is Role.CHROME and not block.attribute \
+        and count_words(block.text) >= _TEASER_WORDS
 
 
 def chrome_context(block: Block) -> str | None:
@@ -478,8 +485,7 @@ def article_messages(page: Page) -> list[Message]:
     seen: dict[str, int] = {}
     out: list[Message] = []
     for block in page.blocks:
-        teaser = block.role is Role.CHROME and not block.attribute \
-            and count_words(block.text) >= _TEASER_WORDS
+        teaser = is_teaser(block)
         is_text = (block.role in _ARTICLE_ROLES or teaser) and not block.attribute
         is_attribute = block.attribute is not None and chrome_context(block) is None \
             and block.context not in ("page title", "meta description") \

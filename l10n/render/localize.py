@@ -18,7 +18,7 @@ import functools
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from l10n.catalogs.extract import chrome_context, counter_entry, normal_case
+from l10n.catalogs.extract import chrome_context, counter_entry, is_teaser, normal_case
 from l10n.locales import bcp47, direction, language_of, parse_locale
 from l10n.page import Block, Page, Role
 from l10n.render.markup import isolate_latin, markup_allowed
@@ -135,6 +135,8 @@ class Localizer:
             return Piece(block.text, True)
         if block.role in _CHROME_ROLES or (block.attribute and block.role is Role.CHROME):
             context = chrome_context(block)
+            if is_teaser(block):
+                return self._lookup(block, "article", None, size="article")
             if context is not None:
                 return self._lookup(block, "chrome", context, size="chrome")
             return self._lookup(block, "article", None, size="article")
