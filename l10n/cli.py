@@ -100,11 +100,14 @@ def inspect(pages: tuple[str, ...], output_format: str, locale: str | None,
               help="Override a kind's severity: error, warning or off (repeatable).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for large runs.  [default: all cores]")
+@click.option("--dask-scheduler", metavar="ADDRESS",
+              help="Run on an existing dask.distributed cluster (tcp://host:8786); needs the "
+                   "[dask] extra.")
 def check(paths: tuple[str, ...], locale: str | None, source_locale: str | None,
           site_locales: str | None, catalogs: str | None, output_format: str, fail_on: str,
           baseline: str | None, write_baseline: str | None, allow: tuple[str, ...],
           include: tuple[str, ...], exclude: tuple[str, ...], severities: tuple[str, ...],
-          jobs: int | None) -> None:
+          jobs: int | None, dask_scheduler: str | None) -> None:
     """Find leaked, untranslated, garbled or half-built strings in PATHS.
 
     PATHS are HTML or scraped-text pages, .po/.pot catalogs, directories (read recursively)
@@ -120,11 +123,12 @@ def check(paths: tuple[str, ...], locale: str | None, source_locale: str | None,
 
     from l10n.check.finding import Severity
     from l10n.check.report import (
-        apply_baseline,
-        format_github,
+        Baseline,
         format_json,
         format_sarif,
-        format_text,
+        github_line,
+        summary_lines,
+        text_line,
     )
     from l10n.check.report import (
         write_baseline as save_baseline,
@@ -152,27 +156,45 @@ def check(paths: tuple[str, ...], locale: str | None, source_locale: str | None,
         include=tuple(include) or config.include or DEFAULT_INCLUDE,
         exclude=tuple(exclude) + config.exclude,
         jobs=jobs or os.cpu_count() or 1,
+        dask_scheduler=dask_scheduler,
     )
-    with _progress("checking") as advance:
-        report = check_paths(paths, options, progress=advance)
+    known = Baseline(baseline) if baseline and not write_baseline else None
+    # Text and GitHub output stream finding by finding: a crawl of any size runs in flat
+    # memory. JSON and SARIF are one document, written at the end.
+    streaming = output_format in ("text", "github") and not write_baseline
+    line = text_line if output_format == "text" else github_line
+    with _progress("checking", _count_targets(paths, options)) as advance:
+        report = check_paths(paths, options, progress=advance,
+                             admit=known.admit if known else None,
+                             sink=(lambda f: click.echo(line(f))) if streaming else None)
     if write_baseline:
         save_baseline(report.findings, write_baseline)
         click.echo(f"l10n: recorded {len(report.findings)} findings in {write_baseline}",
                    err=True)
         return
-    if baseline:
-        report = apply_baseline(report, baseline)
+    if known is not None:
+        report.stale = known.stale()
     if output_format == "json":
         click.echo(format_json(report))
     elif output_format == "sarif":
         click.echo(format_sarif(report, version=__version__))
-    elif output_format == "github":
-        text = format_github(report)
-        if text:
+    elif output_format == "text":
+        for text in summary_lines(report):
             click.echo(text)
-    else:
-        click.echo(format_text(report))
     raise SystemExit(report.exit_code(Severity(fail_on)))
+
+
+def _count_targets(paths: tuple[str, ...], options: Any) -> int | None:
+    """How many files a run will read, when that is cheap to know (for the progress bar)."""
+    if not click.get_text_stream("stderr").isatty() or "-" in paths:
+        return None
+    from l10n.check.run import iter_targets
+
+    try:
+        return sum(1 for t in iter_targets(paths, options.include, options.exclude)
+                   if t.path is None or not t.label.endswith((".warc", ".warc.gz")))
+    except L10nError:
+        return None
 
 
 def _directory_option(f: Any) -> Any:
@@ -328,10 +350,11 @@ def update(directory: str | None, domains: tuple[str, ...], locales: tuple[str, 
 
 
 def _merge_counts(result: Any) -> str:
-    stats = result.stats
-    if isinstance(stats, dict):
-        return ", ".join(f"{v} {k}" for k, v in stats.items())
-    return str(stats)
+    """``3 kept, 1 fuzzy, 2 added`` from a merge's stats, leaving out zeros."""
+    from dataclasses import asdict
+
+    counts = [f"{n} {name}" for name, n in asdict(result.stats).items() if n]
+    return ", ".join(counts) or "empty"
 
 
 @cli.command(name="compile")
@@ -520,28 +543,75 @@ def build(pages: tuple[str, ...], locales: tuple[str, ...], all_locales: bool,
 
 
 class _progress:
-    """A progress bar on a terminal's stderr (never with NO_COLOR's cousins: pipes, CI logs)."""
+    """A progress line on a terminal's stderr (pages, pages/s and ETA); nothing elsewhere."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, total: int | None = None) -> None:
         self.label = label
-        self.bar: Any = None
+        self.total = total
+        self.done = 0
+        self.stream = click.get_text_stream("stderr")
+        self.start = 0.0
+        self.shown = 0.0
 
     def __enter__(self) -> Any:
-        stream = click.get_text_stream("stderr")
-        if not stream.isatty():
+        import time
+
+        if not self.stream.isatty():
             return None
-        self.bar = click.progressbar(length=0, label=self.label, file=stream, show_pos=True)
-        self.bar.__enter__()
+        self.start = self.shown = time.monotonic()
+        return self.advance
 
-        def advance(n: int) -> None:
-            self.bar.length = max(self.bar.length, self.bar.pos + n)
-            self.bar.update(n)
+    def advance(self, n: int) -> None:
+        import time
 
-        return advance
+        self.done += n
+        now = time.monotonic()
+        if now - self.shown < 0.2 and self.done != self.total:
+            return
+        self.shown = now
+        rate = self.done / max(now - self.start, 1e-9)
+        line = f"{self.label} {self.done}"
+        if self.total:
+            left = (self.total - self.done) / rate if rate else 0
+            line += f"/{self.total} ({100 * self.done // self.total}%)"
+            line += f", {rate:.0f} pages/s, ETA {int(left // 60)}m{int(left % 60):02d}s"
+        else:
+            line += f", {rate:.0f} pages/s"
+        self.stream.write("\r" + line.ljust(72))
+        self.stream.flush()
 
     def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(*exc)
+        if self.stream.isatty() and self.start:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("--catalogs", type=click.Path(file_okay=False),
+              help="The catalogs directory.  [default: [tool.l10n] catalogs, else locales]")
+@click.option("--host", help="Address to listen on; a non-loopback address exposes the "
+              "preview to the network.  [default: 127.0.0.1]")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0 picks a free one).")
+@click.option("--source-locale", help="The language of the source pages.  [default: en]")
+@click.option("--quiet", is_flag=True, help="No access log.")
+def preview(paths: tuple[str, ...], catalogs: str | None, host: str | None, port: int,
+            source_locale: str | None, quiet: bool) -> None:
+    """Serve a local preview of every page in every locale, from the current .po files.
+
+    Save a .po, reload the browser, see the change: no compile step. Views: the index
+    (completion and leak counts), a page per locale, side by side, the check overlay and
+    a pseudo-locale.
+
+    \b
+    Example:
+        l10n preview samples --catalogs locales
+    """
+    from l10n.preview.command import run
+
+    run(paths, catalogs=catalogs, host=host, port=port, source_locale=source_locale,
+        quiet=quiet)
 
 
 def main() -> None:

@@ -225,3 +225,33 @@ def test_template_strings_are_extractable_by_pybabel(tmp_path: Path) -> None:
     pot = (tmp_path / "t.pot").read_text(encoding="utf-8")
     assert 'msgctxt "template"\nmsgid "Site navigation"' in pot
     assert 'msgctxt "template"\nmsgid "Published"' in pot
+
+
+SOURCE_LANGUAGES = {"002_news_de.txt": "de", "003_news_ru.txt": "ru", "004_news_ar.txt": "ar",
+                    "005_news_en.txt": "en", "006_news_de.html": "de", "007_news_ar.html": "ar",
+                    "008_news_ja.html": "ja"}
+
+
+@pytest.mark.parametrize("sample", sorted(SOURCE_LANGUAGES))
+def test_every_sample_renders_in_every_locale_marking_its_own_language(sample: str) -> None:
+    """Kept article text carries the language it is written in, not the configured source
+    locale: a German page rendered in French marks its German sentences ``lang="de"``."""
+    translations = load_translations(str(LOCALES), "fr")
+    options = RenderOptions(catalogs=str(LOCALES), published=None)
+    html, report = render_page(SAMPLES / sample, "fr", translations, options)
+    assert '<html lang="fr"' in html
+    assert f'lang="{SOURCE_LANGUAGES[sample]}"' in html
+    for locale in sorted(p.name for p in LOCALES.iterdir() if (p / "LC_MESSAGES").is_dir()):
+        out, _ = render_page(SAMPLES / sample, locale, load_translations(str(LOCALES), locale),
+                             options)
+        assert out.count("<html ") == 1
+
+
+def test_kept_latin_names_in_a_dateline_carry_the_source_language(tmp_path: Path) -> None:
+    translations = load_translations(str(LOCALES), "ar")
+    html, _ = render_page(SAMPLES / "002_news_de.txt", "ar", translations,
+                          RenderOptions(catalogs=str(LOCALES)))
+    assert '<span class="dateline">برلين (<bdi lang="de">dpa</bdi>) -</span> <span lang="de">' in html
+    html, _ = render_page(SAMPLES / "003_news_ru.txt", "ar", load_translations(str(LOCALES), "ar"),
+                          RenderOptions(catalogs=str(LOCALES)))
+    assert '<span class="dateline">موسكو (<bdi>РИА Новости</bdi>) -</span> <span lang="ru">' in html

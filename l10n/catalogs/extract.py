@@ -431,8 +431,8 @@ def extract_templates(
     from l10n.files import write_atomic
     from l10n.readers import read_site
 
-    files = [str(p) for _, p in iter_targets(list(paths), ("*.html", "*.htm", "*.txt"), ())
-             if p is not None]
+    files = [str(t.path) for t in iter_targets(list(paths), ("*.html", "*.htm", "*.txt"), ())
+             if t.path is not None and not t.is_catalog]
     pages = read_site(files)
     extraction = extract_pages(pages, source_locale=source_locale)
     if any(page.format is Format.TEXT for page in pages):

@@ -24,7 +24,7 @@ from l10n.check.run import CheckReport
 from l10n.errors import InputError
 
 __all__ = [
-    "apply_baseline",
+    "Baseline",
     "format_github",
     "format_json",
     "format_sarif",
@@ -43,14 +43,32 @@ _RULE_HELP = {
 }
 
 
+def text_line(f: Finding) -> str:
+    """``path:line:col: severity kind: message [attribute]: 'text'``."""
+    where = f"{f.path}:{f.line}:{f.column}"
+    text = f.text if len(f.text) <= 80 else f.text[:77] + "..."
+    attribute = f" [{f.attribute}]" if f.attribute else ""
+    return f"{where}: {f.severity} {f.kind}: {f.message}{attribute}: {text!r}"
+
+
+def github_line(f: Finding) -> str:
+    """A GitHub Actions workflow command for one finding."""
+    level = "error" if str(f.severity) == "error" else "warning"
+    message = _escape_data(f"{f.message}: {f.text!r}")
+    return (f"::{level} file={_escape_property(f.path)},line={f.line},col={f.column},"
+            f"title={_escape_property(str(f.kind))}::{message}")
+
+
 def format_text(report: CheckReport) -> str:
     """One line per finding, then a summary line."""
+    lines = [text_line(f) for f in report.findings]
+    lines.extend(summary_lines(report))
+    return "\n".join(lines)
+
+
+def summary_lines(report: CheckReport) -> list[str]:
+    """Stale baseline entries and the closing count line."""
     lines = []
-    for f in report.findings:
-        where = f"{f.path}:{f.line}:{f.column}"
-        text = f.text if len(f.text) <= 80 else f.text[:77] + "..."
-        attribute = f" [{f.attribute}]" if f.attribute else ""
-        lines.append(f"{where}: {f.severity} {f.kind}: {f.message}{attribute}: {text!r}")
     for stale in report.stale:
         lines.append(f"{stale['path']}: stale baseline entry {stale['kind']}: {stale['text']!r}")
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
@@ -59,7 +77,7 @@ def format_text(report: CheckReport) -> str:
     if report.baselined:
         summary += f" ({report.baselined} known from the baseline)"
     lines.append(summary)
-    return "\n".join(lines)
+    return lines
 
 
 def format_json(report: CheckReport) -> str:
@@ -116,13 +134,7 @@ def format_sarif(report: CheckReport, *, version: str) -> str:
 
 def format_github(report: CheckReport) -> str:
     """GitHub Actions workflow commands, one per finding."""
-    lines = []
-    for f in report.findings:
-        level = "error" if str(f.severity) == "error" else "warning"
-        message = _escape_data(f"{f.message}: {f.text!r}")
-        lines.append(f"::{level} file={_escape_property(f.path)},line={f.line},col={f.column},"
-                     f"title={_escape_property(str(f.kind))}::{message}")
-    return "\n".join(lines)
+    return "\n".join(github_line(f) for f in report.findings)
 
 
 def write_baseline(findings: Iterable[Finding], path: str) -> None:
@@ -136,30 +148,33 @@ def write_baseline(findings: Iterable[Finding], path: str) -> None:
     write_atomic(path, data.encode("utf-8"))
 
 
-def apply_baseline(report: CheckReport, path: str) -> CheckReport:
-    """``report`` without the findings the baseline knows, with its stale entries listed."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        entries = data["findings"]
-        known = Counter({(e["path"], e["kind"], e.get("attribute"), e["text"]): int(e["count"])
-                         for e in entries})
-    except FileNotFoundError:
-        raise InputError("baseline file not found", path=path,
-                         hint="create it with --write-baseline") from None
-    except (ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"not a baseline file ({exc})", path=path,
-                         hint="recreate it with --write-baseline") from None
-    remaining = known.copy()
-    kept = []
-    for finding in report.findings:
-        if remaining[finding.fingerprint] > 0:
-            remaining[finding.fingerprint] -= 1
-        else:
-            kept.append(finding)
-    stale = [{"path": p, "kind": k, "attribute": a, "text": t, "count": n}
-             for (p, k, a, t), n in remaining.items() if n > 0]
-    return CheckReport(findings=kept, files=report.files, catalogs=report.catalogs,
-                       baselined=len(report.findings) - len(kept), stale=stale)
+class Baseline:
+    """Known findings, by fingerprint and count: :meth:`admit` lets through only new ones,
+    :meth:`stale` lists the known ones that no longer occur."""
+
+    def __init__(self, path: str) -> None:
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            entries = data["findings"]
+            self.remaining = Counter({(e["path"], e["kind"], e.get("attribute"), e["text"]):
+                                      int(e["count"]) for e in entries})
+        except FileNotFoundError:
+            raise InputError("baseline file not found", path=path,
+                             hint="create it with --write-baseline") from None
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"not a baseline file ({exc})", path=path,
+                             hint="recreate it with --write-baseline") from None
+
+    def admit(self, finding: Finding) -> bool:
+        """True for a finding the baseline does not know (or knows fewer times)."""
+        if self.remaining[finding.fingerprint] > 0:
+            self.remaining[finding.fingerprint] -= 1
+            return False
+        return True
+
+    def stale(self) -> list[dict[str, object]]:
+        return [{"path": p, "kind": k, "attribute": a, "text": t, "count": n}
+                for (p, k, a, t), n in sorted(self.remaining.items(), key=str) if n > 0]
 
 
 def _uri(path: str) -> str:

@@ -10,8 +10,10 @@ order then source order. The per-file function is pure, so large runs go to a pr
 from __future__ import annotations
 
 import fnmatch
+import itertools
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -31,13 +33,26 @@ from l10n.locales import language_of, locale_from_path, parse_locale
 from l10n.page import Page, Role
 from l10n.readers import parse_page
 
-__all__ = ["CheckOptions", "CheckReport", "check_page", "check_paths", "iter_targets"]
+__all__ = [
+    "CheckOptions",
+    "CheckReport",
+    "Target",
+    "TargetResult",
+    "check_page",
+    "check_paths",
+    "check_target",
+    "iter_results",
+    "iter_targets",
+    "iter_warc",
+]
 
 DEFAULT_INCLUDE = ("*.html", "*.htm", "*.xhtml", "*.txt", "*.po", "*.pot")
 _VALUE_ROLES = frozenset({Role.CREDIT, Role.BYLINE, Role.CAPTION})
 _NAME_ROLES = frozenset({Role.SITE, Role.CREDIT, Role.BYLINE, Role.DATELINE})
-# Below this many files a process pool costs more than it saves.
+# Below this many targets a process pool costs more than it saves.
 _POOL_MIN_FILES = 400
+# Targets handed to the pool at a time: bounds memory on endless streams.
+_CHUNK = 512
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,29 +69,38 @@ class CheckOptions:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     jobs: int = 1
+    dask_scheduler: str | None = None
 
 
 @dataclass
 class CheckReport:
-    """The findings of a run, with counts for the summary."""
+    """The findings of a run (kept unless streamed to a sink), with counts for the summary."""
 
     findings: list[Finding]
     files: int = 0
     catalogs: list[CatalogStats] = field(default_factory=list)
     baselined: int = 0
     stale: list[dict[str, object]] = field(default_factory=list)
+    workers: set[int] = field(default_factory=set)  # process ids that checked targets
+    tally: Counter[tuple[str, str]] = field(default_factory=Counter)  # (kind, severity)
+
+    def add(self, finding: Finding, *, keep: bool = True) -> None:
+        """Count ``finding`` (and keep it, unless it was streamed elsewhere)."""
+        self.tally[(str(finding.kind), str(finding.severity))] += 1
+        if keep:
+            self.findings.append(finding)
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity is severity)
+        return sum(n for (_, level), n in self.tally.items() if level == str(severity))
 
     def summary(self) -> dict[str, object]:
         """The ``summary`` object of the JSON report."""
-        kinds: dict[str, int] = {}
-        for finding in self.findings:
-            kinds[str(finding.kind)] = kinds.get(str(finding.kind), 0) + 1
+        kinds: Counter[str] = Counter()
+        for (kind, _), n in self.tally.items():
+            kinds[kind] += n
         return {
             "files": self.files,
-            "findings": len(self.findings),
+            "findings": sum(self.tally.values()),
             "errors": self.count(Severity.ERROR),
             "warnings": self.count(Severity.WARNING),
             "by_kind": dict(sorted(kinds.items())),
@@ -87,20 +111,47 @@ class CheckReport:
 
     def exit_code(self, fail_on: Severity) -> int:
         """1 when any finding is at or above ``fail_on``, else 0."""
-        return 1 if any(f.severity.rank >= fail_on.rank for f in self.findings) else 0
+        return 1 if any(Severity(level).rank >= fail_on.rank
+                        for (_, level), n in self.tally.items() if n) else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One thing to check: a file on disk, or bytes already read (stdin, a WARC record)."""
+
+    label: str
+    path: Path | None = None
+    data: bytes | None = None
+
+    @property
+    def is_catalog(self) -> bool:
+        return self.path is not None and self.path.suffix in (".po", ".pot")
+
+
+@dataclass(frozen=True, slots=True)
+class TargetResult:
+    """What checking one target gave, and which process did it."""
+
+    findings: tuple[Finding, ...]
+    stats: CatalogStats | None
+    worker: int
+
+
+_WARC_SUFFIXES = (".warc", ".warc.gz")
 
 
 def iter_targets(
     paths: Sequence[str], include: Sequence[str], exclude: Sequence[str]
-) -> Iterator[tuple[str, Path | None]]:
-    """(label, path) for every file to check; ``-`` yields ("<stdin>", None).
+) -> Iterator[Target]:
+    """Every target under ``paths``, lazily (a crawl of any size streams through).
 
-    A directory is walked recursively in sorted order; its files are labelled with the path as
-    given joined with their relative path.
+    A directory is walked recursively in sorted order, its files labelled with the path as
+    given joined with their relative path; ``-`` is standard input; a WARC file yields its
+    HTML responses, labelled with each record's URL.
     """
     for given in paths:
         if given == "-":
-            yield "<stdin>", None
+            yield Target("<stdin>", data=sys.stdin.buffer.read())
             continue
         path = Path(given)
         if path.is_dir():
@@ -109,13 +160,40 @@ def iter_targets(
                 for name in sorted(files):
                     full = Path(root) / name
                     label = os.path.join(given, os.path.relpath(full, path))
-                    if _wanted(label, name, include, exclude):
-                        yield label, full
+                    if _wanted(label, name, (*include, "*.warc", "*.warc.gz"), exclude):
+                        yield from _expand(Target(label, full))
         elif path.exists():
             if not any(fnmatch.fnmatch(given, pattern) for pattern in exclude):
-                yield given, path
+                yield from _expand(Target(given, path))
         else:
             raise InputError("no such file or directory", path=given, hint="check the path")
+
+
+def _expand(target: Target) -> Iterator[Target]:
+    if target.path is not None and target.label.endswith(_WARC_SUFFIXES):
+        yield from iter_warc(target.path, target.label)
+    else:
+        yield target
+
+
+def iter_warc(path: Path, label: str) -> Iterator[Target]:
+    """The HTML responses of a WARC file, one target per record, labelled with its URL."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
+        with path.open("rb") as stream:
+            for record in ArchiveIterator(stream):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                kind = (record.http_headers.get_header("Content-Type") or "").lower()
+                if "html" not in kind:
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI") or label
+                yield Target(url, data=record.content_stream().read())
+    except ArchiveLoadFailed as exc:
+        raise InputError(f"not a readable WARC file: {exc}", path=label,
+                         hint="give a WARC (.warc or .warc.gz) file") from None
 
 
 def _wanted(label: str, name: str, include: Sequence[str], exclude: Sequence[str]) -> bool:
@@ -124,42 +202,73 @@ def _wanted(label: str, name: str, include: Sequence[str], exclude: Sequence[str
     return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(label, p) for p in include)
 
 
+def iter_results(paths: Sequence[str], options: CheckOptions) -> Iterator[TargetResult]:
+    """Check every target under ``paths``, yielding results in target order.
+
+    Small runs stay in this process; from ``_POOL_MIN_FILES`` targets on, a process pool of
+    ``options.jobs`` workers (or, with ``options.dask_scheduler``, a Dask cluster) checks
+    them in chunks, so memory stays flat however long the stream.
+    """
+    _validate(options)
+    catalogs = CatalogIndex.load(options.catalogs, options.source_locale) if options.catalogs \
+        else None
+    targets = iter_targets(paths, options.include, options.exclude)
+    if options.dask_scheduler:
+        from l10n.check.cluster import dask_results
+
+        yield from dask_results(targets, options, catalogs)
+        return
+    head = list(itertools.islice(targets, _POOL_MIN_FILES))
+    jobs = max(1, options.jobs)
+    if jobs > 1 and len(head) >= _POOL_MIN_FILES:
+        with ProcessPoolExecutor(jobs, initializer=_init_worker,
+                                 initargs=(options, catalogs)) as pool:
+            stream = itertools.chain(head, targets)
+            for chunk in _chunks(stream, _CHUNK):
+                yield from pool.map(_worker_check, chunk, chunksize=max(1, _CHUNK // jobs))
+        return
+    judge = _make_judge(options, catalogs)
+    for target in itertools.chain(head, targets):
+        yield check_target(target, options, judge)
+
+
+def _chunks(items: Iterator[Target], size: int) -> Iterator[list[Target]]:
+    while True:
+        chunk = list(itertools.islice(items, size))
+        if not chunk:
+            return
+        yield chunk
+
+
 def check_paths(
     paths: Sequence[str],
     options: CheckOptions,
     *,
     progress: Callable[[int], None] | None = None,
+    admit: Callable[[Finding], bool] | None = None,
+    sink: Callable[[Finding], None] | None = None,
 ) -> CheckReport:
-    """Check every page and catalog under ``paths``."""
-    _validate(options)
-    targets = list(iter_targets(paths, options.include, options.exclude))
-    stdin = sys.stdin.buffer.read() if any(p is None for _, p in targets) else None
-    catalogs = CatalogIndex.load(options.catalogs, options.source_locale) if options.catalogs \
-        else None
-    report = CheckReport(findings=[], files=len(targets))
-    jobs = max(1, options.jobs)
-    if jobs > 1 and len(targets) >= _POOL_MIN_FILES and stdin is None:
-        chunk = max(1, len(targets) // (jobs * 8))
-        with ProcessPoolExecutor(jobs, initializer=_init_worker,
-                                 initargs=(options, catalogs)) as pool:
-            results = pool.map(_worker_check, targets, chunksize=chunk)
-            for findings, stats in results:
-                _collect(report, findings, stats, progress)
-        return report
-    judge = _make_judge(options, catalogs)
-    for label, path in targets:
-        findings, stats = _check_file(label, path, options, judge, stdin)
-        _collect(report, findings, stats, progress)
+    """Check every page and catalog under ``paths`` and collect the report.
+
+    ``admit`` filters findings (a baseline); ``sink`` receives each admitted finding as it
+    is found (streamed output), in which case the report keeps only counts.
+    """
+    report = CheckReport(findings=[])
+    for result in iter_results(paths, options):
+        report.files += 1
+        report.workers.add(result.worker)
+        for finding in result.findings:
+            if admit is not None and not admit(finding):
+                report.baselined += 1
+                continue
+            report.add(finding, keep=sink is None)
+            if sink is not None:
+                sink(finding)
+        if result.stats is not None:
+            report.catalogs.append(result.stats)
+        if progress is not None:
+            progress(1)
     return report
-
-
-def _collect(report: CheckReport, findings: list[Finding], stats: CatalogStats | None,
-             progress: Callable[[int], None] | None) -> None:
-    report.findings.extend(findings)
-    if stats is not None:
-        report.catalogs.append(stats)
-    if progress is not None:
-        progress(1)
 
 
 def _validate(options: CheckOptions) -> None:
@@ -191,29 +300,27 @@ def _init_worker(options: CheckOptions, catalogs: CatalogIndex | None) -> None:
     _WORKER["judge"] = _make_judge(options, catalogs)
 
 
-def _worker_check(target: tuple[str, Path | None]) -> tuple[list[Finding], CatalogStats | None]:
-    label, path = target
-    options = _WORKER["options"]
-    judge = _WORKER["judge"]
-    return _check_file(label, path, options, judge, None)  # type: ignore[arg-type]
+def _worker_check(target: Target) -> TargetResult:
+    return check_target(target, _WORKER["options"], _WORKER["judge"])  # type: ignore[arg-type]
 
 
-def _check_file(
-    label: str, path: Path | None, options: CheckOptions, judge: Judge, stdin: bytes | None
-) -> tuple[list[Finding], CatalogStats | None]:
-    if path is not None and path.suffix in (".po", ".pot"):
-        catalog = read_catalog(path)
-        findings = check_catalog(catalog, label, options, judge)
-        return findings, catalog_stats(catalog, label)
-    if path is None:
-        page = parse_page(stdin or b"", path=label)
+def check_target(target: Target, options: CheckOptions, judge: Judge) -> TargetResult:
+    """Findings for one target (a pure function of it: pools and clusters run it)."""
+    if target.is_catalog:
+        assert target.path is not None
+        catalog = read_catalog(target.path)
+        findings = check_catalog(catalog, target.label, options, judge)
+        return TargetResult(tuple(findings), catalog_stats(catalog, target.label), os.getpid())
+    if target.data is not None:
+        page = parse_page(target.data, path=target.label)
     else:
+        assert target.path is not None
         try:
-            data = path.read_bytes()
+            data = target.path.read_bytes()
         except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", path=label) from None
-        page = parse_page(data, path=label)
-    return check_page(page, judge, options, label), None
+            raise InputError(f"cannot read: {exc.strerror}", path=target.label) from None
+        page = parse_page(data, path=target.label)
+    return TargetResult(tuple(check_page(page, judge, options, target.label)), None, os.getpid())
 
 
 def page_locale(page: Page, options: CheckOptions, label: str, judge: Judge) -> str:

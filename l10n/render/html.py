@@ -213,7 +213,8 @@ def _dateline(block: Block, nodes: Sequence[tuple[etree._Element, str]], localiz
     tail = owner.tail
     rest_piece = localizer.piece(rest) if rest is not None else None
     inline = rest is not None
-    markup = format_dateline_html(formatted, element="span" if inline else "p")  # type: ignore[arg-type]
+    markup = format_dateline_html(formatted, element="span" if inline else "p",  # type: ignore[arg-type]
+                                  latin_lang=localizer.latin_lang)
     for child in list(owner):
         owner.remove(child)
     owner.text = None

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from l10n.catalogs.extract import chrome_context, counter_entry, is_teaser, normal_case
+from l10n.errors import UsageError
 from l10n.locales import bcp47, direction, language_of, parse_locale
 from l10n.page import Block, Page, Role
 from l10n.render.markup import isolate_latin, markup_allowed
@@ -100,6 +101,25 @@ def text_language(text: str, source_locale: str) -> str:
     return bcp47(source_locale)
 
 
+def page_source_locale(page: Page, default: str) -> str:
+    """The language a source page is written in: its ``lang`` when it names one, else the
+    language of its article text, else ``default`` (a German page stays German when kept)."""
+    if page.locale:
+        try:
+            return parse_locale(page.locale)
+        except UsageError:
+            pass
+    return _article_language(" ".join(b.text for b in page.blocks if b.role.is_article),
+                             default)
+
+
+@functools.lru_cache(maxsize=1024)
+def _article_language(text: str, default: str) -> str:
+    from l10n.check.engine import Judge
+
+    return Judge(source_locale=default).guess_locale(text) or default
+
+
 class Localizer:
     """Turns the blocks of one source page into pieces of one target locale."""
 
@@ -119,13 +139,21 @@ class Localizer:
         self.locale = parse_locale(locale)
         self.language = language_of(self.locale)
         self.translations = translations
-        self.source_locale = source_locale
-        self.source_tag = bcp47(source_locale)
+        self.source_locale = page_source_locale(page, source_locale)
+        self.source_tag = bcp47(self.source_locale)
         self.published = published or page.meta.published
         self.dateline_style = dateline_style
         self.styles = styles
         self.report = report
         self.rtl = direction(self.locale) == "rtl"
+
+    @property
+    def latin_lang(self) -> str | None:
+        """The ``lang`` of Latin-script names kept in a dateline: the source language when it
+        is written in Latin, else unknown (None)."""
+        from l10n.check.scripts import expected_scripts
+
+        return self.source_tag if "Latn" in expected_scripts(self.source_locale) else None
 
     # -- chrome and article ----------------------------------------------------------------
 

@@ -65,7 +65,8 @@ def render_template(page: Page, localizer: Localizer,
                                   npgettext=npgettext)
     for item in context["article"]:
         if item["role"] == "dateline":
-            item["html"] = Markup(format_dateline_html(item.pop("formatted")))  # noqa: S704
+            item["html"] = Markup(format_dateline_html(item.pop("formatted"),
+                                                           latin_lang=localizer.latin_lang))  # noqa: S704
     published = localizer.publication()
     html = env.get_template("article.html").render(
         lang=bcp47(localizer.locale),
@@ -120,7 +121,8 @@ def _sections(page: Page, localizer: Localizer) -> dict[str, Any]:
             if follows:
                 rest = localizer.piece(blocks[index + 1])
                 skip.add(index + 1)
-                out["article"].append(_opening(blocks[index + 1], formatted, rest))
+                out["article"].append(_opening(blocks[index + 1], formatted, rest,
+                                                       localizer.latin_lang))
             elif formatted is not None:
                 out["article"].append({"role": "dateline", "formatted": formatted})
             continue
@@ -154,20 +156,22 @@ def _sections(page: Page, localizer: Localizer) -> dict[str, Any]:
     return out
 
 
-def _opening(block: Block, formatted: Any, rest: Piece | None) -> dict[str, Any]:
+def _opening(block: Block, formatted: Any, rest: Piece | None,
+             latin_lang: str | None) -> dict[str, Any]:
     """A paragraph that opens with a dateline: ``<span class="dateline">…</span> rest``."""
     from markupsafe import Markup, escape
 
     from l10n.dateline_styles import format_dateline_html
 
-    head = Markup(format_dateline_html(formatted, element="span")) if formatted else Markup("")
+    head = (Markup(format_dateline_html(formatted, element="span", latin_lang=latin_lang))
+            if formatted else Markup(""))
     separator = formatted.separator if formatted is not None and formatted.parts else ""
     text = rest.text if rest is not None else block.text
     body = escape(text)
     if rest is not None and rest.lang:
         body = Markup(f'<span lang="{escape(rest.lang)}">{escape(text)}</span>')
     return {"role": str(block.role), "text": text, "html": head + separator + body,
-            "lang": None, "line": block.line}
+            "lang": None, "dir": None, "line": block.line}
 
 
 def render_text(page: Page, localizer: Localizer) -> str:
