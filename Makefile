@@ -25,6 +25,10 @@ demo: $(STAMP)
 	@echo "== 3. render every shipped locale, check the build, summarize"
 	$(BIN)/l10n build --all --published 2010-05-18T15:30:00+04:00 $(SEED) $(SEED_HTML)
 
+# The editor preview on the bundled samples: http://127.0.0.1:8000/
+preview: $(STAMP)
+	$(BIN)/l10n preview samples --catalogs locales
+
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 	$(BIN)/ruff check l10n tests bench
