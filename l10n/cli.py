@@ -3,7 +3,9 @@ and format the result. Errors in what the user gave print one line and exit 2.""
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sys
 from typing import Any
 
@@ -163,10 +165,16 @@ def check(paths: tuple[str, ...], locale: str | None, source_locale: str | None,
     # memory. JSON and SARIF are one document, written at the end.
     streaming = output_format in ("text", "github") and not write_baseline
     line = text_line if output_format == "text" else github_line
-    with _progress("checking", _count_targets(paths, options)) as advance:
+    bar = _progress("checking", _count_targets(paths, options))
+
+    def emit(finding: Any) -> None:
+        bar.clear()
+        click.echo(line(finding))
+
+    with bar as advance:
         report = check_paths(paths, options, progress=advance,
                              admit=known.admit if known else None,
-                             sink=(lambda f: click.echo(line(f))) if streaming else None)
+                             sink=emit if streaming else None)
     if write_baseline:
         save_baseline(report.findings, write_baseline)
         click.echo(f"l10n: recorded {len(report.findings)} findings in {write_baseline}",
@@ -190,11 +198,15 @@ def _count_targets(paths: tuple[str, ...], options: Any) -> int | None:
         return None
     from l10n.check.run import iter_targets
 
+    total = 0
     try:
-        return sum(1 for t in iter_targets(paths, options.include, options.exclude)
-                   if t.path is None or not t.label.endswith((".warc", ".warc.gz")))
+        for target in iter_targets(paths, options.include, options.exclude, expand=False):
+            if target.label.endswith((".warc", ".warc.gz")):
+                return None  # its records are only known by reading it: rate without ETA
+            total += 1
     except L10nError:
         return None
+    return total
 
 
 def _directory_option(f: Any) -> Any:
@@ -580,6 +592,12 @@ class _progress:
         self.stream.write("\r" + line.ljust(72))
         self.stream.flush()
 
+    def clear(self) -> None:
+        """Blank the progress line (before other output reaches the same terminal)."""
+        if self.start:
+            self.stream.write("\r" + " " * 72 + "\r")
+            self.shown = 0.0
+
     def __exit__(self, *exc: object) -> None:
         if self.stream.isatty() and self.start:
             self.stream.write("\n")
@@ -616,4 +634,18 @@ def preview(paths: tuple[str, ...], catalogs: str | None, host: str | None, port
 
 def main() -> None:
     """Entry point of the ``l10n`` console script."""
-    cli(prog_name="l10n")
+    try:
+        try:
+            cli(prog_name="l10n")
+        finally:
+            sys.stdout.flush()  # a full disk shows here, not as noise at interpreter exit
+    except OSError as exc:  # standard output: /dev/full, a full disk, a closed pipe
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EPIPE):
+            raise
+        # What stdout still buffers would fail again at exit: let it go nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        if exc.errno == errno.EPIPE:  # the reader left (| head): quiet, as click does
+            raise SystemExit(1) from None
+        click.echo(f"l10n: <stdout>: cannot write: {exc.strerror}; the output is incomplete",
+                   err=True)
+        raise SystemExit(2) from None

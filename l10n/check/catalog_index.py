@@ -55,13 +55,15 @@ class ReadCatalog:
         return value or None
 
 
-def read_catalog(path: str | os.PathLike[str]) -> ReadCatalog:
-    """Read a ``.po``/``.pot`` file; a malformed one is a :class:`CatalogError` (path:line)."""
+def read_catalog(path: str | os.PathLike[str], data: bytes | None = None) -> ReadCatalog:
+    """Read a ``.po``/``.pot`` file (or its ``data``, read already, named ``path``); a
+    malformed one is a :class:`CatalogError` (path:line)."""
     from l10n.catalogs.po import read_po
 
     name = os.fspath(path)
     try:
-        data = Path(name).read_bytes()
+        if data is None:
+            data = Path(name).read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", path=name, hint="check the path") from None
     except IsADirectoryError:

@@ -8,7 +8,9 @@ findings equal a single-process run's.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import pickle
 from collections.abc import Iterator
 
 from l10n.check.catalog_index import CatalogIndex
@@ -36,13 +38,14 @@ def dask_results(
     except (OSError, TimeoutError) as exc:
         raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}",
                          hint="start it with `dask scheduler`, or check the address") from None
+    run = hashlib.sha256(pickle.dumps((options, catalogs))).hexdigest()
     try:
         while True:
             batch = [_readable(t) for t in itertools.islice(targets, _BATCH)]
             if not batch:
                 return
             bag = db.from_sequence(batch, partition_size=_PARTITION)
-            mapped = bag.map_partitions(_check_partition, options, catalogs)
+            mapped = bag.map_partitions(_check_partition, options, catalogs, run)
             yield from client.compute(mapped, sync=True)
     finally:
         client.close()
@@ -55,21 +58,18 @@ def _readable(target: object) -> object:
     from l10n.check.run import Target
 
     assert isinstance(target, Target)
-    if target.data is None and target.path is not None and not target.is_catalog:
-        return replace(target, data=target.path.read_bytes(), path=None)
-    return target
+    return replace(target, data=target.read(), path=None)
 
 
-_JUDGES: dict[tuple[int, int], object] = {}  # one judge per worker process and run (a cache)
+_JUDGES: dict[str, object] = {}  # one judge per worker process and run (a cache)
 
 
-def _check_partition(targets: list[object], options: object,
-                     catalogs: CatalogIndex | None) -> list[object]:
+def _check_partition(targets: list[object], options: object, catalogs: CatalogIndex | None,
+                     run: str) -> list[object]:
     from l10n.check.run import _make_judge, check_target
 
-    key = (id(options), id(catalogs))
-    judge = _JUDGES.get(key)
+    judge = _JUDGES.get(run)
     if judge is None:
         _JUDGES.clear()
-        judge = _JUDGES[key] = _make_judge(options, catalogs)  # type: ignore[arg-type]
+        judge = _JUDGES[run] = _make_judge(options, catalogs)  # type: ignore[arg-type]
     return [check_target(t, options, judge) for t in targets]  # type: ignore[arg-type]

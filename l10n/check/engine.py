@@ -77,6 +77,11 @@ class Verdict:
     warning: bool = False  # reported as a warning whatever the kind's default severity
 
 
+# Entries per Judge cache before it starts over: chrome repeats across a site, so the cache
+# earns its keep within a few pages; article sentences rarely repeat and would only pile up.
+_CACHE_LIMIT = 100_000
+
+
 class Judge:
     """Decides verdicts for texts in locales, with a cache per (text, locale, role kind)."""
 
@@ -116,6 +121,8 @@ class Judge:
         """
         key = (text, locale, value_role, names, catalog)
         if key not in self._cache:
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()  # bounded: memory stays flat over an endless crawl
             if catalog:
                 self._cache[key] = self._decide_msgstr(text, locale)
             else:
@@ -298,6 +305,8 @@ class Judge:
         key = (word, candidates)
         known = self._known_cache.get(key)
         if known is None:
+            if len(self._known_cache) >= _CACHE_LIMIT:
+                self._known_cache.clear()
             known = any(word_zipf(word, lang) >= _KNOWN_WORD for lang in candidates)
             self._known_cache[key] = known
         return known
