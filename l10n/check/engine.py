@@ -27,7 +27,14 @@ from dataclasses import dataclass
 
 from l10n.check.catalog_index import CatalogIndex
 from l10n.check.finding import CatalogEntry, Evidence, Kind
-from l10n.check.langid import has_word_list, identify, page_language, tokenize, word_zipf
+from l10n.check.langid import (
+    has_word_list,
+    identify,
+    likely_language,
+    page_language,
+    tokenize,
+    word_zipf,
+)
 from l10n.check.names import remove_allowed, remove_unlinguistic, word_tokens
 from l10n.check.patterns import find_mojibake, find_template_artifact
 from l10n.check.scripts import (
@@ -136,8 +143,10 @@ class Judge:
                            f"mis-decoded text (mojibake); it reads {repaired!r} as UTF-8")
         return self._decide(_MARKUP.sub(" ", text), locale, False, False, patterns=False)
 
-    def guess_locale(self, text: str) -> str | None:
-        """The site language that best explains a page's article text (None without text)."""
+    def guess_locale(self, text: str, *, fast: bool = False) -> str | None:
+        """The site language that best explains a page's article text (None without text);
+        ``fast`` asks the word and n-gram experts instead of langdetect (for a sample of a
+        few sentences, where speed matters more than the last point of accuracy)."""
         counts = letter_scripts(text)
         if not counts:
             return None
@@ -145,6 +154,8 @@ class Judge:
         candidates = self._candidates_for(script)
         if len(candidates) == 1:
             return candidates[0]
+        if fast:
+            return likely_language(text, candidates)
         return page_language(text, candidates)
 
     def has_words(self, text: str) -> bool:

@@ -245,6 +245,18 @@ def page_language(text: str, candidates: Iterable[str]) -> str | None:
     return codes.get(best.lang)
 
 
+def likely_language(text: str, candidates: Iterable[str]) -> str | None:
+    """The candidate that best explains a few sentences, by the two fast experts (word
+    frequencies and letter n-grams) together: a millisecond where langdetect takes ten."""
+    candidates = sorted(set(candidates))
+    words = [w.lower() for w in tokenize(text)]
+    if not candidates or len(words) < 3:
+        return None
+    by_words, _ = _word_posterior(words, candidates)
+    by_ngrams = _ngram_posterior(text, candidates)
+    return max(candidates, key=lambda c: (by_words[c] * by_ngrams[c], c))
+
+
 def identify(
     text: str,
     page_language: str,

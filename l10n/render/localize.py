@@ -109,15 +109,19 @@ def page_source_locale(page: Page, default: str) -> str:
             return parse_locale(page.locale)
         except UsageError:
             pass
-    return _article_language(" ".join(b.text for b in page.blocks if b.role.is_article),
-                             default)
+    text = " ".join(b.text for b in page.blocks if b.role.is_article)
+    # A few sentences name a language reliably; the whole article only costs more time.
+    return _article_language(text[:_SAMPLE_CHARS], default)
+
+
+_SAMPLE_CHARS = 600
 
 
 @functools.lru_cache(maxsize=1024)
 def _article_language(text: str, default: str) -> str:
     from l10n.check.engine import Judge
 
-    return Judge(source_locale=default).guess_locale(text) or default
+    return Judge(source_locale=default).guess_locale(text, fast=True) or default
 
 
 class Localizer:
