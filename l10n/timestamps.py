@@ -109,14 +109,14 @@ def _named_date(text: str) -> tuple[tuple[int | None, int, int], str] | None:
     month_at = None
     month = None
     for index, token in enumerate(tokens):
-        if not token.group().isdigit():
+        if not token.group().isdecimal():  # "¹" is a digit int() refuses, not a decimal
             number = month_number(token.group())
             if number is not None:
                 month_at, month = index, number
                 break
     if month_at is None or month is None:
         return None
-    numbers = [(i, int(t.group())) for i, t in enumerate(tokens) if t.group().isdigit()]
+    numbers = [(i, int(t.group())) for i, t in enumerate(tokens) if t.group().isdecimal()]
     day = next((n for i, n in numbers if n <= 31 and abs(i - month_at) == 1), None)
     if day is None:
         return None

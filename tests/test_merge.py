@@ -18,12 +18,14 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from l10n.catalogs.merge import MergeResult, MergeStats, merge_catalog, update_catalog
 from l10n.catalogs.po import Catalog, Message, format_message, read_po, write_po
 from l10n.errors import CatalogError, InputError
+
+from .conftest import fuzz_examples
 
 DATA = Path(__file__).resolve().parent / "data" / "merge"
 GNU_ENV = {**os.environ, "LC_ALL": "C.UTF-8"}
@@ -279,12 +281,7 @@ def catalog_and_template(draw: st.DrawFn) -> tuple[Catalog, Catalog]:
     return read_po(po_text, "random.po"), read_po(pot_text, "random.pot")
 
 
-@settings(
-    derandomize=True,
-    max_examples=800,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+@settings(max_examples=fuzz_examples(1000))  # the "ci" profile of tests/conftest.py
 @given(catalog_and_template(), st.booleans())
 def test_no_translation_is_ever_lost(case: tuple[Catalog, Catalog], fuzzy: bool) -> None:
     """Every msgstr before the merge is there after it: active, fuzzy or obsolete."""

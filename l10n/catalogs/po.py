@@ -237,6 +237,7 @@ _BOM = b"\xef\xbb\xbf"
 _HEADER_BYTES_RE = re.compile(
     rb'(?m)^[ \t]*msgid[ \t]+""[ \t]*\r?\n[ \t]*msgstr[ \t]*((?:"[^\n]*\n[ \t]*)+)'
 )
+_QUOTED_BYTES_RE = re.compile(rb'"((?:[^"\\\n]|\\.)*)"')
 _CHARSET_RE = re.compile(r"charset=([A-Za-z0-9_.:+-]+)")
 _KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s\"]|$)")
 # Fast paths for the lines GNU itself writes: a plain continuation, a plain keyword line.
@@ -257,19 +258,28 @@ _ESCAPES = {
 }
 
 
+_ASCII = "".join(map(chr, range(128)))
+# A Python codec that writes ASCII as ASCII but is no charset: it reads "\u00e9" as "é".
+_NOT_CHARSETS = frozenset({"raw-unicode-escape"})
+
+
 def _python_codec(charset: str, path: str, line: int | None) -> str:
     """The Python codec for a header charset (``CHARSET`` in templates means UTF-8)."""
     if charset.upper() == "CHARSET":
         return "utf-8"
     try:
-        codecs.lookup(charset)
-    except LookupError:
+        # PO syntax is ASCII: not UTF-16, UTF-7 ("+AFw-" for a backslash), base64, "undefined"...
+        usable = _ASCII.encode(charset) == _ASCII.encode("ascii")
+        usable = usable and codecs.lookup(charset).name not in _NOT_CHARSETS
+    except (LookupError, UnicodeError):
+        usable = False
+    if not usable:
         raise CatalogError(
-            f"unknown charset {charset!r} in the header",
+            f"unusable charset {charset!r} in the header",
             path=path,
             line=line,
-            hint="declare a charset Python knows, e.g. charset=UTF-8",
-        ) from None
+            hint="declare an ASCII-compatible charset Python knows, e.g. charset=UTF-8",
+        )
     return charset
 
 
@@ -278,7 +288,9 @@ def _sniff_charset(data: bytes) -> str | None:
     header = _HEADER_BYTES_RE.search(data)
     if header is None:
         return None
-    found = _CHARSET_RE.search(header.group(1).decode("ascii", "replace"))
+    # Join the quoted pieces: a narrow width may wrap "charset=EUC-" | "JP".
+    pieces = _QUOTED_BYTES_RE.findall(header.group(1))
+    found = _CHARSET_RE.search(b"".join(pieces).decode("ascii", "replace"))
     return found.group(1) if found else None
 
 
@@ -820,13 +832,28 @@ def write_po(catalog: Catalog, *, width: int = 79) -> bytes:
     try:
         data = text.encode(catalog.encoding)
     except UnicodeEncodeError as exc:
+        bad: int | None = exc.start
+    else:
+        bad = _first_lossy(text, data, catalog.encoding)
+    if bad is not None:
         raise CatalogError(
-            f"{text[exc.start]!r} cannot be written in {catalog.encoding}",
+            f"{text[bad]!r} cannot be written in {catalog.encoding}",
             path=catalog.path,
-            line=text.count("\n", 0, exc.start) + 1,
+            line=text.count("\n", 0, bad) + 1,
             hint="change the header's charset to UTF-8",
-        ) from None
+        )
     return _BOM + data if catalog.bom else data
+
+
+def _first_lossy(text: str, data: bytes, encoding: str) -> int | None:
+    """Where ``data`` stops decoding back to ``text`` (EUC-JP writes ``¥`` as ``\\``), or None."""
+    if codecs.lookup(encoding).name == "utf-8":
+        return None
+    back = data.decode(encoding, "replace")
+    if back == text:
+        return None
+    diff = (i for i, (a, b) in enumerate(zip(text, back, strict=False)) if a != b)
+    return next(diff, min(len(back), len(text) - 1))
 
 
 _FORMAT_LANGUAGES = (

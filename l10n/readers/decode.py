@@ -28,7 +28,15 @@ def decode_page(data: bytes, path: str) -> str:
             "binary file, not a page", path=path, hint="give an HTML or text page"
         )
     if _is_utf16(data):
-        return _strip_bom(data.decode("utf-16"))
+        try:
+            return _strip_bom(data.decode("utf-16"))
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                "starts with a UTF-16 byte order mark but is not valid UTF-16",
+                path=path,
+                line=data[: exc.start].decode("utf-16", "replace").count("\n") + 1,
+                hint="re-save the file as UTF-8",
+            ) from None
     try:
         return _strip_bom(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -37,7 +45,7 @@ def decode_page(data: bytes, path: str) -> str:
     if declared:
         try:
             return data.decode(declared)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):  # some codecs raise UnicodeError itself
             pass
     detected = _detect(data)
     if detected is not None:
@@ -65,9 +73,14 @@ def _declared_charset(data: bytes) -> str | None:
         return None
     name = (match.group(1) or match.group(2)).decode("ascii", "replace")
     try:
-        return codecs.lookup(name).name
+        codec = codecs.lookup(name).name
     except LookupError:
         return None
+    return None if codec in _NOT_CHARSETS else codec
+
+
+# Python codecs that are no page's charset (unicode_escape even warns on a stray backslash).
+_NOT_CHARSETS = frozenset({"unicode-escape", "raw-unicode-escape", "undefined", "idna", "punycode"})
 
 
 def _detect(data: bytes) -> str | None:

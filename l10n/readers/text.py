@@ -5,7 +5,8 @@ then more chrome. Nothing marks which is which, so the reader decides by positio
 The rules, in the order they apply:
 
 1. Blank lines (spaces and no-break spaces only) give no block. Positions are 1-based line and
-   column (in characters) of the block's first character.
+   column (in characters) of the block's first character; lines are counted as editors count
+   them (only CR LF, CR and LF end one; a form feed or U+2028 splits blocks, not lines).
 2. **Site.** A first line ``- Name`` (``|`` or a dash: the page-title suffix a scraper leaves)
    gives a ``site`` block ``Name``.
 3. **Body.** A *body paragraph* is a line of at least 12 words (CJK: 30 characters), or of at
@@ -37,6 +38,7 @@ The rules, in the order they apply:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
@@ -62,12 +64,27 @@ _BYLINE_OPENERS = re.compile(
 )
 
 
+# Only these end a line for editors and ``path:line`` readers (str.splitlines also cuts at
+# form feeds, U+2028 and the like, which stay inside one physical line).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 @dataclass(frozen=True, slots=True)
 class _Line:
-    number: int
-    column: int
+    number: int  # physical line
+    column: int  # physical column of the text's first character
     text: str
     raw: str
+    base: int = 0  # 0-based offset of raw[0] in its physical line
+
+    @property
+    def start(self) -> int:
+        """Index in ``raw`` of the text's first character."""
+        return self.column - 1 - self.base
+
+    def column_at(self, index: int) -> int:
+        """Physical column of ``raw[index]``."""
+        return self.base + index + 1
 
 
 def read_text_page(
@@ -95,8 +112,9 @@ def read_text_page(
     for index, line in enumerate(lines):
         after_credit = bool(blocks) and blocks[-1].role is Role.CREDIT
         if index == 0 and site is not None:
-            name_at = line.raw.index(site)
-            blocks.append(_block(Role.SITE, site, line.number, name_at + 1, "site"))
+            # The name ends the (space-collapsed) line: "-  Daily  Planet" → "Daily Planet".
+            at = _column_of(line.raw, line.start, line.text, len(line.text) - len(site))
+            blocks.append(_block(Role.SITE, site, line.number, line.column_at(at), "site"))
             continue
         repeat = _repeat(seen, line.text, site)
         if repeat is not None:
@@ -141,13 +159,19 @@ def _published(blocks: list[Block]) -> datetime | None:
 
 
 def _lines(text: str) -> list[_Line]:
+    """The non-blank lines as ``str.splitlines`` cuts them, placed on physical lines."""
+    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
     out = []
-    for number, raw in enumerate(text.splitlines(), start=1):
+    offset = 0
+    for raw, with_end in zip(text.splitlines(), text.splitlines(keepends=True), strict=True):
+        start, offset = offset, offset + len(with_end)
         stripped = raw.strip()
         if not stripped:
             continue
-        column = len(raw) - len(raw.lstrip()) + 1
-        out.append(_Line(number, column, collapse_space(stripped), raw))
+        number = bisect.bisect_right(starts, start)
+        base = start - starts[number - 1]
+        column = base + len(raw) - len(raw.lstrip()) + 1
+        out.append(_Line(number, column, collapse_space(stripped), raw, base))
     return out
 
 
@@ -244,7 +268,7 @@ def _body_blocks(line: _Line, is_lede: bool, after_credit: bool, known: set[str]
     split = split_dateline(text)
     if split is not None:
         dateline, rest_at = split
-        rest_col = _column_of(line.raw, line.column - 1, text, rest_at)
+        rest_col = line.column_at(_column_of(line.raw, line.start, text, rest_at))
         return [
             _block(Role.DATELINE, dateline.raw, line.number, line.column, "dateline", dateline),
             _block(role, text[rest_at:], line.number, rest_col, "body"),
@@ -259,7 +283,7 @@ def _credit_blocks(line: _Line, following: str | None) -> list[Block]:
     if cut is None:
         return [_block(Role.CREDIT, text, line.number, line.column, "credit")]
     credit, caption = text[:cut].rstrip(), text[cut:]
-    caption_col = _column_of(line.raw, line.column - 1, text, cut)
+    caption_col = line.column_at(_column_of(line.raw, line.start, text, cut))
     return [
         _block(Role.CREDIT, credit, line.number, line.column, "credit"),
         _block(Role.CAPTION, caption, line.number, caption_col, "caption"),
@@ -283,7 +307,7 @@ def _caption_join(text: str, following: str | None) -> int | None:
 
 
 def _column_of(raw: str, raw_start: int, text: str, offset: int) -> int:
-    """Column in ``raw`` of ``text[offset]``; ``text`` is ``raw`` collapsed from ``raw_start``."""
+    """Index in ``raw`` of ``text[offset]``; ``text`` is ``raw`` collapsed from ``raw_start``."""
     position = raw_start
     consumed = 0
     while consumed < offset and position < len(raw):
@@ -296,7 +320,7 @@ def _column_of(raw: str, raw_start: int, text: str, offset: int) -> int:
             consumed += 1
     while position < len(raw) and raw[position].isspace():
         position += 1
-    return position + 1
+    return position
 
 
 def _repeat(seen: dict[str, int], text: str, site: str | None) -> int | None:
