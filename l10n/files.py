@@ -2,15 +2,20 @@
 
 Every file l10n writes (catalogs, ``.mo``, rendered pages, baselines) goes through
 :func:`write_atomic`. A failure (disk full, read-only directory) leaves the old file as it was
-and becomes an :class:`~l10n.errors.InputError` naming the path.
+and becomes an :class:`~l10n.errors.InputError` naming the path. A writer killed midway leaves
+at most its temporary file, ``.<name>.XXXXXXXX.tmp``; the next run that writes ``<name>`` there
+removes it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import fcntl
 import os
+import re
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +25,11 @@ __all__ = ["write_atomic"]
 
 # Called with the temporary file's path once it is open (tests use it to kill a writer there).
 _HOOKS: list[Callable[[str], None]] = []
+# Temporary files (mkstemp's ``.<name>.XXXXXXXX.tmp``) older than this process, unlocked, were
+# left by a killed writer: the first write of ``<name>`` removes them (see _sweep).
+_STARTED = time.time()
+_TEMPORARY = re.compile(r"\.(.+)\.[a-z0-9_]{8}\.tmp")
+_STALE: dict[str, dict[str, list[str]]] = {}
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes, *, mode: int | None = None) -> None:
@@ -33,21 +43,24 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, mode: int | None 
     except OSError as exc:
         raise _error(exc, target) from None
     try:
-        for hook in _HOOKS:
-            hook(temporary)
         with os.fdopen(fd, "wb") as handle:
+            # Locked until renamed, so that no other run takes it for a killed writer's.
+            with contextlib.suppress(OSError):
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            for hook in _HOOKS:
+                hook(temporary)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
-        elif target.exists():
-            os.chmod(temporary, target.stat().st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
+            if mode is not None:
+                os.chmod(temporary, mode)
+            elif target.exists():
+                os.chmod(temporary, target.stat().st_mode & 0o7777)
+            else:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(temporary, 0o666 & ~umask)
+            os.replace(temporary, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -56,9 +69,39 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, mode: int | None 
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+    _sweep(directory, target.name)
+
+
+def _sweep(directory: Path, name: str) -> None:
+    """Remove the temporary files of ``name`` that writers killed (SIGKILL, power loss) before
+    this process started left in ``directory``; one still locked is a live writer's and stays.
+    The directory is listed once per process."""
+    key = os.path.abspath(directory)
+    stale = _STALE.get(key)
+    if stale is None:
+        stale = _STALE[key] = {}
+        with contextlib.suppress(OSError), os.scandir(directory) as entries:
+            for entry in entries:
+                match = _TEMPORARY.fullmatch(entry.name)
+                if match and entry.stat(follow_symlinks=False).st_mtime < _STARTED:
+                    stale.setdefault(match[1], []).append(entry.path)
+    for temporary in stale.pop(name, ()):
+        with contextlib.suppress(OSError):
+            fd = os.open(temporary, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                os.unlink(temporary)
+            finally:
+                os.close(fd)
 
 
 def _error(exc: OSError, target: Path) -> InputError:
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST):  # mkdir met a file on the way
+        return InputError("cannot write: a directory on its path is a file", path=str(target),
+                          hint="choose another output path")
+    if exc.errno == errno.EISDIR:
+        return InputError("cannot write: it is a directory", path=str(target),
+                          hint="give the path of a file")
     reasons = {
         errno.ENOSPC: ("no space left on the device", "free some space and run again"),
         errno.EROFS: ("the file system is read-only", "write to a writable directory"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -119,8 +120,14 @@ def _load(path: Path) -> _Domain:
 
 def _overlay_mo(domain: _Domain, mo: Path) -> None:
     """Take the translations of a compiled catalog that is newer than its ``.po``."""
-    with mo.open("rb") as handle:
-        compiled = gettext.GNUTranslations(handle)
+    try:
+        with mo.open("rb") as handle:
+            compiled = gettext.GNUTranslations(handle)
+    except (OSError, ValueError, struct.error) as exc:  # cut short or not a .mo at all
+        reason = exc.strerror if isinstance(exc, OSError) else \
+            "cut short" if isinstance(exc, struct.error) else str(exc)
+        raise CatalogError(f"not a readable .mo file ({reason})", path=str(mo),
+                           hint="compile it again with l10n compile") from None
     domain.singular.clear()
     domain.plurals.clear()
     grouped: dict[tuple[str | None, str], dict[int, str]] = {}
