@@ -55,8 +55,11 @@ def inspect(pages: tuple[str, ...], output_format: str, locale: str | None,
         l10n inspect samples/000_3b28b45df5788720.txt
         l10n inspect --format json samples/001_seed_en.html
     """
+    from l10n.locales import parse_locale
     from l10n.readers import parse_page, read_page
 
+    if locale is not None:
+        parse_locale(locale)
     read = []
     for name in pages:
         if name == "-":
@@ -137,6 +140,7 @@ def check(paths: tuple[str, ...], locale: str | None, source_locale: str | None,
     )
     from l10n.check.run import DEFAULT_INCLUDE, CheckOptions, check_paths
     from l10n.config import load_config
+    from l10n.errors import InputError
 
     config = load_config()
     severity = dict(config.severity)
@@ -146,11 +150,16 @@ def check(paths: tuple[str, ...], locale: str | None, source_locale: str | None,
             raise click.BadParameter(f"{item!r} is not KIND=LEVEL", param_hint="--severity")
         severity[kind.strip()] = level.strip()
     languages = tuple(x.strip() for x in site_locales.split(",") if x.strip()) \
-        if site_locales else config.locales
+        if site_locales is not None else config.locales
+    if site_locales is not None and not languages:
+        raise click.BadParameter("give comma-separated locales, e.g. de,fr,ru",
+                                 param_hint="--site-locales")
+    if source_locale is None:  # given empty, it is checked (and refused) as given
+        source_locale = config.source_locale or "en"
     options = CheckOptions(
         locale=locale,
         default_locale=config.locale,
-        source_locale=source_locale or config.source_locale or "en",
+        source_locale=source_locale,
         languages=languages or None,
         catalogs=catalogs or config.catalogs,
         allow=tuple(allow) + config.allow,
@@ -171,10 +180,20 @@ def check(paths: tuple[str, ...], locale: str | None, source_locale: str | None,
         bar.clear()
         click.echo(line(finding))
 
+    def unreadable(error: L10nError) -> None:
+        bar.clear()
+        click.echo(f"l10n: {error}", err=True)
+
     with bar as advance:
         report = check_paths(paths, options, progress=advance,
                              admit=known.admit if known else None,
-                             sink=emit if streaming else None)
+                             sink=emit if streaming else None, unreadable=unreadable)
+    if not report.files and not report.unreadable:
+        click.echo(f"l10n: {', '.join(paths)}: warning: no pages or catalogs to check (files "
+                   f"named {', '.join(options.include)}); pass --include GLOB", err=True)
+    if write_baseline and report.unreadable:
+        raise InputError(f"not written: {report.unreadable} of the files could not be read",
+                         path=write_baseline, hint="fix or --exclude them, then run again")
     if write_baseline:
         save_baseline(report.findings, write_baseline)
         click.echo(f"l10n: recorded {len(report.findings)} findings in {write_baseline}",
@@ -194,7 +213,7 @@ def check(paths: tuple[str, ...], locale: str | None, source_locale: str | None,
 
 def _count_targets(paths: tuple[str, ...], options: Any) -> int | None:
     """How many files a run will read, when that is cheap to know (for the progress bar)."""
-    if not click.get_text_stream("stderr").isatty() or "-" in paths:
+    if not sys.stderr.isatty() or "-" in paths:
         return None
     from l10n.check.run import iter_targets
 
@@ -259,12 +278,11 @@ def extract(paths: tuple[str, ...], directory: str | None, domains: tuple[str, .
         l10n extract samples/ -d locales
         l10n extract --check samples/
     """
-    from l10n.catalogs.extract import DOMAINS, extract_article, extract_templates
+    from l10n.catalogs.extract import DOMAINS, extract_articles, extract_templates
 
     if article:
         stale = False
-        for path in paths:
-            written = extract_article(path, _catalogs_dir(directory), check=check)
+        for written in extract_articles(paths, _catalogs_dir(directory), check=check):
             stale = stale or written.changed
             state = ("out of date" if check else "written") if written.changed else "unchanged"
             click.echo(f"{written.path}: {written.entries} entries, {state}")
@@ -309,16 +327,26 @@ def init(directory: str | None, domains: tuple[str, ...], locale: str, input_fil
     Example:
         l10n init -l pt_BR -D chrome
     """
-    from l10n.catalogs.create import init_catalog
+    from l10n.catalogs.create import init_catalogs
     from l10n.catalogs.layout import catalog_path, check_locale, template_path
 
     check_locale(locale)
+    wanted = _domains(domains, one=bool(input_file or output_file), option="-i/-o")
     root = _catalogs_dir(directory)
-    for domain in domains or ("chrome",):
-        pot = input_file or template_path(root, domain)
-        target = output_file or catalog_path(root, locale, domain)
-        written = init_catalog(pot, target, locale, force=force)
+    plan = [(input_file or template_path(root, domain),
+             output_file or catalog_path(root, locale, domain)) for domain in wanted]
+    for written in init_catalogs(plan, locale, force=force):
         click.echo(f"{written}: created for {locale}")
+
+
+def _domains(domains: tuple[str, ...], *, one: bool = False, option: str = "") -> tuple[str, ...]:
+    """The -D values, checked (default: chrome); ``one``: an ``option`` allows only one."""
+    from l10n.catalogs.layout import check_domain
+
+    wanted = tuple(check_domain(domain) for domain in domains) or ("chrome",)
+    if one and len(wanted) > 1:
+        raise click.BadParameter(f"give exactly one -D DOMAIN with {option}", param_hint="-D")
+    return wanted
 
 
 @cli.command()
@@ -341,22 +369,31 @@ def update(directory: str | None, domains: tuple[str, ...], locales: tuple[str, 
     Example:
         l10n update -d locales -D chrome
     """
-    from l10n.catalogs.layout import catalog_path, find_locales, template_path
+    from l10n.catalogs.layout import (
+        catalog_path,
+        existing_template,
+        locales_of,
+        parse_catalogs,
+        template_path,
+    )
     from l10n.catalogs.merge import update_catalog
 
     root = _catalogs_dir(directory)
+    plan = []
+    for domain in _domains(domains, one=bool(input_file), option="-i"):
+        found = locales_of(root, domain, locales)
+        pot = existing_template(input_file or template_path(root, domain))
+        plan.extend((catalog_path(root, locale, domain), pot) for locale in found)
+    parse_catalogs(path for pair in plan for path in pair)  # a bad one stops all, unwritten
     stale = False
-    for domain in domains or ("chrome",):
-        pot = input_file or template_path(root, domain)
-        for locale in locales or find_locales(root, domain):
-            po = catalog_path(root, locale, domain)
-            result = update_catalog(po, pot, fuzzy=not no_fuzzy, check=check)
-            for warning in result.warnings:
-                click.echo(f"l10n: {warning.path}:{warning.line}: warning: {warning.message}",
-                           err=True)
-            stale = stale or result.changed
-            state = ("would change" if check else "updated") if result.changed else "unchanged"
-            click.echo(f"{po}: {state} ({_merge_counts(result)})")
+    for po, pot in plan:
+        result = update_catalog(po, pot, fuzzy=not no_fuzzy, check=check)
+        for warning in result.warnings:
+            click.echo(f"l10n: {warning.path}:{warning.line}: warning: {warning.message}",
+                       err=True)
+        stale = stale or result.changed
+        state = ("would change" if check else "updated") if result.changed else "unchanged"
+        click.echo(f"{po}: {state} ({_merge_counts(result)})")
     if check and stale:
         raise SystemExit(1)
 
@@ -385,22 +422,24 @@ def compile_command(directory: str | None, domains: tuple[str, ...], locales: tu
         l10n compile -d locales
     """
     from l10n.catalogs.compile import compile_catalog
-    from l10n.catalogs.layout import catalog_path, find_locales
+    from l10n.catalogs.layout import catalog_path, locales_of, parse_catalogs
 
     root = _catalogs_dir(directory)
+    plan = [catalog_path(root, locale, domain) for domain in _domains(domains)
+            for locale in locales_of(root, domain, locales)]
+    parse_catalogs(plan)  # a malformed catalog stops the run before any .mo is written
     failed = False
-    for domain in domains or ("chrome",):
-        for locale in locales or find_locales(root, domain):
-            result = compile_catalog(catalog_path(root, locale, domain), use_fuzzy=use_fuzzy)
-            for error in result.errors:
-                click.echo(f"l10n: {error}", err=True)
-            if result.mo is None:
-                failed = True
-                click.echo(f"{result.po}: not compiled ({len(result.errors)} errors)")
-            else:
-                skipped = f", {result.fuzzy_skipped} fuzzy left out" if result.fuzzy_skipped \
-                    else ""
-                click.echo(f"{result.mo}: {result.entries} messages{skipped}")
+    for po in plan:
+        result = compile_catalog(po, use_fuzzy=use_fuzzy)
+        for error in result.errors:
+            click.echo(f"l10n: {error}", err=True)
+        if result.mo is None:
+            failed = True
+            click.echo(f"{result.po}: not compiled ({len(result.errors)} errors)")
+        else:
+            skipped = f", {result.fuzzy_skipped} fuzzy left out" if result.fuzzy_skipped \
+                else ""
+            click.echo(f"{result.mo}: {result.entries} messages{skipped}")
     if failed:
         raise SystemExit(1)
 
@@ -467,9 +506,7 @@ def render(pages: tuple[str, ...], locales: tuple[str, ...], all_locales: bool,
         l10n render --all samples/000_3b28b45df5788720.txt
         l10n render -l ru -l de --published 2010-05-18T15:30:00+04:00 page.html
     """
-    from datetime import datetime
-
-    from l10n.catalogs.layout import find_locales
+    from l10n.catalogs.layout import locales_of
     from l10n.config import load_config
     from l10n.render import RenderOptions, render_pages
 
@@ -477,14 +514,8 @@ def render(pages: tuple[str, ...], locales: tuple[str, ...], all_locales: bool,
     root = catalogs or config.catalogs or _catalogs_dir(None)
     if all_locales == bool(locales):
         raise click.UsageError("give --locale L (repeatable) or --all, not both or neither")
-    targets = list(locales) or find_locales(root, "chrome")
-    moment = None
-    if published:
-        try:
-            moment = datetime.fromisoformat(published)
-        except ValueError:
-            raise click.BadParameter(f"{published!r} is not an ISO 8601 date and time",
-                                     param_hint="--published") from None
+    targets = list(locales) or locales_of(root, "chrome")
+    moment = _published(published)
     styles = config.extra.get("dateline-styles") or {}
     options = RenderOptions(catalogs=root, out=out, format=output_format, published=moment,
                             dateline_style=dateline_style, source_locale=source_locale,
@@ -523,10 +554,8 @@ def build(pages: tuple[str, ...], locales: tuple[str, ...], all_locales: bool,
     Example:
         l10n build --all samples/000_3b28b45df5788720.txt samples/001_seed_en.html
     """
-    from datetime import datetime
-
     from l10n.build import build_pages
-    from l10n.catalogs.layout import find_locales
+    from l10n.catalogs.layout import locales_of
     from l10n.config import load_config
     from l10n.render import RenderOptions
 
@@ -534,14 +563,8 @@ def build(pages: tuple[str, ...], locales: tuple[str, ...], all_locales: bool,
     root = catalogs or config.catalogs or _catalogs_dir(None)
     if all_locales == bool(locales):
         raise click.UsageError("give --locale L (repeatable) or --all, not both or neither")
-    moment = None
-    if published:
-        try:
-            moment = datetime.fromisoformat(published)
-        except ValueError:
-            raise click.BadParameter(f"{published!r} is not an ISO 8601 date and time",
-                                     param_hint="--published") from None
-    targets = list(locales) or find_locales(root, "chrome")
+    moment = _published(published)
+    targets = list(locales) or locales_of(root, "chrome")
     options = RenderOptions(catalogs=root, out=out, published=moment,
                             styles=dict(config.extra.get("dateline-styles") or {}))
     with _progress("building") as advance:
@@ -554,6 +577,20 @@ def build(pages: tuple[str, ...], locales: tuple[str, ...], all_locales: bool,
     click.echo(f"pages in {result.out}/<locale>/; open {result.index}")
 
 
+def _published(value: str | None) -> Any:
+    """``--published`` as a datetime (None when not given)."""
+    from datetime import datetime
+
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO 8601 date and time "
+                                 "(e.g. 2010-05-18T15:30:00+04:00)",
+                                 param_hint="--published") from None
+
+
 class _progress:
     """A progress line on a terminal's stderr (pages, pages/s and ETA); nothing elsewhere."""
 
@@ -561,7 +598,7 @@ class _progress:
         self.label = label
         self.total = total
         self.done = 0
-        self.stream = click.get_text_stream("stderr")
+        self.stream = sys.stderr
         self.start = 0.0
         self.shown = 0.0
 

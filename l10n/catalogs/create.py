@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,7 +15,7 @@ from l10n.errors import InputError
 from l10n.files import write_atomic
 from l10n.locales import parse_locale
 
-__all__ = ["init_catalog", "plural_forms"]
+__all__ = ["init_catalog", "init_catalogs", "plural_forms"]
 
 
 def plural_forms(locale: str) -> str:
@@ -85,6 +86,27 @@ def init_catalog(
     force: bool = False,
 ) -> Path:
     """Write a new catalog for ``locale`` at ``output``; never over a translator's file."""
+    return init_catalogs([(template_path, output)], locale, force=force)[0]
+
+
+def init_catalogs(
+    plan: Sequence[tuple[str | os.PathLike[str], str | os.PathLike[str]]],
+    locale: str,
+    *,
+    force: bool = False,
+) -> list[Path]:
+    """Write a catalog for each (template, output) pair; all are prepared before any is
+    written, so a missing template or an existing catalog leaves every file as it was."""
+    prepared = [(Path(output), _prepare(template, output, locale, force))
+                for template, output in plan]
+    for target, catalog in prepared:
+        write_atomic(target, write_po(catalog))
+    return [target for target, _ in prepared]
+
+
+def _prepare(template_path: str | os.PathLike[str], output: str | os.PathLike[str],
+             locale: str, force: bool) -> Catalog:
+    """The new catalog for ``output``, after checking that it may be written."""
     target = Path(output)
     if target.exists() and not force:
         raise InputError("catalog exists already", path=str(target),
@@ -95,6 +117,9 @@ def init_catalog(
     except FileNotFoundError:
         raise InputError("template not found", path=str(source),
                          hint="run l10n extract first or pass -i") from None
-    catalog = new_catalog(read_po(data, path=str(source)), locale)
-    write_atomic(target, write_po(catalog))
-    return target
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=str(source)) from None
+    if not data.strip():
+        raise InputError("empty template", path=str(source),
+                         hint="run l10n extract to fill it, or pass the right -i")
+    return new_catalog(read_po(data, path=str(source)), locale)

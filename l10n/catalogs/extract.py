@@ -28,6 +28,8 @@ from datetime import UTC, datetime
 
 from l10n import __version__
 from l10n.catalogs.po import Catalog, Message, read_po, write_po
+from l10n.errors import InputError
+from l10n.locales import parse_locale
 from l10n.page import Block, Format, Page, Role
 from l10n.prose import collapse_space, count_words, parse_counter
 
@@ -41,6 +43,7 @@ __all__ = [
     "chrome_context",
     "counter_entry",
     "extract_article",
+    "extract_articles",
     "extract_pages",
     "extract_templates",
     "is_teaser",
@@ -431,8 +434,13 @@ def extract_templates(
     from l10n.files import write_atomic
     from l10n.readers import read_site
 
+    parse_locale(source_locale)
     files = [str(t.path) for t in iter_targets(list(paths), ("*.html", "*.htm", "*.txt"), ())
              if t.path is not None and not t.is_catalog]
+    if not files:
+        raise InputError("no pages to extract from", path=", ".join(paths),
+                         hint="give HTML (.html, .htm) or text (.txt) pages or directories of "
+                              "them; no template was written")
     pages = read_site(files)
     extraction = extract_pages(pages, source_locale=source_locale)
     if any(page.format is Format.TEXT for page in pages):
@@ -508,12 +516,27 @@ def article_messages(page: Page) -> list[Message]:
 def extract_article(path: str | os.PathLike[str], directory: str | os.PathLike[str], *,
                     check: bool = False) -> TemplateWrite:
     """Write ``<directory>/articles/<slug>.pot`` for one source page (slug: the file's stem)."""
+    return extract_articles([path], directory, check=check)[0]
+
+
+def extract_articles(paths: Iterable[str | os.PathLike[str]],
+                     directory: str | os.PathLike[str], *,
+                     check: bool = False) -> list[TemplateWrite]:
+    """:func:`extract_article` for each page; every page is read before the first template
+    is written, so a page that cannot be read leaves them all as they were."""
+    from l10n.readers import read_page
+
+    pages = [(path, read_page(path)) for path in paths]
+    return [_article_template(path, page, directory, check) for path, page in pages]
+
+
+def _article_template(path: str | os.PathLike[str], page: Page,
+                      directory: str | os.PathLike[str], check: bool) -> TemplateWrite:
+    """Compare, and unless ``check`` write, the per-article template of ``page``."""
     from pathlib import Path
 
     from l10n.files import write_atomic
-    from l10n.readers import read_page
 
-    page = read_page(path)
     slug = Path(path).stem
     target = Path(directory) / "articles" / f"{slug}.pot"
     messages = article_messages(page)

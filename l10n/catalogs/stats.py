@@ -6,9 +6,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from l10n.catalogs.layout import catalog_path, find_locales
+from l10n.catalogs.layout import catalog_path, check_domain, check_locale, find_locales
 from l10n.catalogs.po import read_po
 from l10n.check.catalog_checks import strip_placeholders
+from l10n.errors import InputError, MissingCatalogError
 from l10n.prose import count_words
 
 __all__ = ["CatalogStats", "catalog_stats"]
@@ -49,19 +50,35 @@ def catalog_stats(
     domains: list[str],
     locales: list[str] | None = None,
 ) -> list[CatalogStats]:
-    """Statistics for every (locale, domain) catalog under ``directory``."""
+    """Statistics for every (locale, domain) catalog under ``directory``; a locale asked for
+    without any of ``domains``, or no catalog at all, is a MissingCatalogError."""
+    for domain in domains:
+        check_domain(domain)
+    for locale in locales or ():
+        check_locale(locale)
     out = []
     for locale in locales or find_locales(directory):
-        for domain in domains:
-            path = catalog_path(directory, locale, domain)
-            if not path.is_file():
-                continue
-            out.append(_stats(path, locale, domain))
+        found = [_stats(path, locale, domain) for domain in domains
+                 if (path := catalog_path(directory, locale, domain)).is_file()]
+        if not found and locales:
+            raise MissingCatalogError(
+                f"no catalog for {locale} ({', '.join(domains)})",
+                path=str(catalog_path(directory, locale, domains[0])),
+                hint=f"create one with: l10n init -l {locale} -D {domains[0]}")
+        out.extend(found)
+    if not out:
+        raise MissingCatalogError(f"no {' or '.join(domains)} catalog for any locale",
+                                  path=str(directory),
+                                  hint=f"create one with: l10n init -l LOCALE -D {domains[0]}")
     return out
 
 
 def _stats(path: Path, locale: str, domain: str) -> CatalogStats:
-    catalog = read_po(path.read_bytes(), path=str(path))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=str(path)) from None
+    catalog = read_po(data, path=str(path))
     counts = {"translated": 0, "fuzzy": 0, "untranslated": 0, "obsolete": 0}
     words = translated_words = 0
     for message in catalog.messages:

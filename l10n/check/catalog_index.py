@@ -68,6 +68,8 @@ def read_catalog(path: str | os.PathLike[str], data: bytes | None = None) -> Rea
         raise InputError("no such file", path=name, hint="check the path") from None
     except IsADirectoryError:
         raise InputError("is a directory, not a catalog", path=name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=name) from None
     catalog = read_po(data, path=name)
     entries = []
     for message in catalog.messages:

@@ -8,13 +8,15 @@ findings equal a single-process run's.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import itertools
+import os
 import pickle
 from collections.abc import Iterator
 
 from l10n.check.catalog_index import CatalogIndex
-from l10n.errors import UsageError
+from l10n.errors import L10nError, UsageError
 
 __all__ = ["dask_results"]
 
@@ -28,16 +30,10 @@ def dask_results(
     """Check ``targets`` on the cluster at ``options.dask_scheduler``, in order."""
     try:
         import dask.bag as db
-        from distributed import Client
     except ModuleNotFoundError:
         raise UsageError("--dask-scheduler needs Dask",
                          hint="pip install 'article-l10n[dask]'") from None
-    address = options.dask_scheduler  # type: ignore[attr-defined]
-    try:
-        client = Client(address, timeout="10s", set_as_default=False)
-    except (OSError, TimeoutError) as exc:
-        raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}",
-                         hint="start it with `dask scheduler`, or check the address") from None
+    client = _client(options.dask_scheduler)  # type: ignore[attr-defined]
     run = hashlib.sha256(pickle.dumps((options, catalogs))).hexdigest()
     try:
         while True:
@@ -51,6 +47,62 @@ def dask_results(
         client.close()
 
 
+def _client(address: str) -> object:
+    """A client of the scheduler at ``address``. A malformed address, or a host that refuses
+    the connection, fails at once (distributed would retry until its timeout)."""
+    import socket
+
+    from distributed import Client
+    from distributed.comm.addressing import parse_address, parse_host_port
+    from distributed.comm.registry import backends
+
+    def unreachable(problem: object) -> UsageError:
+        return UsageError(f"cannot reach the Dask scheduler at {address}: {problem}",
+                          hint="start it with `dask scheduler`, or check the address")
+
+    try:
+        scheme, location = parse_address(address.strip())
+        if scheme not in backends:
+            raise ValueError(f"unknown scheme {scheme!r}")
+        host, port = parse_host_port(location) if scheme in _SOCKETS else ("", 0)
+    except ValueError as exc:
+        raise UsageError(f"not a Dask scheduler address: {address!r} ({exc})",
+                         hint="give tcp://HOST:PORT, e.g. tcp://127.0.0.1:8786") from None
+    if scheme in _SOCKETS:
+        try:
+            socket.create_connection((host or "127.0.0.1", port), timeout=5).close()
+        except OSError as exc:
+            raise unreachable(exc.strerror or str(exc) or "timed out") from None
+    try:
+        # The handshake alone first: a Client that fails half-built hangs for 20 s on exit.
+        asyncio.run(_handshake(address))
+        return Client(address, timeout="10s", set_as_default=False)
+    except TimeoutError:
+        raise unreachable("no answer within 10 s") from None
+    except Exception as exc:  # noqa: BLE001 - whatever a peer that is no scheduler causes
+        raise unreachable(_reason(exc)) from None
+
+
+async def _handshake(address: str) -> None:
+    """Connect to ``address`` and exchange distributed's handshake, then hang up."""
+    from distributed.comm import connect
+
+    comm = await asyncio.wait_for(connect(address, timeout="10s"), 10)
+    await comm.close()
+
+
+def _reason(exc: BaseException) -> str:
+    """One line for a failed connection (a peer speaking another protocol can make
+    distributed try to allocate exabytes)."""
+    text = " ".join(str(exc).split())
+    if isinstance(exc, MemoryError) or len(text) > 200:
+        return "it does not speak the Dask protocol"
+    return text or type(exc).__name__
+
+
+_SOCKETS = ("tcp", "tls", "ws", "wss")  # schemes with a host and port to try first
+
+
 def _readable(target: object) -> object:
     """A target with its bytes loaded, so workers need no access to this machine's files."""
     from dataclasses import replace
@@ -58,7 +110,10 @@ def _readable(target: object) -> object:
     from l10n.check.run import Target
 
     assert isinstance(target, Target)
-    return replace(target, data=target.read(), path=None)
+    try:
+        return replace(target, data=target.read(), path=None)
+    except L10nError as error:
+        return error  # the partition turns it into its result, in order
 
 
 _JUDGES: dict[str, object] = {}  # one judge per worker process and run (a cache)
@@ -66,10 +121,11 @@ _JUDGES: dict[str, object] = {}  # one judge per worker process and run (a cache
 
 def _check_partition(targets: list[object], options: object, catalogs: CatalogIndex | None,
                      run: str) -> list[object]:
-    from l10n.check.run import _make_judge, check_target
+    from l10n.check.run import TargetResult, _make_judge, check_target
 
     judge = _JUDGES.get(run)
     if judge is None:
         _JUDGES.clear()
         judge = _JUDGES[run] = _make_judge(options, catalogs)  # type: ignore[arg-type]
-    return [check_target(t, options, judge) for t in targets]  # type: ignore[arg-type]
+    return [TargetResult((), None, os.getpid(), t) if isinstance(t, L10nError)
+            else check_target(t, options, judge) for t in targets]  # type: ignore[arg-type]

@@ -76,6 +76,9 @@ def summary_lines(report: CheckReport) -> list[str]:
                f" in {report.files} file{'s' * (report.files != 1)}")
     if report.baselined:
         summary += f" ({report.baselined} known from the baseline)"
+    if report.unreadable:
+        n = report.unreadable
+        summary += f"; {n} file{'s' * (n != 1)} could not be read"
     lines.append(summary)
     return lines
 
@@ -153,17 +156,29 @@ class Baseline:
     :meth:`stale` lists the known ones that no longer occur."""
 
     def __init__(self, path: str) -> None:
+        recreate = "recreate it with --write-baseline"
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-            entries = data["findings"]
-            self.remaining = Counter({(e["path"], e["kind"], e.get("attribute"), e["text"]):
-                                      int(e["count"]) for e in entries})
+            data = json.loads(Path(path).read_bytes())
         except FileNotFoundError:
             raise InputError("baseline file not found", path=path,
                              hint="create it with --write-baseline") from None
-        except (ValueError, KeyError, TypeError) as exc:
-            raise InputError(f"not a baseline file ({exc})", path=path,
-                             hint="recreate it with --write-baseline") from None
+        except IsADirectoryError:
+            raise InputError("is a directory, not a baseline file", path=path) from None
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", path=path) from None
+        except json.JSONDecodeError as exc:
+            raise InputError(f"not a baseline file: invalid JSON ({exc.msg})", path=path,
+                             line=exc.lineno, hint=recreate) from None
+        except UnicodeDecodeError:
+            raise InputError("not a baseline file: not UTF-8 JSON", path=path,
+                             hint=recreate) from None
+        try:
+            entries = data["findings"]
+            self.remaining = Counter({(e["path"], e["kind"], e.get("attribute"), e["text"]):
+                                      int(e["count"]) for e in entries})
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise InputError('not a baseline file: expected {"findings": [{"path", "kind", '
+                             '"text", "count"}, ...]}', path=path, hint=recreate) from None
 
     def admit(self, finding: Finding) -> bool:
         """True for a finding the baseline does not know (or knows fewer times)."""

@@ -31,7 +31,7 @@ from l10n.check.catalog_checks import (
 from l10n.check.catalog_index import CatalogIndex, ReadCatalog, read_catalog
 from l10n.check.engine import Judge, Verdict
 from l10n.check.finding import DEFAULT_SEVERITY, Evidence, Finding, Kind, Severity
-from l10n.errors import InputError, UsageError
+from l10n.errors import InputError, L10nError, UsageError
 from l10n.locales import language_of, locale_from_path, parse_locale
 from l10n.page import Page, Role
 from l10n.readers import parse_page
@@ -86,6 +86,7 @@ class CheckReport:
     stale: list[dict[str, object]] = field(default_factory=list)
     workers: set[int] = field(default_factory=set)  # process ids that checked targets
     tally: Counter[tuple[str, str]] = field(default_factory=Counter)  # (kind, severity)
+    unreadable: int = 0  # targets that could not be read (each reported, the run went on)
 
     def add(self, finding: Finding, *, keep: bool = True) -> None:
         """Count ``finding`` (and keep it, unless it was streamed elsewhere)."""
@@ -113,18 +114,23 @@ class CheckReport:
         }
 
     def exit_code(self, fail_on: Severity) -> int:
-        """1 when any finding is at or above ``fail_on``, else 0."""
+        """2 when a target could not be read, else 1 when any finding is at or above
+        ``fail_on``, else 0."""
+        if self.unreadable:
+            return 2
         return 1 if any(Severity(level).rank >= fail_on.rank
                         for (_, level), n in self.tally.items() if n) else 0
 
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """One thing to check: a file on disk, or bytes already read (stdin, a WARC record)."""
+    """One thing to check: a file on disk, or bytes already read (stdin, a WARC record), or
+    the error that made a file unreadable (a broken WARC), reported in its turn."""
 
     label: str
     path: Path | None = None
     data: bytes | None = None
+    error: L10nError | None = None
 
     @property
     def is_catalog(self) -> bool:
@@ -132,6 +138,8 @@ class Target:
 
     def read(self) -> bytes:
         """The target's bytes (read from disk unless carried)."""
+        if self.error is not None:
+            raise self.error
         if self.data is not None:
             return self.data
         assert self.path is not None
@@ -150,6 +158,7 @@ class TargetResult:
     findings: tuple[Finding, ...]
     stats: CatalogStats | None
     worker: int
+    error: L10nError | None = None  # why the target could not be read
 
 
 _WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -192,7 +201,10 @@ def _itself(target: Target) -> Iterator[Target]:
 
 def _expand(target: Target) -> Iterator[Target]:
     if target.path is not None and target.label.endswith(_WARC_SUFFIXES):
-        yield from iter_warc(target.path, target.label)
+        try:
+            yield from iter_warc(target.path, target.label)
+        except InputError as error:  # checked in its turn, so a crawl goes on past it
+            yield Target(target.label, error=error)
     else:
         yield target
 
@@ -297,10 +309,13 @@ def iter_results(paths: Sequence[str], options: CheckOptions) -> Iterator[Target
     them in chunks, so memory stays flat however long the stream.
     """
     _validate(options)
+    for given in paths:  # a mistyped path stops the run before anything is reported
+        if given != "-" and not os.path.exists(given):
+            raise InputError("no such file or directory", path=given, hint="check the path")
     catalogs = CatalogIndex.load(options.catalogs, options.source_locale) if options.catalogs \
         else None
     targets = iter_targets(paths, options.include, options.exclude)
-    if options.dask_scheduler:
+    if options.dask_scheduler is not None:
         from l10n.check.cluster import dask_results
 
         yield from dask_results(targets, options, catalogs)
@@ -334,14 +349,26 @@ def check_paths(
     progress: Callable[[int], None] | None = None,
     admit: Callable[[Finding], bool] | None = None,
     sink: Callable[[Finding], None] | None = None,
+    unreadable: Callable[[L10nError], None] | None = None,
 ) -> CheckReport:
     """Check every page and catalog under ``paths`` and collect the report.
 
     ``admit`` filters findings (a baseline); ``sink`` receives each admitted finding as it
-    is found (streamed output), in which case the report keeps only counts.
+    is found (streamed output), in which case the report keeps only counts. A target that
+    cannot be read (binary, undecodable, a malformed catalog) raises its error, unless
+    ``unreadable`` takes it: then the run goes on, as compilers and linters go on past a
+    broken file, and the report counts it (exit code 2).
     """
     report = CheckReport(findings=[])
     for result in iter_results(paths, options):
+        if result.error is not None:
+            if unreadable is None:
+                raise result.error
+            unreadable(result.error)
+            report.unreadable += 1
+            if progress is not None:
+                progress(1)
+            continue
         report.files += 1
         report.workers.add(result.worker)
         for finding in result.findings:
@@ -359,9 +386,10 @@ def check_paths(
 
 
 def _validate(options: CheckOptions) -> None:
-    for code in filter(None, (options.locale, options.default_locale, options.source_locale,
-                              *(options.languages or ()))):
-        parse_locale(code)
+    for code in (options.locale, options.default_locale, options.source_locale,
+                 *(options.languages or ())):
+        if code is not None:
+            parse_locale(code)
     for kind, level in options.severity.items():
         if kind not in {k.value for k in Kind}:
             raise UsageError(f"unknown finding kind {kind!r} in severity settings",
@@ -392,13 +420,19 @@ def _worker_check(target: Target) -> TargetResult:
 
 
 def check_target(target: Target, options: CheckOptions, judge: Judge) -> TargetResult:
-    """Findings for one target (a pure function of it: pools and clusters run it)."""
-    if target.is_catalog:
-        catalog = read_catalog(target.label, target.read())
-        findings = check_catalog(catalog, target.label, options, judge)
-        return TargetResult(tuple(findings), catalog_stats(catalog, target.label), os.getpid())
-    page = parse_page(target.read(), path=target.label)
-    return TargetResult(tuple(check_page(page, judge, options, target.label)), None, os.getpid())
+    """Findings for one target (a pure function of it: pools and clusters run it); one that
+    cannot be read gives a result carrying the error."""
+    try:
+        if target.is_catalog:
+            catalog = read_catalog(target.label, target.read())
+            findings = check_catalog(catalog, target.label, options, judge)
+            return TargetResult(tuple(findings), catalog_stats(catalog, target.label),
+                                os.getpid())
+        page = parse_page(target.read(), path=target.label)
+        findings = check_page(page, judge, options, target.label)
+    except L10nError as error:
+        return TargetResult((), None, os.getpid(), error)
+    return TargetResult(tuple(findings), None, os.getpid())
 
 
 def page_locale(page: Page, options: CheckOptions, label: str, judge: Judge) -> str:

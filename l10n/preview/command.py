@@ -9,11 +9,13 @@ one the preview listens on ``127.0.0.1`` only.
 
 from __future__ import annotations
 
+import errno
+import socket
 from collections.abc import Sequence
 from pathlib import Path
 
 from l10n.config import Config, load_config
-from l10n.errors import UsageError
+from l10n.errors import InputError, UsageError
 
 __all__ = ["DEFAULT_HOST", "default_pages", "run"]
 
@@ -36,6 +38,9 @@ def run(paths: Sequence[str] = (), *, catalogs: str | None = None, host: str | N
 
     config = load_config()
     bind = host or DEFAULT_HOST
+    if catalogs is not None and not Path(catalogs).is_dir():
+        raise InputError("catalog directory not found", path=catalogs,
+                         hint="give the directory that holds <lang>/LC_MESSAGES/*.po")
     app = make_app(
         list(paths) or default_pages(config),
         catalogs or config.catalogs or str(config.extra.get("directory") or "locales"),
@@ -47,5 +52,7 @@ def run(paths: Sequence[str] = (), *, catalogs: str | None = None, host: str | N
     try:
         serve(app, bind, port, explicit_host=host is not None, quiet=quiet)
     except OSError as error:
+        address = isinstance(error, socket.gaierror) or error.errno == errno.EADDRNOTAVAIL
         raise UsageError(f"cannot listen on {bind}:{port}: {error.strerror or error}",
-                         hint="choose another --port") from None
+                         hint="check --host: it must be an address of this machine" if address
+                         else "choose another --port") from None

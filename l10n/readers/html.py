@@ -33,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -142,13 +143,19 @@ def read_html_document(
 ) -> HtmlDocument:
     """Read decoded HTML into an :class:`HtmlDocument` (the page, its tree, its nodes)."""
     try:
-        parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=False)
+        # huge_tree: libxml2 otherwise drops a text node over 10 MB without a word.
+        parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=False, huge_tree=True)
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"not an HTML page: {exc}", path=path) from None
     index = SourceIndex(text)
     walker = _Walker(root, index, {collapse_space(k) for k in known_chrome})
-    walker.run()
+    try:
+        walker.run()
+    except RecursionError:  # the walk recurses once per level of nesting
+        raise InputError(
+            "elements nested too deeply to read", path=path, hint="flatten the markup"
+        ) from None
     declared = root.get("lang") or root.get("xml:lang")
     blocks, nodes = walker.finish()
     meta = _meta(root, blocks, walker)
@@ -181,6 +188,7 @@ class _Walker:
         self.times: list[str] = []
         self.title: str | None = None
         self.offsets: dict[etree._Element, int] = {}
+        self.paths: dict[etree._Element, str] = {}
 
     # -- walking ---------------------------------------------------------------------------
 
@@ -258,7 +266,7 @@ class _Walker:
 
     def _skip(self, el: etree._Element) -> None:
         if el.tag == "script" and (el.get("type") or "").lower() == "application/ld+json":
-            with contextlib.suppress(ValueError):
+            with contextlib.suppress(ValueError, RecursionError):  # malformed or too deep
                 self.json_ld.append(json.loads(el.text or ""))
         self.index.skip_subtree(el)
 
@@ -448,13 +456,32 @@ class _Walker:
         block = Block(
             role=role,
             text=text,
-            location=Location(line, column, self.tree.getpath(el).lstrip("/"), attribute),
+            location=Location(line, column, self._path(el).lstrip("/"), attribute),
             context=context,
             lang=ctx.lang,
             translatable=ctx.translatable,
             dateline=dateline,  # type: ignore[arg-type]
         )
         self.blocks.append((offset, len(self.blocks), block, nodes))
+
+    def _path(self, el: etree._Element) -> str:
+        """``getpath(el)``, with the positions of all an element's children found at once
+        (``getpath`` counts siblings per call: quadratic on a page of 100,000 paragraphs)."""
+        known = self.paths.get(el)
+        if known is not None:
+            return known
+        parent = el.getparent()
+        if parent is None or not _plain_tag(el.tag):
+            return self.tree.getpath(el)
+        base = self._path(parent)
+        children = [c for c in parent if _plain_tag(c.tag)]
+        totals = Counter(c.tag for c in children)
+        seen: Counter[str] = Counter()
+        for child in children:
+            seen[child.tag] += 1
+            step = f"{child.tag}[{seen[child.tag]}]" if totals[child.tag] > 1 else child.tag
+            self.paths[child] = f"{base}/{step}"
+        return self.paths[el]
 
     def finish(
         self,
@@ -463,6 +490,11 @@ class _Walker:
         the tree nodes of each."""
         ordered = sorted(self.blocks, key=lambda t: (t[0], t[1]))
         return tuple(t[2] for t in ordered), tuple(t[3] for t in ordered)
+
+
+def _plain_tag(tag: object) -> bool:
+    """An element name ``getpath`` writes as it is (no namespace or prefix)."""
+    return isinstance(tag, str) and not any(c in tag for c in "{}:*[]/")
 
 
 def _special_role(el: etree._Element, tag: str, classes: set[str]) -> Role | None:

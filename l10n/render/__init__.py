@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from l10n.errors import InputError
+from l10n.errors import InputError, UsageError
 from l10n.files import write_atomic
 from l10n.locales import bcp47, parse_locale
 from l10n.page import Format
@@ -80,6 +80,8 @@ def _read(name: str) -> str:
         raise InputError("no such file", path=name, hint="check the path") from None
     except IsADirectoryError:
         raise InputError("is a directory, not a page", path=name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=name) from None
     return decode_page(data, name)
 
 
@@ -107,24 +109,43 @@ def render_pages(
     *,
     progress: Callable[[int], None] | None = None,
 ) -> list[RenderReport]:
-    """Render every page into every locale and write ``out/<locale>/<stem>.<ext>``."""
-    for locale in locales:
+    """Render every page into every locale and write ``out/<locale>/<stem>.<ext>``.
+
+    Every input (locales, style, catalogs, pages) is checked before the first file is
+    written, so a bad one leaves the output directory as it was.
+    """
+    for locale in (*locales, options.source_locale):
         parse_locale(locale)
+    if options.dateline_style is not None:
+        from l10n.dateline_styles import style_for
+
+        style_for(options.source_locale, options.dateline_style, options.styles or None)
     suffix = ".txt" if options.format == "text" else ".html"
+    stems: dict[str, str] = {}
+    for path in paths:
+        other = stems.setdefault(Path(path).stem, path)
+        if other != path:
+            raise UsageError(f"{other} and {path} would both be written to "
+                             f"<locale>/{Path(path).stem}{suffix}", path=path,
+                             hint="render them in separate runs, or with different --out")
     alternates = {
         Path(p).stem: [(bcp47(loc), f"../{loc}/{Path(p).stem}{suffix}") for loc in locales]
         for p in paths
     }
     reports = []
     bases = {locale: load_translations(options.catalogs, locale) for locale in locales}
+    articles: dict[tuple[str, str], Translations] = {}
+    for path in paths:
+        _read(path)  # a page that cannot be read stops the run before anything is written
+        slug = Path(path).stem
+        for locale in locales:
+            article = Path(options.catalogs) / locale / "LC_MESSAGES" / "articles" / f"{slug}.po"
+            if article.is_file():
+                articles[path, locale] = _with_article(bases[locale], article)
     for path in paths:
         for locale in locales:
-            base = bases[locale]
             slug = Path(path).stem
-            article = Path(options.catalogs) / locale / "LC_MESSAGES" / "articles" / f"{slug}.po"
-            translations = base
-            if article.is_file():
-                translations = _with_article(base, article)
+            translations = articles.get((path, locale), bases[locale])
             output, report = render_page(path, locale, translations, options,
                                          alternates=alternates[slug])
             target = Path(options.out) / locale / f"{slug}{suffix}"
