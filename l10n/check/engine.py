@@ -108,7 +108,8 @@ class Judge:
         self.allow = tuple(sorted(set(allow), key=len, reverse=True))
         self.catalogs = catalogs
         self._cache: dict[tuple[str, str, bool, bool, bool], Verdict | None] = {}
-        self._known_cache: dict[tuple[str, tuple[str, ...]], bool] = {}
+        # Per candidate pool (a handful per site), word → some candidate lists it.
+        self._known_cache: dict[tuple[str, ...], dict[str, bool]] = {}
 
     def judge(
         self,
@@ -313,13 +314,14 @@ class Judge:
         return tuple(found)
 
     def _known(self, word: str, candidates: tuple[str, ...]) -> bool:
-        key = (word, candidates)
-        known = self._known_cache.get(key)
+        cache = self._known_cache.get(candidates)
+        if cache is None:
+            cache = self._known_cache[candidates] = {}
+        known = cache.get(word)
         if known is None:
-            if len(self._known_cache) >= _CACHE_LIMIT:
-                self._known_cache.clear()
-            known = any(word_zipf(word, lang) >= _KNOWN_WORD for lang in candidates)
-            self._known_cache[key] = known
+            if len(cache) >= _CACHE_LIMIT:
+                cache.clear()
+            known = cache[word] = any(word_zipf(word, lang) >= _KNOWN_WORD for lang in candidates)
         return known
 
 

@@ -144,10 +144,50 @@ def word_zipf(word: str, language: str) -> float:
 
 @functools.cache
 def _ngram_identifier() -> object:
-    """py3langid's model with raw log scores (loaded on first use: about 0.6 s)."""
+    """py3langid's model with raw log scores, loaded on first use.
+
+    The shipped model is an LZMA-compressed ``.npz`` (0.5 s to decompress); its decompressed
+    bytes are kept in the cache directory, named after the source's size and time, and read
+    from there (20 ms). A cache that cannot be read or written is simply not used.
+    """
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=False)
+    source = MODEL_DIR / MODEL_FILE
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError, EOFError):
+        return _identifier_from_npz(LanguageIdentifier, _decompressed_model(source))
+    return LanguageIdentifier.from_modelpath(source, norm_probs=False)
+
+
+def _decompressed_model(source: Path) -> Path:
+    """The cached, decompressed copy of py3langid's ``model.npz.xz`` (made when missing)."""
+    import lzma
+
+    stat = source.stat()
+    cached = _cache_dir() / f"py3langid-{stat.st_size}-{int(stat.st_mtime)}.npz"
+    if not cached.is_file():
+        from l10n.files import write_atomic
+
+        with lzma.open(source) as handle:
+            write_atomic(cached, handle.read())
+    return cached
+
+
+def _identifier_from_npz(factory: type, path: Path) -> object:
+    """A py3langid identifier built from its model's arrays, as ``from_model_file`` does."""
+    from array import array
+
+    import numpy as np
+
+    def as_array(values: np.ndarray) -> array:
+        out = array({2: "H", 4: "I", 8: "L"}[values.dtype.itemsize])
+        out.frombytes(np.ascontiguousarray(values).tobytes())
+        return out
+
+    with np.load(path, allow_pickle=False) as data:
+        return factory(np.asarray(data["ptc"]), np.asarray(data["pc"]),
+                       data["classes"].tolist(), as_array(data["nextmove"]),
+                       data["out_feat"].tolist(), norm_probs=False,
+                       tk_row=as_array(data["nextmove_row"]))
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -177,21 +217,38 @@ def _softmax10(scores: Mapping[str, float]) -> dict[str, float]:
 
 
 def _word_posterior(words: list[str], candidates: Iterable[str]) -> tuple[dict[str, float], int]:
-    words = words[:_MAX_WORDS]
-    scores: dict[str, float] = {}
-    known: set[str] = set()
-    for language in candidates:
-        table = _frequencies(language) or {}
-        total = 0.0
-        for word in words:
-            zipf = table.get(word, 0.0)
-            if zipf > _FLOOR:
-                total += zipf
-                known.add(word)
-            else:
-                total += _FLOOR
-        scores[language] = total
-    return _softmax10(scores), len(known)
+    languages = tuple(candidates)
+    table = _word_columns(languages)
+    columns = []
+    for word in words[:_MAX_WORDS]:
+        column = table.get(word)
+        if column is None:
+            if len(table) >= _COLUMNS_LIMIT:
+                table.clear()  # bounded: memory stays flat over an endless crawl
+            column = table[word] = _word_column(word, languages)
+        columns.append(column)
+    known = len({word for word, column in zip(words, columns, strict=False) if column[1]})
+    totals = [sum(scores) for scores in zip(*(column[0] for column in columns), strict=True)] \
+        if columns else [0.0] * len(languages)
+    return _softmax10(dict(zip(languages, totals, strict=True))), known
+
+
+_COLUMNS_LIMIT = 200_000
+
+
+@functools.cache
+def _word_columns(languages: tuple[str, ...]) -> dict[str, tuple[tuple[float, ...], bool]]:
+    """The cache of :func:`_word_column` for one candidate pool (the same words recur across a
+    site's texts, and a site has a handful of pools)."""
+    return {}
+
+
+def _word_column(word: str, languages: tuple[str, ...]) -> tuple[tuple[float, ...], bool]:
+    """Per language, the word's Zipf value floored at ``_FLOOR``; and whether any list has it
+    above the floor."""
+    scores = tuple(max((_frequencies(language) or {}).get(word, 0.0), _FLOOR)
+                   for language in languages)
+    return scores, max(scores) > _FLOOR
 
 
 def _han_posterior(text: str, candidates: Iterable[str]) -> tuple[dict[str, float], int]:

@@ -24,8 +24,14 @@ _ACRONYM_MAX = 5
 
 def remove_unlinguistic(text: str) -> str:
     """``text`` without URLs, e-mail addresses, @handles/#hashtags and snake_case names."""
-    for pattern in (_URL, _EMAIL, _HANDLE, _IDENTIFIER):
-        text = pattern.sub(" ", text)
+    if "." in text or "/" in text:
+        text = _URL.sub(" ", text)
+    if "@" in text:
+        text = _EMAIL.sub(" ", text)
+    if "@" in text or "#" in text:
+        text = _HANDLE.sub(" ", text)
+    if "_" in text:
+        text = _IDENTIFIER.sub(" ", text)
     return text
 
 
@@ -46,8 +52,14 @@ def word_tokens(text: str, is_word: Callable[[str], bool]) -> list[str]:
     """
     kept = []
     for token in _TOKEN.findall(remove_unlinguistic(text)):
+        if token.isalpha():  # no hyphen, digit or apostrophe: one part
+            if token.islower():  # the common case: a plain lower-case word
+                if len(token) > 1:
+                    kept.append(token)
+            elif not _is_name(token, is_word):
+                kept.append(token)
         # A hyphenated token is a word when any part is ("URL-Generator", "e-mail").
-        if any(not _is_name(part, is_word) for part in token.split("-") if part):
+        elif any(not _is_name(part, is_word) for part in token.split("-") if part):
             kept.append(token)
     return kept
 

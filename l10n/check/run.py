@@ -9,6 +9,7 @@ order then source order. The per-file function is pure, so large runs go to a pr
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import fnmatch
 import io
@@ -18,7 +19,7 @@ import sys
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,8 +55,9 @@ _VALUE_ROLES = frozenset({Role.CREDIT, Role.BYLINE, Role.CAPTION})
 _NAME_ROLES = frozenset({Role.SITE, Role.CREDIT, Role.BYLINE, Role.DATELINE})
 # Below this many targets a process pool costs more than it saves.
 _POOL_MIN_FILES = 400
-# Targets handed to the pool at a time: bounds memory on endless streams.
-_CHUNK = 512
+# Targets per pool task, and tasks in flight per worker (bounds memory on endless streams).
+_BATCH = 32
+_WINDOW = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,9 +327,15 @@ def iter_results(paths: Sequence[str], options: CheckOptions) -> Iterator[Target
     if jobs > 1 and len(head) >= _POOL_MIN_FILES:
         with ProcessPoolExecutor(jobs, initializer=_init_worker,
                                  initargs=(options, catalogs)) as pool:
-            stream = itertools.chain(head, targets)
-            for chunk in _chunks(stream, _CHUNK):
-                yield from pool.map(_worker_check, chunk, chunksize=max(1, _CHUNK // jobs))
+            # A sliding window of small batches: no worker waits for a slow one at a chunk's
+            # end, and memory stays bounded by the window however long the stream.
+            pending: collections.deque[Future[list[TargetResult]]] = collections.deque()
+            for batch in _chunks(itertools.chain(head, targets), _BATCH):
+                pending.append(pool.submit(_worker_batch, batch))
+                if len(pending) >= jobs * _WINDOW:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
         return
     judge = _make_judge(options, catalogs)
     for target in itertools.chain(head, targets):
@@ -415,8 +423,9 @@ def _init_worker(options: CheckOptions, catalogs: CatalogIndex | None) -> None:
     _WORKER["judge"] = _make_judge(options, catalogs)
 
 
-def _worker_check(target: Target) -> TargetResult:
-    return check_target(target, _WORKER["options"], _WORKER["judge"])  # type: ignore[arg-type]
+def _worker_batch(targets: list[Target]) -> list[TargetResult]:
+    options, judge = _WORKER["options"], _WORKER["judge"]
+    return [check_target(target, options, judge) for target in targets]  # type: ignore[arg-type]
 
 
 def check_target(target: Target, options: CheckOptions, judge: Judge) -> TargetResult:

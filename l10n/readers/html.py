@@ -33,7 +33,6 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -475,12 +474,17 @@ class _Walker:
             return self.tree.getpath(el)
         base = self._path(parent)
         children = [c for c in parent if _plain_tag(c.tag)]
-        totals = Counter(c.tag for c in children)
-        seen: Counter[str] = Counter()
+        totals: dict[str, int] = {}
         for child in children:
-            seen[child.tag] += 1
-            step = f"{child.tag}[{seen[child.tag]}]" if totals[child.tag] > 1 else child.tag
-            self.paths[child] = f"{base}/{step}"
+            totals[child.tag] = totals.get(child.tag, 0) + 1
+        seen: dict[str, int] = {}
+        for child in children:
+            tag = child.tag
+            if totals[tag] > 1:
+                seen[tag] = seen.get(tag, 0) + 1
+                self.paths[child] = f"{base}/{tag}[{seen[tag]}]"
+            else:
+                self.paths[child] = f"{base}/{tag}"
         return self.paths[el]
 
     def finish(
@@ -494,7 +498,10 @@ class _Walker:
 
 def _plain_tag(tag: object) -> bool:
     """An element name ``getpath`` writes as it is (no namespace or prefix)."""
-    return isinstance(tag, str) and not any(c in tag for c in "{}:*[]/")
+    return isinstance(tag, str) and _SPECIAL_IN_TAG.search(tag) is None
+
+
+_SPECIAL_IN_TAG = re.compile(r"[{}:*\[\]/]")
 
 
 def _special_role(el: etree._Element, tag: str, classes: set[str]) -> Role | None:
