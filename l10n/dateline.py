@@ -572,6 +572,12 @@ def _match(text: str) -> tuple[Dateline, int] | None:
     """The dateline at the start of ``text`` and the index where it ends."""
     if not isinstance(text, str):
         return None
+    return _match_text(text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _match_text(text: str) -> tuple[Dateline, int] | None:
+    """:func:`_match` of a string, cached: readers ask for a line's dateline more than once."""
     pos = _SPACES.match(text).end()
     if pos >= len(text) or not _MARKERS.search(text, pos, pos + _MARKER_WINDOW):
         return None

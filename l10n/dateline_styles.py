@@ -470,6 +470,20 @@ def format_dateline(
     when the name came from Turkish data). ``year_known`` says whether ``dateline.year`` is
     real (default: whether it is set); it decides between ``2010-05-18`` and ``05-18``.
     """
+    return _formatted(dateline, locale, city, agency, style, year_known, turkish_casing)
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted(
+    dateline: Dateline,
+    locale: str,
+    city: str,
+    agency: str | None,
+    style: DatelineStyle | None,
+    year_known: bool | None,
+    turkish_casing: bool,
+) -> FormattedDateline:
+    """:func:`format_dateline`, cached: the result depends on the arguments only."""
     identifier = parse_locale(locale)
     style = style or style_for(identifier)
     iso = _iso_date(dateline, year_known)
@@ -539,8 +553,19 @@ def format_dateline_html(
     """
     if not formatted.parts:
         return ""
+    if escape is html.escape:
+        return _dateline_html(formatted, element, css_class, latin_lang)
     body = _html_parts(formatted.parts, formatted, escape, latin_lang)
     return f'<{element} class="{escape(css_class)}">{body}</{element}>'
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateline_html(
+    formatted: FormattedDateline, element: str, css_class: str, latin_lang: str | None
+) -> str:
+    """:func:`format_dateline_html` with the default escape, cached."""
+    body = _html_parts(formatted.parts, formatted, html.escape, latin_lang)
+    return f'<{element} class="{html.escape(css_class)}">{body}</{element}>'
 
 
 def format_sign_off_html(

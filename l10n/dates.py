@@ -91,8 +91,10 @@ _GEOGRAPHIC_AREAS = frozenset(
 # Locales
 
 
+@functools.lru_cache(maxsize=256)
 def _babel_locale(locale: str) -> Any:
-    """The Babel Locale for a code (``pt-BR``, ``zh_Hans``); raises UnknownLocaleError."""
+    """The Babel Locale for a code (``pt-BR``, ``zh_Hans``), cached; raises
+    UnknownLocaleError."""
     from babel import Locale
 
     return Locale.parse(parse_locale(locale))
@@ -229,9 +231,29 @@ def format_publication(
     The date has CLDR format ``length``, the time is CLDR ``short``, joined by the locale's
     standard ``dateTimeFormat`` of ``length`` (see the module notes); a naive ``dt`` is UTC.
     """
+    _check_length(length)
+    # Equal aware datetimes may differ in offset and zone: the cache key carries both.
+    if type(dt) is datetime and _hashable(dt.tzinfo):
+        return _publication(dt, dt.tzinfo, dt.utcoffset(), locale, tz, length, numbering)
+    return _publication.__wrapped__(dt, dt.tzinfo, dt.utcoffset(), locale, tz, length,
+                                    numbering)
+
+
+def _hashable(value: object) -> bool:
+    """Whether ``value`` can key a cache."""
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=1024)
+def _publication(dt: datetime, zone: tzinfo | None, offset: object, locale: str, tz: str | None,
+                 length: Length, numbering: str) -> str:
+    """:func:`format_publication`, cached (``zone`` and ``offset`` only key the cache)."""
     from babel.dates import format_date, format_time
 
-    _check_length(length)
     loc = _babel_locale(locale)
     local = _localize(dt, tz)
     date_text = format_date(local.date(), length, locale=loc)
@@ -247,10 +269,18 @@ def iso_datetime(dt: datetime, *, tz: str | None = None) -> str:
 
 def format_date_skeleton(d: date, skeleton: str, locale: str, *, numbering: str = "default") -> str:
     """A date in the locale's pattern for a CLDR date skeleton (``MMMMd``, ``yMMMd``)."""
-    from babel.dates import format_skeleton
-
     if not _DATE_SKELETON.match(skeleton):
         raise UsageError(f"not a CLDR date skeleton: {skeleton!r}", hint="e.g. MMMMd or yMMMd")
+    if type(d) is date:
+        return _skeleton_date(d, skeleton, locale, numbering)
+    return _skeleton_date.__wrapped__(d, skeleton, locale, numbering)
+
+
+@functools.lru_cache(maxsize=4096)
+def _skeleton_date(d: date, skeleton: str, locale: str, numbering: str) -> str:
+    """:func:`format_date_skeleton` of a plain date, cached."""
+    from babel.dates import format_skeleton
+
     text = format_skeleton(skeleton, d, locale=_babel_locale(locale))
     return localize_digits(text, locale, numbering=numbering)
 

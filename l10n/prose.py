@@ -18,28 +18,31 @@ __all__ = [
     "parse_counter",
 ]
 
-_SPACE = re.compile(r"\s+")
 # Han, kana, CJK punctuation and full-width forms: scripts written without spaces between words.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u31f0-\u31ff]")
 _SENTENCE_END = frozenset(".!?…。！？؟।")
 _CLOSERS = frozenset("\"'»”’)]）」』")
 _NUMBER = re.compile(r"[+-]?\d[\d\s.,'\u00a0\u202f\u066b\u066c]*%?")
-_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
+# A token's first letter and the rest of the token (``\s`` is exactly ``str.isspace``): one
+# match per whitespace-separated token that holds a letter.
+_WORD_TOKEN = re.compile(r"[^\W\d_]\S*")
 
 
 def collapse_space(text: str) -> str:
     """``text`` stripped, with every run of whitespace (no-break spaces too) made one space."""
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def count_cjk(text: str) -> int:
     """Number of Han and kana characters in ``text``."""
+    if text.isascii():  # O(1) for a str: no Han or kana in ASCII
+        return 0
     return len(_CJK.findall(text))
 
 
 def count_words(text: str) -> int:
     """Number of whitespace-separated tokens that contain a letter (CJK runs count as one)."""
-    return sum(1 for token in text.split() if _WORD.search(token))
+    return len(_WORD_TOKEN.findall(text))
 
 
 def ends_sentence(text: str) -> bool:
@@ -60,6 +63,7 @@ def is_number(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
+_DIGIT = re.compile(r"\d")
 _NUM = r"(?P<n>\d[\d\s.,\u00a0\u202f]*)"
 _LABEL = r"(?P<label>[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*)?)"
 _COUNTER_LABEL_AFTER = re.compile(_NUM + r"\s+" + _LABEL)
@@ -72,9 +76,9 @@ def parse_counter(text: str) -> tuple[int, str | None] | None:
     Accepts a bare number, a number followed by a one- or two-word label, or a label followed by
     ``: N`` or ``(N)``. Returns None for anything else.
     """
-    text = collapse_space(_ascii_digits(text))
-    if not text:
+    if _DIGIT.search(text) is None:  # every counter has a (decimal) digit
         return None
+    text = collapse_space(_ascii_digits(text))
     if is_number(text):
         value = _to_int(text)
         return None if value is None else (value, None)

@@ -255,3 +255,25 @@ def test_kept_latin_names_in_a_dateline_carry_the_source_language(tmp_path: Path
     html, _ = render_page(SAMPLES / "003_news_ru.txt", "ar", load_translations(str(LOCALES), "ar"),
                           RenderOptions(catalogs=str(LOCALES)))
     assert '<span class="dateline">موسكو (<bdi>РИА Новости</bdi>) -</span> <span lang="ru">' in html
+
+
+def test_one_locale_cache_keeps_each_source_pages_language(tmp_path: Path) -> None:
+    """Pages in different source languages share a locale's catalogs (and its cache) in one
+    run; a text both keep untranslated is marked with each page's own language."""
+    page = ('<!DOCTYPE html><html lang="{lang}"><head><title>t</title></head><body>'
+            '<nav><a href="/">Zorblat Quux</a></nav><main><article><h1>{head}</h1>'
+            '<p>{body}</p></article></main></body></html>')
+    german = tmp_path / "de_page.html"
+    german.write_text(page.format(lang="de", head="Die Regierung", body="Der Minister sagte "
+                                  "am Dienstag, die Gespräche würden fortgesetzt."),
+                      encoding="utf-8")
+    english = tmp_path / "en_page.html"
+    english.write_text(page.format(lang="en", head="The government", body="The minister said "
+                                   "on Tuesday that the talks would continue."),
+                       encoding="utf-8")
+    translations = load_translations(str(LOCALES), "fr")
+    options = RenderOptions(catalogs=str(LOCALES))
+    first, _ = render_page(german, "fr", translations, options)
+    second, _ = render_page(english, "fr", translations, options)
+    assert '<a href="/" lang="de">Zorblat Quux</a>' in first
+    assert '<a href="/" lang="en">Zorblat Quux</a>' in second

@@ -41,8 +41,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
+from typing import NamedTuple
 
 from l10n.dateline import parse_dateline, split_dateline
 from l10n.page import Block, Format, Location, Page, PageMeta, Role
@@ -69,8 +70,9 @@ _BYLINE_OPENERS = re.compile(
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):
+    """One non-blank line: its place in the file and its space-collapsed text."""
+
     number: int  # physical line
     column: int  # physical column of the text's first character
     text: str

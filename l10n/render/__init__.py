@@ -47,10 +47,16 @@ def render_page(
     alternates: Sequence[tuple[str, str]] = (),
 ) -> tuple[str, RenderReport]:
     """One source page in one locale: (output text, report)."""
+    name = os.fspath(path)
+    return _render(name, _read(name), locale, translations, options, alternates)
+
+
+def _render(name: str, text: str, locale: str, translations: Translations,
+            options: RenderOptions, alternates: Sequence[tuple[str, str]]
+            ) -> tuple[str, RenderReport]:
+    """:func:`render_page` of a page already read (``text``)."""
     from l10n.readers import sniff_format
 
-    name = os.fspath(path)
-    text = _read(name)
     report = RenderReport(source=name, locale=locale)
     if sniff_format(name, text) is Format.HTML:
         from l10n.readers.html import read_html_document
@@ -75,7 +81,8 @@ def _read(name: str) -> str:
     from l10n.readers.decode import decode_page
 
     try:
-        data = Path(name).read_bytes()
+        with open(name, "rb") as handle:
+            data = handle.read()
     except FileNotFoundError:
         raise InputError("no such file", path=name, hint="check the path") from None
     except IsADirectoryError:
@@ -143,11 +150,12 @@ def render_pages(
             if article.is_file():
                 articles[path, locale] = _with_article(bases[locale], article)
     for path in paths:
+        text = _read(path)  # once for all its locales
+        slug = Path(path).stem
         for locale in locales:
-            slug = Path(path).stem
             translations = articles.get((path, locale), bases[locale])
-            output, report = render_page(path, locale, translations, options,
-                                         alternates=alternates[slug])
+            output, report = _render(path, text, locale, translations, options,
+                                     alternates[slug])
             target = Path(options.out) / locale / f"{slug}{suffix}"
             write_atomic(target, output.encode("utf-8"))
             report.output = str(target)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from l10n.catalogs.extract import chrome_context, counter_entry, is_teaser, normal_case
+from l10n.dateline import Dateline
 from l10n.errors import UsageError
 from l10n.locales import bcp47, direction, language_of, parse_locale
 from l10n.page import Block, Page, Role
@@ -101,6 +102,14 @@ def text_language(text: str, source_locale: str) -> str:
     return bcp47(source_locale)
 
 
+@functools.lru_cache(maxsize=256)
+def _latin_source(source_locale: str) -> bool:
+    """Whether the source language is written in Latin script."""
+    from l10n.check.scripts import expected_scripts
+
+    return "Latn" in expected_scripts(source_locale)
+
+
 def page_source_locale(page: Page, default: str) -> str:
     """The language a source page is written in: its ``lang`` when it names one, else the
     language of its article text, else ``default`` (a German page stays German when kept)."""
@@ -109,12 +118,20 @@ def page_source_locale(page: Page, default: str) -> str:
             return parse_locale(page.locale)
         except UsageError:
             pass
-    text = " ".join(b.text for b in page.blocks if b.role.is_article)
     # A few sentences name a language reliably; the whole article only costs more time.
-    return _article_language(text[:_SAMPLE_CHARS], default)
+    texts: list[str] = []
+    size = 0
+    for block in page.blocks:
+        if block.role in _SAMPLE_ROLES:
+            texts.append(block.text)
+            size += len(block.text) + 1
+            if size > _SAMPLE_CHARS:
+                break
+    return _article_language(" ".join(texts)[:_SAMPLE_CHARS], default)
 
 
 _SAMPLE_CHARS = 600
+_SAMPLE_ROLES = frozenset(role for role in Role if role.is_article)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -122,6 +139,13 @@ def _article_language(text: str, default: str) -> str:
     from l10n.check.engine import Judge
 
     return Judge(source_locale=default).guess_locale(text, fast=True) or default
+
+
+@functools.lru_cache(maxsize=65536)
+def _kept_piece(text: str, domain: str, msgctxt: str | None, lang: str,
+                dir_: str | None) -> Piece:
+    """The piece of a text kept in its own language: one object for every locale keeping it."""
+    return Piece(text, False, lang=lang, entry=(domain, msgctxt, text), dir=dir_)
 
 
 class Localizer:
@@ -155,43 +179,78 @@ class Localizer:
     def latin_lang(self) -> str | None:
         """The ``lang`` of Latin-script names kept in a dateline: the source language when it
         is written in Latin, else unknown (None)."""
-        from l10n.check.scripts import expected_scripts
-
-        return self.source_tag if "Latn" in expected_scripts(self.source_locale) else None
+        return self.source_tag if _latin_source(self.source_locale) else None
 
     # -- chrome and article ----------------------------------------------------------------
 
     def piece(self, block: Block) -> Piece | None:
         """The target text of a chrome or article block (None for other roles)."""
+        location = block.location
+        memo = self.translations.memo
+        if block.role in _ARTICLE_ROLES and block.translatable:
+            key = ("piece", self.source_locale, "article", None, block.text,
+                   bool(location.attribute))
+            piece = memo.get(key)
+            if piece is None:  # the article text's own entry: no route needed
+                piece = memo[key] = self._translate(block, "article", None)
+            assert isinstance(piece, Piece)
+            size, reason = "article", None if piece.translated else "not translated"
+        else:
+            key = ("route", self.source_locale, block.role, block.text, block.context,
+                   location.attribute, location.element, block.translatable)
+            route = memo.get(key)
+            if route is None:
+                route = memo[key] = self._route(block)
+            piece, size, reason = route  # type: ignore[misc]
+            if piece is None:
+                return None
+        report = self.report
+        if size is not None:
+            length = len(block.text)
+            if size == "chrome":
+                report.chrome_chars += length
+                report.chrome_left += 0 if piece.translated else length
+            else:
+                report.article_chars += length
+                report.article_left += 0 if piece.translated else length
+        if reason is not None:
+            report.untranslated.append((location.line, block.text, reason))
+        elif piece.refused:
+            report.unsafe.append((location.line, piece.refused))
+        return piece
+
+    def _route(self, block: Block) -> tuple[Piece | None, str | None, str | None]:
+        """(piece, size counted in or None, reason it is reported untranslated or None): the
+        same for every block with this role, text, context and place (cached per locale)."""
         if not block.translatable:
-            return Piece(block.text, True)
+            return Piece(block.text, True), None, None
         if block.role in _CHROME_ROLES or (block.attribute and block.role is Role.CHROME):
             context = chrome_context(block)
             if is_teaser(block):
-                return self._lookup(block, "article", None, size="article")
+                return self._routed(block, "article", None, "article")
             if context is not None:
-                return self._lookup(block, "chrome", context, size="chrome")
-            return self._lookup(block, "article", None, size="article")
+                return self._routed(block, "chrome", context, "chrome")
+            return self._routed(block, "article", None, "article")
         if block.role in _ARTICLE_ROLES:
-            return self._lookup(block, "article", None, size="article")
+            return self._routed(block, "article", None, "article")
         if block.role is Role.COUNTER:
-            return self.counter(block)
-        return None
+            piece = self._counter_piece(block)
+            if counter_entry(block, self.source_locale) is None:
+                return piece, None, None
+            return piece, "chrome", None if piece.translated else "no catalog entry"
+        return None, None, None
 
-    def _lookup(self, block: Block, domain: str, msgctxt: str | None, *, size: str) -> Piece:
-        key = ("piece", domain, msgctxt, block.text, bool(block.attribute))
+    def _routed(self, block: Block, domain: str, msgctxt: str | None,
+                size: str) -> tuple[Piece, str, str | None]:
+        key = ("piece", self.source_locale, domain, msgctxt, block.text, bool(block.attribute))
         piece = self.translations.memo.get(key)
         if piece is None:
             piece = self._translate(block, domain, msgctxt)
             self.translations.memo[key] = piece
         assert isinstance(piece, Piece)
-        self._count(size, block.text, piece.translated)
-        if not piece.translated:
-            reason = "no catalog entry" if domain == "chrome" else "not translated"
-            self.report.untranslated.append((block.line, block.text, reason))
-        elif piece.refused:
-            self.report.unsafe.append((block.line, piece.refused))
-        return piece
+        if piece.translated:
+            return piece, size, None
+        return piece, size, "no catalog entry" if domain == "chrome" else "not translated"
 
     def _translate(self, block: Block, domain: str, msgctxt: str | None) -> Piece:
         """The piece for a text (the same on every page of this locale: cached)."""
@@ -203,8 +262,7 @@ class Localizer:
                 domain, msgctxt = "article", None
         if found is None:
             lang = self.text_language(text)
-            return Piece(text, False, lang=lang, entry=(domain, msgctxt, text),
-                         dir=self._opposite(lang))
+            return _kept_piece(text, domain, msgctxt, lang, self._opposite(lang))
         markup = "<" in found and markup_allowed(found, text)
         refused = found if "<" in found and not markup else None
         if not markup and self.rtl and not block.attribute:
@@ -233,18 +291,21 @@ class Localizer:
 
     def counter(self, block: Block) -> Piece:
         """A labelled counter through its plural entry; a bare number in CLDR's digits."""
+        cached = self._counter_piece(block)
+        if counter_entry(block, self.source_locale) is not None:
+            self._count("chrome", block.text, cached.translated)
+            if not cached.translated:
+                self.report.untranslated.append((block.line, block.text, "no catalog entry"))
+        return cached
 
-
-        key = ("counter", block.text, block.context)
+    def _counter_piece(self, block: Block) -> Piece:
+        """The counter's piece (the same on every page of this locale: cached)."""
+        key = ("counter", self.source_locale, block.text, block.context)
         cached = self.translations.memo.get(key)
         if cached is None:
             cached = self._counter(block)
             self.translations.memo[key] = cached
         assert isinstance(cached, Piece)
-        if counter_entry(block, self.source_locale) is not None:
-            self._count("chrome", block.text, cached.translated)
-            if not cached.translated:
-                self.report.untranslated.append((block.line, block.text, "no catalog entry"))
         return cached
 
     def _counter(self, block: Block) -> Piece:
@@ -275,12 +336,25 @@ class Localizer:
 
     def dateline(self, block: Block) -> object | None:
         """The block's dateline in the locale's house style (a FormattedDateline)."""
-        from l10n.dateline_styles import format_dateline, load_styles, style_for
-        from l10n.dates import exemplar_city
-
         dateline = block.dateline
         if dateline is None:
             return None
+        if self.styles:  # a table of user styles: not a cache key
+            return self._dateline(dateline)
+        published = self.published
+        key = ("dateline", self.source_locale, dateline, self.locale, self.dateline_style,
+               (published.year, published.month) if published is not None else None)
+        memo = self.translations.memo
+        formatted = memo.get(key)
+        if formatted is None:
+            formatted = memo[key] = self._dateline(dateline)
+        return formatted
+
+    def _dateline(self, dateline: Dateline) -> object:
+        """:meth:`dateline`, uncached."""
+        from l10n.dateline_styles import format_dateline, load_styles, style_for
+        from l10n.dates import exemplar_city
+
         city_source = normal_case(dateline.city) if dateline.city else ""
         city = self.translations.get("places", "dateline city", city_source)
         if city is None and city_source:

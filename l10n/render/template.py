@@ -13,6 +13,9 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
+from markupsafe import Markup, escape
+
+from l10n.dateline_styles import format_dateline_html
 from l10n.locales import bcp47, direction
 from l10n.page import Block, Page, Role
 from l10n.render.localize import Localizer, Piece
@@ -37,13 +40,15 @@ def _environment() -> Any:
     )
 
 
+@functools.cache
+def _article_template() -> Any:
+    """The article template, loaded once (the package's templates do not change)."""
+    return _environment().get_template("article.html")
+
+
 def render_template(page: Page, localizer: Localizer,
                     *, alternates: Sequence[tuple[str, str]] = ()) -> str:
     """The scraped-text ``page`` as a semantic HTML page in ``localizer``'s locale."""
-    from markupsafe import Markup
-
-    from l10n.dateline_styles import format_dateline_html
-
     context = _sections(page, localizer)
     env = _environment()
 
@@ -68,7 +73,7 @@ def render_template(page: Page, localizer: Localizer,
             item["html"] = Markup(format_dateline_html(item.pop("formatted"),
                                                            latin_lang=localizer.latin_lang))  # noqa: S704
     published = localizer.publication()
-    html = env.get_template("article.html").render(
+    html = _article_template().render(
         lang=bcp47(localizer.locale),
         dir=direction(localizer.locale),
         title=context["title"],
@@ -81,15 +86,18 @@ def render_template(page: Page, localizer: Localizer,
 
 
 def _item(block: Block, piece: Piece) -> dict[str, Any]:
-    from markupsafe import Markup, escape
-
-    html: Any = escape(piece.text)
     if piece.markup:
-        html = Markup(_sanitized(piece.text))  # noqa: S704 - tags checked and sanitized
-    return {"role": str(block.role), "text": piece.text, "html": html, "lang": piece.lang,
-            "dir": piece.dir, "line": block.line}
+        html: Any = Markup(_sanitized(piece.text))  # noqa: S704 - tags checked and sanitized
+    else:
+        html = escape(piece.text)
+    return {"role": _ROLE_NAMES[block.role], "text": piece.text, "html": html,
+            "lang": piece.lang, "dir": piece.dir, "line": block.location.line}
 
 
+_ROLE_NAMES = {role: str(role) for role in Role}
+
+
+@functools.lru_cache(maxsize=4096)
 def _sanitized(markup: str) -> str:
     import lxml.html
 
@@ -101,68 +109,77 @@ def _sanitized(markup: str) -> str:
     return inner[len("<span>"):-len("</span>")]
 
 
+# Roles of the article's own blocks: the article ends with the last of them.
+_ARTICLE_ROLES = frozenset({Role.HEADLINE, Role.LEDE, Role.PARAGRAPH, Role.CAPTION,
+                            Role.CREDIT, Role.BYLINE, Role.DATELINE})
+_HEADER_ROLES = frozenset({Role.SITE, Role.SECTION, Role.TAGLINE})
+_FIGURE_ROLES = frozenset({Role.CAPTION, Role.CREDIT})
+
+
 def _sections(page: Page, localizer: Localizer) -> dict[str, Any]:
     """Blocks sorted into header (before the headline), article and footer."""
-    blocks = list(page.blocks)
-    headline = next((i for i, b in enumerate(blocks) if b.role is Role.HEADLINE), None)
-    article_roles = {Role.HEADLINE, Role.LEDE, Role.PARAGRAPH, Role.CAPTION, Role.CREDIT,
-                     Role.BYLINE, Role.DATELINE}
-    last = max((i for i, b in enumerate(blocks) if b.role in article_roles), default=-1)
-    out: dict[str, Any] = {"site": None, "section": None, "tagline": None, "header_items": [],
-                           "article": [], "footer_items": [], "title": page.meta.title or "",
-                           "title_lang": None}
-    skip: set[int] = set()
+    blocks = page.blocks
+    headline = None
+    last = -1
     for index, block in enumerate(blocks):
-        if index in skip or block.repeat_of is not None:
+        if block.role is Role.HEADLINE and headline is None:
+            headline = index
+        if block.role in _ARTICLE_ROLES:
+            last = index
+    article: list[dict[str, Any]] = []
+    header_items: list[dict[str, Any]] = []
+    footer_items: list[dict[str, Any]] = []
+    out: dict[str, Any] = {"site": None, "section": None, "tagline": None,
+                           "header_items": header_items, "article": article,
+                           "footer_items": footer_items, "title": page.meta.title or "",
+                           "title_lang": None}
+    piece_of = localizer.piece
+    skip = -1
+    for index, block in enumerate(blocks):
+        if index == skip or block.repeat_of is not None:
             continue
-        if block.role is Role.DATELINE:
+        role = block.role
+        if role is Role.DATELINE:
             formatted = localizer.dateline(block)
-            follows = index + 1 < len(blocks) and blocks[index + 1].line == block.line
-            if follows:
-                rest = localizer.piece(blocks[index + 1])
-                skip.add(index + 1)
-                out["article"].append(_opening(blocks[index + 1], formatted, rest,
-                                                       localizer.latin_lang))
+            if index + 1 < len(blocks) and blocks[index + 1].line == block.line:
+                rest = piece_of(blocks[index + 1])
+                skip = index + 1
+                article.append(_opening(blocks[index + 1], formatted, rest,
+                                        localizer.latin_lang))
             elif formatted is not None:
-                out["article"].append({"role": "dateline", "formatted": formatted})
+                article.append({"role": "dateline", "formatted": formatted})
             continue
-        piece = localizer.piece(block)
+        piece = piece_of(block)
         if piece is None:
             continue
         item = _item(block, piece)
-        if block.role in (Role.SITE, Role.SECTION, Role.TAGLINE) and (
-            headline is None or index < headline
-        ):
-            out[str(block.role)] = item
-        elif headline is not None and index < headline:
-            out["header_items"].append(item)
-        elif index <= last:
-            if block.role is Role.HEADLINE:
+        if headline is None or index < headline:
+            if role in _HEADER_ROLES:
+                out[_ROLE_NAMES[role]] = item
+                continue
+            if headline is not None:
+                header_items.append(item)
+                continue
+        if index <= last:
+            if role is Role.HEADLINE:
                 out["title"], out["title_lang"] = piece.text, piece.lang
-            if block.role in (Role.CAPTION, Role.CREDIT):
-                previous = out["article"][-1] if out["article"] else None
-                if previous is not None and previous["role"] == "figure":
-                    previous["parts"].append(item)
+            if role in _FIGURE_ROLES:
+                if article and article[-1]["role"] == "figure":
+                    article[-1]["parts"].append(item)
                 else:
-                    out["article"].append({"role": "figure", "parts": [item]})
-            elif block.role is Role.COUNTER:
-                out["footer_items"].append(item)
+                    article.append({"role": "figure", "parts": [item]})
+            elif role is Role.COUNTER:
+                footer_items.append(item)
             else:
-                if block.role is Role.CHROME:
-                    item["role"] = "chrome"
-                out["article"].append(item)
+                article.append(item)
         else:
-            out["footer_items"].append(item)
+            footer_items.append(item)
     return out
 
 
 def _opening(block: Block, formatted: Any, rest: Piece | None,
              latin_lang: str | None) -> dict[str, Any]:
     """A paragraph that opens with a dateline: ``<span class="dateline">…</span> rest``."""
-    from markupsafe import Markup, escape
-
-    from l10n.dateline_styles import format_dateline_html
-
     head = (Markup(format_dateline_html(formatted, element="span", latin_lang=latin_lang))
             if formatted else Markup(""))
     separator = formatted.separator if formatted is not None and formatted.parts else ""
