@@ -31,3 +31,49 @@ def test_page_language_is_deterministic() -> None:
     text = ("Die Bundesländer verlangen vom Bund deutlich mehr Geld für den Ausbau der "
             "Ganztagsbetreuung an Grundschulen.")
     assert {page_language(text, ["de", "nl", "en"]) for _ in range(3)} == {"de"}
+
+
+_PROBE = """
+import json
+from l10n.check import langid
+identifier = langid._ngram_identifier()
+scores = langid._ngram_scores("Der Minister sagte am Dienstag, die Gespräche gehen weiter")
+print(json.dumps({"best": max(scores, key=scores.get), "de": round(scores["de"], 3),
+                  "und": langid.word_zipf("und", "de")}))
+"""
+
+
+def _probe(cache: str) -> tuple[dict[str, object], str]:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True,
+                          env={**os.environ, "L10N_CACHE_DIR": cache})
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout), done.stderr
+
+
+def test_model_caches_give_the_models_own_scores_and_replace_older_versions(tmp_path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "py3langid-1-1.npz").write_bytes(b"an older version")
+    (cache / "wordfreq-de-1-1.marshal").write_bytes(b"an older version")
+    (cache / "wordfreq-de_x-1-1.marshal").write_bytes(b"another list: kept")
+    first, _ = _probe(str(cache))  # builds the caches
+    second, _ = _probe(str(cache))  # reads them
+    assert first == second and first["best"] == "de" and first["und"] > 6
+    names = sorted(p.name for p in cache.iterdir())
+    assert "py3langid-1-1.npz" not in names and "wordfreq-de-1-1.marshal" not in names
+    assert "wordfreq-de_x-1-1.marshal" in names
+    assert len([n for n in names if n.startswith("py3langid-")]) == 1
+    (cache / next(n for n in names if n.startswith("py3langid-"))).write_bytes(b"damaged")
+    assert _probe(str(cache))[0] == first  # a damaged cache file: the source is read
+
+
+def test_a_cache_directory_that_cannot_be_written_is_not_used(tmp_path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    result, stderr = _probe(str(blocker / "cache"))  # every write there fails (ENOTDIR)
+    assert result["best"] == "de" and result["und"] > 6 and stderr == ""

@@ -22,15 +22,17 @@ import contextlib
 import functools
 import gzip
 import importlib.util
+import io
 import marshal
 import math
 import os
 import re
+import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["LanguageGuess", "identify", "page_language", "tokenize", "word_zipf"]
+__all__ = ["LanguageGuess", "identify", "listed_in", "page_language", "tokenize", "word_zipf"]
 
 # Zipf value given to a word a language's list does not have. The "small" lists stop at Zipf
 # 3.0, so an absent word is rarer than that but not impossible (set on the development corpus).
@@ -87,8 +89,7 @@ def _frequencies(language: str) -> Mapping[str, float] | None:
     path = _wordfreq_data() / f"small_{code}.msgpack.gz"
     if not path.is_file():
         return None
-    stat = path.stat()
-    cached = _cache_dir() / f"wordfreq-{code}-{stat.st_size}-{int(stat.st_mtime)}.marshal"
+    cached = _cache_file(f"wordfreq-{code}", path, ".marshal")
     try:
         table = marshal.loads(cached.read_bytes())
         if isinstance(table, dict):
@@ -97,11 +98,7 @@ def _frequencies(language: str) -> Mapping[str, float] | None:
         pass
     table = _read_cbpack(path)
     if table is not None:
-        from l10n.errors import L10nError
-        from l10n.files import write_atomic
-
-        with contextlib.suppress(OSError, L10nError):
-            write_atomic(cached, marshal.dumps(table))
+        _store(cached, marshal.dumps(table))
     return table
 
 
@@ -129,6 +126,31 @@ def _cache_dir() -> Path:
     return Path(base) / "l10n"
 
 
+def _cache_file(name: str, source: Path, suffix: str) -> Path:
+    """The cache file for data derived from ``source``, named after its size and time (a new
+    version of the package makes a new name)."""
+    stat = source.stat()
+    return _cache_dir() / f"{name}-{stat.st_size}-{int(stat.st_mtime)}{suffix}"
+
+
+def _store(cached: Path, data: bytes) -> bool:
+    """Write a cache file (atomically) and remove older versions of it; False when the cache
+    directory cannot be written (read-only, full): the cache is then simply not used."""
+    from l10n.errors import L10nError
+    from l10n.files import write_atomic
+
+    try:
+        write_atomic(cached, data)
+    except (OSError, L10nError):
+        return False
+    name, suffix = cached.name.rsplit("-", 2)[0], cached.suffix
+    for older in cached.parent.glob(f"{name}-*-*{suffix}"):
+        if older != cached and older.name.rsplit("-", 2)[0] == name:
+            with contextlib.suppress(OSError):
+                older.unlink()
+    return True
+
+
 def has_word_list(language: str) -> bool:
     """True when word frequencies exist for ``language``."""
     return _frequencies(language) is not None
@@ -150,29 +172,24 @@ def _ngram_identifier() -> object:
     bytes are kept in the cache directory, named after the source's size and time, and read
     from there (20 ms). A cache that cannot be read or written is simply not used.
     """
+    import lzma
+
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     source = MODEL_DIR / MODEL_FILE
-    with contextlib.suppress(OSError, ValueError, KeyError, TypeError, EOFError):
-        return _identifier_from_npz(LanguageIdentifier, _decompressed_model(source))
+    model: Path | io.BytesIO = _cache_file("py3langid", source, ".npz")
+    if not model.is_file():
+        with lzma.open(source) as handle:
+            data = handle.read()
+        if not _store(model, data):
+            model = io.BytesIO(data)
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError, EOFError,
+                             zipfile.BadZipFile):  # a damaged cache file: use the source
+        return _identifier_from_npz(LanguageIdentifier, model)
     return LanguageIdentifier.from_modelpath(source, norm_probs=False)
 
 
-def _decompressed_model(source: Path) -> Path:
-    """The cached, decompressed copy of py3langid's ``model.npz.xz`` (made when missing)."""
-    import lzma
-
-    stat = source.stat()
-    cached = _cache_dir() / f"py3langid-{stat.st_size}-{int(stat.st_mtime)}.npz"
-    if not cached.is_file():
-        from l10n.files import write_atomic
-
-        with lzma.open(source) as handle:
-            write_atomic(cached, handle.read())
-    return cached
-
-
-def _identifier_from_npz(factory: type, path: Path) -> object:
+def _identifier_from_npz(factory: type, path: Path | io.BytesIO) -> object:
     """A py3langid identifier built from its model's arrays, as ``from_model_file`` does."""
     from array import array
 
@@ -190,7 +207,7 @@ def _identifier_from_npz(factory: type, path: Path) -> object:
                        tk_row=as_array(data["nextmove_row"]))
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=4096)  # a Judge caches verdicts: this only saves repeats
 def _ngram_scores(text: str) -> Mapping[str, float]:
     identifier = _ngram_identifier()
     return dict(identifier.rank(text))  # type: ignore[attr-defined]
@@ -219,21 +236,30 @@ def _softmax10(scores: Mapping[str, float]) -> dict[str, float]:
 def _word_posterior(words: list[str], candidates: Iterable[str]) -> tuple[dict[str, float], int]:
     languages = tuple(candidates)
     table = _word_columns(languages)
-    columns = []
-    for word in words[:_MAX_WORDS]:
-        column = table.get(word)
-        if column is None:
-            if len(table) >= _COLUMNS_LIMIT:
-                table.clear()  # bounded: memory stays flat over an endless crawl
-            column = table[word] = _word_column(word, languages)
-        columns.append(column)
+    columns = [_column(table, word, languages) for word in words[:_MAX_WORDS]]
     known = len({word for word, column in zip(words, columns, strict=False) if column[1]})
     totals = [sum(scores) for scores in zip(*(column[0] for column in columns), strict=True)] \
         if columns else [0.0] * len(languages)
     return _softmax10(dict(zip(languages, totals, strict=True))), known
 
 
-_COLUMNS_LIMIT = 200_000
+def listed_in(word: str, languages: tuple[str, ...], zipf: float) -> bool:
+    """True when some of ``languages`` lists ``word`` (lower-cased) at ``zipf`` or above
+    (``zipf`` above the floor, 1.5)."""
+    return max(_column(_word_columns(languages), word, languages)[0]) >= zipf
+
+
+def _column(table: dict[str, tuple[tuple[float, ...], bool]], word: str,
+            languages: tuple[str, ...]) -> tuple[tuple[float, ...], bool]:
+    column = table.get(word)
+    if column is None:
+        if len(table) >= _COLUMNS_LIMIT:
+            table.clear()  # bounded: memory stays flat over an endless crawl
+        column = table[word] = _word_column(word, languages)
+    return column
+
+
+_COLUMNS_LIMIT = 50_000  # about 30 MiB of columns per candidate pool
 
 
 @functools.cache
