@@ -553,19 +553,15 @@ def format_dateline_html(
     """
     if not formatted.parts:
         return ""
-    if escape is html.escape:
-        return _dateline_html(formatted, element, css_class, latin_lang)
-    body = _html_parts(formatted.parts, formatted, escape, latin_lang)
-    return f'<{element} class="{escape(css_class)}">{body}</{element}>'
+    return _dateline_html(formatted, escape, element, css_class, latin_lang)
 
 
 @functools.lru_cache(maxsize=4096)
-def _dateline_html(
-    formatted: FormattedDateline, element: str, css_class: str, latin_lang: str | None
-) -> str:
-    """:func:`format_dateline_html` with the default escape, cached."""
-    body = _html_parts(formatted.parts, formatted, html.escape, latin_lang)
-    return f'<{element} class="{html.escape(css_class)}">{body}</{element}>'
+def _dateline_html(formatted: FormattedDateline, escape: Callable[[str], str], element: str,
+                   css_class: str, latin_lang: str | None) -> str:
+    """:func:`format_dateline_html`, cached: the result depends on the arguments only."""
+    body = _html_parts(formatted.parts, formatted, escape, latin_lang)
+    return f'<{element} class="{escape(css_class)}">{body}</{element}>'
 
 
 def format_sign_off_html(

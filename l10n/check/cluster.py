@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import itertools
-import os
 import pickle
 from collections.abc import Iterator
 
@@ -113,7 +112,7 @@ def _readable(target: object) -> object:
     try:
         return replace(target, data=target.read(), path=None)
     except L10nError as error:
-        return error  # the partition turns it into its result, in order
+        return replace(target, path=None, error=error)  # reported in its turn
 
 
 _JUDGES: dict[str, object] = {}  # one judge per worker process and run (a cache)
@@ -121,11 +120,10 @@ _JUDGES: dict[str, object] = {}  # one judge per worker process and run (a cache
 
 def _check_partition(targets: list[object], options: object, catalogs: CatalogIndex | None,
                      run: str) -> list[object]:
-    from l10n.check.run import TargetResult, _make_judge, check_target
+    from l10n.check.run import _make_judge, check_target
 
     judge = _JUDGES.get(run)
     if judge is None:
         _JUDGES.clear()
         judge = _JUDGES[run] = _make_judge(options, catalogs)  # type: ignore[arg-type]
-    return [TargetResult((), None, os.getpid(), t) if isinstance(t, L10nError)
-            else check_target(t, options, judge) for t in targets]  # type: ignore[arg-type]
+    return [check_target(t, options, judge) for t in targets]  # type: ignore[arg-type]

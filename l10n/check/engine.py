@@ -31,9 +31,9 @@ from l10n.check.langid import (
     has_word_list,
     identify,
     likely_language,
+    listed_in,
     page_language,
     tokenize,
-    word_zipf,
 )
 from l10n.check.names import remove_allowed, remove_unlinguistic, word_tokens
 from l10n.check.patterns import find_mojibake, find_template_artifact
@@ -108,8 +108,6 @@ class Judge:
         self.allow = tuple(sorted(set(allow), key=len, reverse=True))
         self.catalogs = catalogs
         self._cache: dict[tuple[str, str, bool, bool, bool], Verdict | None] = {}
-        # Per candidate pool (a handful per site), word → some candidate lists it.
-        self._known_cache: dict[tuple[str, ...], dict[str, bool]] = {}
 
     def judge(
         self,
@@ -314,15 +312,7 @@ class Judge:
         return tuple(found)
 
     def _known(self, word: str, candidates: tuple[str, ...]) -> bool:
-        cache = self._known_cache.get(candidates)
-        if cache is None:
-            cache = self._known_cache[candidates] = {}
-        known = cache.get(word)
-        if known is None:
-            if len(cache) >= _CACHE_LIMIT:
-                cache.clear()
-            known = cache[word] = any(word_zipf(word, lang) >= _KNOWN_WORD for lang in candidates)
-        return known
+        return listed_in(word, candidates, _KNOWN_WORD)
 
 
 def _foreign_script(

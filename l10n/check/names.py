@@ -52,11 +52,8 @@ def word_tokens(text: str, is_word: Callable[[str], bool]) -> list[str]:
     """
     kept = []
     for token in _TOKEN.findall(remove_unlinguistic(text)):
-        if token.isalpha():  # no hyphen, digit or apostrophe: one part
-            if token.islower():  # the common case: a plain lower-case word
-                if len(token) > 1:
-                    kept.append(token)
-            elif not _is_name(token, is_word):
+        if "-" not in token:
+            if not _is_name(token, is_word):
                 kept.append(token)
         # A hyphenated token is a word when any part is ("URL-Generator", "e-mail").
         elif any(not _is_name(part, is_word) for part in token.split("-") if part):

@@ -186,37 +186,25 @@ class Localizer:
     def piece(self, block: Block) -> Piece | None:
         """The target text of a chrome or article block (None for other roles)."""
         location = block.location
-        memo = self.translations.memo
         if block.role in _ARTICLE_ROLES and block.translatable:
-            key = ("piece", self.source_locale, "article", None, block.text,
-                   bool(location.attribute))
-            piece = memo.get(key)
-            if piece is None:  # the article text's own entry: no route needed
-                piece = memo[key] = self._translate(block, "article", None)
-            assert isinstance(piece, Piece)
-            size, reason = "article", None if piece.translated else "not translated"
+            # The article text's own entry: no route needed.
+            piece, size, reason = self._routed(block, "article", None, "article")
         else:
             key = ("route", self.source_locale, block.role, block.text, block.context,
                    location.attribute, location.element, block.translatable)
+            memo = self.translations.memo
             route = memo.get(key)
             if route is None:
                 route = memo[key] = self._route(block)
             piece, size, reason = route  # type: ignore[misc]
             if piece is None:
                 return None
-        report = self.report
         if size is not None:
-            length = len(block.text)
-            if size == "chrome":
-                report.chrome_chars += length
-                report.chrome_left += 0 if piece.translated else length
-            else:
-                report.article_chars += length
-                report.article_left += 0 if piece.translated else length
+            self._count(size, block.text, piece.translated)
         if reason is not None:
-            report.untranslated.append((location.line, block.text, reason))
+            self.report.untranslated.append((location.line, block.text, reason))
         elif piece.refused:
-            report.unsafe.append((location.line, piece.refused))
+            self.report.unsafe.append((location.line, piece.refused))
         return piece
 
     def _route(self, block: Block) -> tuple[Piece | None, str | None, str | None]:
@@ -230,8 +218,6 @@ class Localizer:
                 return self._routed(block, "article", None, "article")
             if context is not None:
                 return self._routed(block, "chrome", context, "chrome")
-            return self._routed(block, "article", None, "article")
-        if block.role in _ARTICLE_ROLES:
             return self._routed(block, "article", None, "article")
         if block.role is Role.COUNTER:
             piece = self._counter_piece(block)
