@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from l10n.errors import InputError
-from l10n.readers.decode import decode_page
+from l10n.readers.decode import ascii_charset, decode_page
 
 RUSSIAN = "Заголовок открываемого материала. Президент России провел совещание."
 
@@ -47,3 +47,20 @@ def test_bad_bytes_give_one_line_errors(data: bytes, message: str) -> None:
     with pytest.raises(InputError) as caught:
         decode_page(data, "p")
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(("declared", "codec"), [
+    ("UTF-8", "utf-8"), ("latin1", "iso8859-1"), ("windows-1251", "cp1251"),
+    ("Shift_JIS", "shift_jis"), ("EUC-JP", "euc_jp"), ("koi8-r", "koi8-r"),
+    ("UTF-16", None), ("utf-7", None), ("base64", None), ("unicode_escape", None),
+    ("raw-unicode-escape", None), ("undefined", None), ("idna", None), ("no-such", None),
+])
+def test_ascii_charset_accepts_only_charsets_that_keep_ascii(declared: str,
+                                                              codec: str | None) -> None:
+    assert ascii_charset(declared) == codec
+
+
+def test_a_page_declaring_utf16_without_a_bom_is_read_as_browsers_read_it() -> None:
+    """Bytes whose <meta> can be read as ASCII are not UTF-16, whatever they declare."""
+    html = f'<html><head><meta charset="utf-16"></head><body>{RUSSIAN}</body></html>'
+    assert decode_page(html.encode("cp1251"), "p") == html

@@ -74,6 +74,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from l10n.errors import CatalogError
+from l10n.readers.decode import ascii_charset
 
 __all__ = [
     "Catalog",
@@ -258,22 +259,12 @@ _ESCAPES = {
 }
 
 
-_ASCII = "".join(map(chr, range(128)))
-# A Python codec that writes ASCII as ASCII but is no charset: it reads "\u00e9" as "é".
-_NOT_CHARSETS = frozenset({"raw-unicode-escape"})
-
-
 def _python_codec(charset: str, path: str, line: int | None) -> str:
     """The Python codec for a header charset (``CHARSET`` in templates means UTF-8)."""
     if charset.upper() == "CHARSET":
         return "utf-8"
-    try:
-        # PO syntax is ASCII: not UTF-16, UTF-7 ("+AFw-" for a backslash), base64, "undefined"...
-        usable = _ASCII.encode(charset) == _ASCII.encode("ascii")
-        usable = usable and codecs.lookup(charset).name not in _NOT_CHARSETS
-    except (LookupError, UnicodeError):
-        usable = False
-    if not usable:
+    # PO syntax is ASCII: not UTF-16, UTF-7 ("+AFw-" for a backslash), base64, "undefined"...
+    if ascii_charset(charset) is None:
         raise CatalogError(
             f"unusable charset {charset!r} in the header",
             path=path,

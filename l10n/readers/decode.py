@@ -11,7 +11,7 @@ import re
 
 from l10n.errors import InputError
 
-__all__ = ["decode_page"]
+__all__ = ["ascii_charset", "decode_page"]
 
 _DECLARED = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
@@ -71,16 +71,24 @@ def _declared_charset(data: bytes) -> str | None:
     match = _DECLARED.search(data[:4096])
     if not match:
         return None
-    name = (match.group(1) or match.group(2)).decode("ascii", "replace")
+    return ascii_charset((match.group(1) or match.group(2)).decode("ascii", "replace"))
+
+
+_ASCII = "".join(map(chr, range(128)))
+
+
+def ascii_charset(name: str) -> str | None:
+    """Python's codec name for a declared charset that pages and PO files can be written in,
+    i.e. one that writes ASCII as ASCII; None for anything else: unknown names, UTF-16 and
+    UTF-7 (as browsers do), and codecs that are no charset (base64, unicode-escape, idna)."""
     try:
         codec = codecs.lookup(name).name
-    except LookupError:
+        if _ASCII.encode(codec) != _ASCII.encode("ascii"):
+            return None
+    except (LookupError, UnicodeError):
         return None
-    return None if codec in _NOT_CHARSETS else codec
-
-
-# Python codecs that are no page's charset (unicode_escape even warns on a stray backslash).
-_NOT_CHARSETS = frozenset({"unicode-escape", "raw-unicode-escape", "undefined", "idna", "punycode"})
+    # Writes ASCII as ASCII, but reads "\u00e9" as "é".
+    return None if codec == "raw-unicode-escape" else codec
 
 
 def _detect(data: bytes) -> str | None:
