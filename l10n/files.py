@@ -21,7 +21,7 @@ from pathlib import Path
 
 from l10n.errors import InputError
 
-__all__ = ["write_atomic"]
+__all__ = ["read_file", "write_atomic"]
 
 # Called with the temporary file's path once it is open (tests use it to kill a writer there).
 _HOOKS: list[Callable[[str], None]] = []
@@ -30,6 +30,29 @@ _HOOKS: list[Callable[[str], None]] = []
 _STARTED = time.time()
 _TEMPORARY = re.compile(r"\.(.+)\.[a-z0-9_]{8}\.tmp")
 _STALE: dict[str, dict[str, list[str]]] = {}
+
+
+def read_file(
+    path: str | os.PathLike[str],
+    *,
+    what: str = "file",
+    missing: str = "no such file",
+    hint: str | None = "check the path",
+    directory_hint: str | None = None,
+) -> bytes:
+    """The bytes of ``path``; an :class:`~l10n.errors.InputError` naming it when it is missing
+    (``missing``, ``hint``), a directory (not a ``what``; ``directory_hint``) or unreadable."""
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise InputError(missing, path=name, hint=hint) from None
+    except IsADirectoryError:
+        raise InputError(f"is a directory, not a {what}", path=name,
+                         hint=directory_hint) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=name) from None
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes, *, mode: int | None = None) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from l10n import __version__
 from l10n.catalogs.po import Catalog, Message, read_po, write_po
 from l10n.errors import InputError
-from l10n.files import write_atomic
+from l10n.files import read_file, write_atomic
 from l10n.locales import parse_locale
 
 __all__ = ["init_catalog", "init_catalogs", "plural_forms"]
@@ -112,13 +112,8 @@ def _prepare(template_path: str | os.PathLike[str], output: str | os.PathLike[st
         raise InputError("catalog exists already", path=str(target),
                          hint="use l10n update to bring it up to date (or --force to start over)")
     source = Path(template_path)
-    try:
-        data = source.read_bytes()
-    except FileNotFoundError:
-        raise InputError("template not found", path=str(source),
-                         hint="run l10n extract first or pass -i") from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=str(source)) from None
+    data = read_file(source, what="template", missing="template not found",
+                     hint="run l10n extract first or pass -i")
     if not data.strip():
         raise InputError("empty template", path=str(source),
                          hint="run l10n extract to fill it, or pass the right -i")

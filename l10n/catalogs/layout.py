@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from l10n.errors import InputError, MissingCatalogError, UsageError
+from l10n.files import read_file
 from l10n.locales import is_locale, parse_locale
 
 __all__ = [
@@ -115,8 +116,4 @@ def parse_catalogs(paths: Iterable[str | os.PathLike[str]]) -> None:
     from l10n.catalogs.po import read_po
 
     for path in dict.fromkeys(paths):
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", path=str(path)) from None
-        read_po(data, path=str(path))
+        read_po(read_file(path, what="catalog"), path=str(path))

@@ -67,13 +67,12 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from rapidfuzz.distance import Indel
 
 from l10n.catalogs.po import Catalog, Message, _format_language, read_po, write_po
 from l10n.errors import InputError
-from l10n.files import write_atomic
+from l10n.files import read_file, write_atomic
 
 __all__ = [
     "MergeResult",
@@ -154,7 +153,7 @@ def update_catalog(
     check: bool = False,
 ) -> MergeResult:
     """Merge the template into the catalog file; write it atomically unless ``check``."""
-    pot = read_po(_read(pot_path), str(pot_path))
+    pot = read_po(read_file(pot_path, what="template"), str(pot_path))
     with _locked(po_path, exclusive=not check) as data:
         po = read_po(data, str(po_path))
         merged, warnings, stats = _merge(po, pot, fuzzy)
@@ -166,14 +165,6 @@ def update_catalog(
 
 
 # --------------------------------------------------------------------------- files
-
-
-def _read(path: str | os.PathLike[str]) -> bytes:
-    """The file's bytes, or an InputError naming it."""
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=str(path)) from None
 
 
 @contextlib.contextmanager

@@ -9,7 +9,8 @@ from pathlib import Path
 from l10n.catalogs.layout import catalog_path, check_domain, check_locale, find_locales
 from l10n.catalogs.po import read_po
 from l10n.check.catalog_checks import strip_placeholders
-from l10n.errors import InputError, MissingCatalogError
+from l10n.errors import MissingCatalogError
+from l10n.files import read_file
 from l10n.prose import count_words
 
 __all__ = ["CatalogStats", "catalog_stats"]
@@ -74,11 +75,7 @@ def catalog_stats(
 
 
 def _stats(path: Path, locale: str, domain: str) -> CatalogStats:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=str(path)) from None
-    catalog = read_po(data, path=str(path))
+    catalog = read_po(read_file(path, what="catalog"), path=str(path))
     counts = {"translated": 0, "fuzzy": 0, "untranslated": 0, "obsolete": 0}
     words = translated_words = 0
     for message in catalog.messages:

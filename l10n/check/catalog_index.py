@@ -20,6 +20,7 @@ from pathlib import Path
 
 from l10n.check.finding import CatalogEntry
 from l10n.errors import CatalogError, InputError
+from l10n.files import read_file
 from l10n.locales import is_locale, language_of, parse_locale
 from l10n.prose import collapse_space
 
@@ -61,15 +62,8 @@ def read_catalog(path: str | os.PathLike[str], data: bytes | None = None) -> Rea
     from l10n.catalogs.po import read_po
 
     name = os.fspath(path)
-    try:
-        if data is None:
-            data = Path(name).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=name, hint="check the path") from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a catalog", path=name) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=name) from None
+    if data is None:
+        data = read_file(name, what="catalog")
     catalog = read_po(data, path=name)
     entries = []
     for message in catalog.messages:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Collection, Iterable
-from pathlib import Path
 
 from l10n.errors import InputError, UsageError
+from l10n.files import read_file
 from l10n.page import Format, Page
 from l10n.prose import collapse_space
 from l10n.readers.decode import decode_page
@@ -36,16 +36,7 @@ def read_page(
     chrome (e.g. the msgids of the site's catalogs).
     """
     name = os.fspath(path)
-    try:
-        data = Path(name).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=name, hint="check the path") from None
-    except IsADirectoryError:
-        raise InputError(
-            "is a directory, not a page", path=name, hint="give the page files inside it"
-        ) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=name) from None
+    data = read_file(name, what="page", directory_hint="give the page files inside it")
     return parse_page(data, path=name, format=format, locale=locale, known_chrome=known_chrome)
 
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from l10n.errors import InputError, UsageError
-from l10n.files import write_atomic
+from l10n.errors import UsageError
+from l10n.files import read_file, write_atomic
 from l10n.locales import bcp47, parse_locale
 from l10n.page import Format
 from l10n.render.localize import Localizer, RenderReport
@@ -80,16 +80,7 @@ def _render(name: str, text: str, locale: str, translations: Translations,
 def _read(name: str) -> str:
     from l10n.readers.decode import decode_page
 
-    try:
-        with open(name, "rb") as handle:
-            data = handle.read()
-    except FileNotFoundError:
-        raise InputError("no such file", path=name, hint="check the path") from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a page", path=name) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=name) from None
-    return decode_page(data, name)
+    return decode_page(read_file(name, what="page"), name)
 
 
 @functools.lru_cache(maxsize=64)
