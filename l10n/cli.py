@@ -384,10 +384,11 @@ def update(directory: str | None, domains: tuple[str, ...], locales: tuple[str, 
         found = locales_of(root, domain, locales)
         pot = existing_template(input_file or template_path(root, domain))
         plan.extend((catalog_path(root, locale, domain), pot) for locale in found)
-    parse_catalogs(path for pair in plan for path in pair)  # a bad one stops all, unwritten
+    parsed = parse_catalogs(path for pair in plan for path in pair)  # a bad one stops all
     stale = False
     for po, pot in plan:
-        result = update_catalog(po, pot, fuzzy=not no_fuzzy, check=check)
+        result = update_catalog(po, pot, fuzzy=not no_fuzzy, check=check,
+                                template=parsed[str(pot)])
         for warning in result.warnings:
             click.echo(f"l10n: {warning.path}:{warning.line}: warning: {warning.message}",
                        err=True)
@@ -427,10 +428,10 @@ def compile_command(directory: str | None, domains: tuple[str, ...], locales: tu
     root = _catalogs_dir(directory)
     plan = [catalog_path(root, locale, domain) for domain in _domains(domains)
             for locale in locales_of(root, domain, locales)]
-    parse_catalogs(plan)  # a malformed catalog stops the run before any .mo is written
+    parsed = parse_catalogs(plan)  # a malformed catalog stops the run before any .mo is written
     failed = False
     for po in plan:
-        result = compile_catalog(po, use_fuzzy=use_fuzzy)
+        result = compile_catalog(po, use_fuzzy=use_fuzzy, catalog=parsed[str(po)])
         for error in result.errors:
             click.echo(f"l10n: {error}", err=True)
         if result.mo is None:

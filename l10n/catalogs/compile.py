@@ -15,8 +15,7 @@ from pathlib import Path
 import polib
 
 from l10n.catalogs.po import Catalog, read_po
-from l10n.errors import InputError
-from l10n.files import write_atomic
+from l10n.files import read_file, write_atomic
 
 __all__ = ["CompileResult", "compile_catalog", "mo_bytes"]
 
@@ -70,17 +69,17 @@ def compile_catalog(
     mo_path: str | os.PathLike[str] | None = None,
     *,
     use_fuzzy: bool = False,
+    catalog: Catalog | None = None,
 ) -> CompileResult:
-    """Compile one catalog next to itself (``chrome.po`` → ``chrome.mo``) unless errors block."""
+    """Compile one catalog next to itself (``chrome.po`` → ``chrome.mo``) unless errors block;
+    ``catalog`` is the file already parsed."""
     from l10n.check.catalog_checks import catalog_issues
     from l10n.check.catalog_index import CatalogText
 
     source = Path(po_path)
-    try:
-        data = source.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such catalog", path=str(source)) from None
-    catalog = read_po(data, path=str(source))
+    if catalog is None:
+        catalog = read_po(read_file(source, what="catalog", missing="no such catalog",
+                                    hint=None), path=str(source))
     errors = []
     for message in catalog.messages:
         if message.is_header or message.obsolete or (message.fuzzy and not use_fuzzy):

@@ -7,10 +7,14 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from l10n.errors import InputError, MissingCatalogError, UsageError
 from l10n.files import read_file
 from l10n.locales import is_locale, parse_locale
+
+if TYPE_CHECKING:
+    from l10n.catalogs.po import Catalog
 
 __all__ = [
     "catalog_path",
@@ -111,9 +115,10 @@ def existing_template(path: str | os.PathLike[str]) -> Path:
     return template
 
 
-def parse_catalogs(paths: Iterable[str | os.PathLike[str]]) -> None:
-    """Read and parse every catalog, so that a malformed one stops a run before it writes."""
+def parse_catalogs(paths: Iterable[str | os.PathLike[str]]) -> dict[str, Catalog]:
+    """Read and parse every catalog, so that a malformed one stops a run before it writes;
+    the parsed catalogs by path."""
     from l10n.catalogs.po import read_po
 
-    for path in dict.fromkeys(paths):
-        read_po(read_file(path, what="catalog"), path=str(path))
+    return {str(path): read_po(read_file(path, what="catalog"), path=str(path))
+            for path in dict.fromkeys(paths)}

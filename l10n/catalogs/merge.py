@@ -151,9 +151,11 @@ def update_catalog(
     *,
     fuzzy: bool = True,
     check: bool = False,
+    template: Catalog | None = None,
 ) -> MergeResult:
-    """Merge the template into the catalog file; write it atomically unless ``check``."""
-    pot = read_po(read_file(pot_path, what="template"), str(pot_path))
+    """Merge the template into the catalog file; write it atomically unless ``check``.
+    ``template`` is the template already parsed (one parse serves every locale)."""
+    pot = template or read_po(read_file(pot_path, what="template"), str(pot_path))
     with _locked(po_path, exclusive=not check) as data:
         po = read_po(data, str(po_path))
         merged, warnings, stats = _merge(po, pot, fuzzy)
