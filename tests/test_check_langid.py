@@ -59,14 +59,15 @@ def test_model_caches_give_the_models_own_scores_and_replace_older_versions(tmp_
     cache = tmp_path / "cache"
     cache.mkdir()
     (cache / "py3langid-1-1.npz").write_bytes(b"an older version")
-    (cache / "wordfreq-de-1-1.marshal").write_bytes(b"an older version")
-    (cache / "wordfreq-de_x-1-1.marshal").write_bytes(b"another list: kept")
+    (cache / "wordfreq-de-1-1.words").write_bytes(b"an older version")
+    (cache / "wordfreq-de-1-99999999999.words").write_bytes(b"a newer install's: kept")
+    (cache / "wordfreq-de_x-1-1.words").write_bytes(b"another list: kept")
     first, _ = _probe(str(cache))  # builds the caches
     second, _ = _probe(str(cache))  # reads them
     assert first == second and first["best"] == "de" and first["und"] > 6
     names = sorted(p.name for p in cache.iterdir())
-    assert "py3langid-1-1.npz" not in names and "wordfreq-de-1-1.marshal" not in names
-    assert "wordfreq-de_x-1-1.marshal" in names
+    assert "py3langid-1-1.npz" not in names and "wordfreq-de-1-1.words" not in names
+    assert {"wordfreq-de_x-1-1.words", "wordfreq-de-1-99999999999.words"} <= set(names)
     assert len([n for n in names if n.startswith("py3langid-")]) == 1
     (cache / next(n for n in names if n.startswith("py3langid-"))).write_bytes(b"damaged")
     assert _probe(str(cache))[0] == first  # a damaged cache file: the source is read
@@ -77,3 +78,23 @@ def test_a_cache_directory_that_cannot_be_written_is_not_used(tmp_path) -> None:
     blocker.write_text("not a directory")
     result, stderr = _probe(str(blocker / "cache"))  # every write there fails (ENOTDIR)
     assert result["best"] == "de" and result["und"] > 6 and stderr == ""
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "ja", "tr"])
+def test_word_table_answers_the_same_by_search_and_by_dict(language: str) -> None:
+    """A word list answers by binary search, then (past _LAZY_LOOKUPS) from a dict: both are
+    wordfreq's own table, word for word, and survive the cache's bytes."""
+    from l10n.check.langid import WordTable, _frequencies, _read_cbpack, _wordfreq_data
+
+    buckets = _read_cbpack(_wordfreq_data() / f"small_{language}.msgpack.gz")
+    assert buckets is not None
+    expected = {}
+    for level, bucket in enumerate(buckets):
+        expected.update(dict.fromkeys(bucket, 9.0 - level / 100.0))
+    table = WordTable.from_bytes(WordTable.from_buckets(buckets).to_bytes())
+    words = sorted(expected)[::97] + ["zzzqqq", "", "Ω", "a\udcff"]
+    searched = [table.get(word) for word in words]
+    assert table._dict is None and len(table) == len(expected)
+    assert dict(table.items()) == expected  # builds the dict
+    assert [table.get(word) for word in words] == searched == [expected.get(w) for w in words]
+    assert type(_frequencies(language)) is WordTable

@@ -28,7 +28,8 @@ import math
 import os
 import re
 import zipfile
-from collections.abc import Iterable, Mapping
+from array import array
+from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,28 +82,27 @@ def _frequencies(language: str) -> Mapping[str, float] | None:
 
     The file is wordfreq's documented cBpack: a gzipped msgpack list of buckets, bucket *i*
     holding the words whose frequency is 10^(-i/100), i.e. Zipf 9 - i/100. Decoding one takes
-    about 14 ms, so the table is also kept in the user's cache directory as a marshal file
-    (6 ms to load), named after the source file's size and time; a cache that cannot be read
-    or written is simply not used.
+    about 15 ms, so the list is also kept in the user's cache directory as a :class:`WordTable`
+    (a millisecond to load), named after the source file's size and time; a cache that cannot
+    be read or written is simply not used.
     """
     code = _WORDFREQ_CODE.get(language, language)
     path = _wordfreq_data() / f"small_{code}.msgpack.gz"
     if not path.is_file():
         return None
-    cached = _cache_file(f"wordfreq-{code}", path, ".marshal")
-    try:
-        table = marshal.loads(cached.read_bytes())
-        if isinstance(table, dict):
-            return table
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    table = _read_cbpack(path)
-    if table is not None:
-        _store(cached, marshal.dumps(table))
+    cached = _cache_file(f"wordfreq-{code}", path, ".words")
+    with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+        return WordTable.from_bytes(cached.read_bytes())
+    buckets = _read_cbpack(path)
+    if buckets is None:
+        return None
+    table = WordTable.from_buckets(buckets)
+    _store(cached, table.to_bytes())
     return table
 
 
-def _read_cbpack(path: Path) -> dict[str, float] | None:
+def _read_cbpack(path: Path) -> list[list[str]] | None:
+    """The cBpack's buckets of words (bucket *i*: Zipf 9 - i/100); None when it is no cBpack."""
     import msgpack
 
     with gzip.open(path, "rb") as handle:
@@ -110,11 +110,109 @@ def _read_cbpack(path: Path) -> dict[str, float] | None:
     header = data[0]
     if not isinstance(header, dict) or header.get("format") != "cB":
         return None
-    table: dict[str, float] = {}
-    for index, bucket in enumerate(data[1:]):
-        if bucket:
-            table.update(dict.fromkeys(bucket, 9.0 - index / 100.0))
-    return table
+    return [list(bucket) for bucket in data[1:]]
+
+
+class WordTable(Mapping[str, float]):
+    """A word list (word → Zipf value) that answers its first lookups by binary search in the
+    sorted UTF-8 words, and builds a dict only once it has answered ``_LAZY_LOOKUPS``: checking
+    one page needs a few hundred lookups per language, a crawl millions."""
+
+    __slots__ = ("_dict", "_levels", "_lookups", "_offsets", "_words")
+
+    _FORMAT = "l10n-words-1"
+
+    def __init__(self, words: bytes, offsets: array, levels: array) -> None:
+        self._words = words  # the words, sorted as UTF-8, each followed by "\n"
+        self._offsets = offsets  # where each word starts, and len(words)
+        self._levels = levels  # each word's bucket: Zipf 9 - level/100
+        self._dict: dict[str, float] | None = None
+        self._lookups = 0
+
+    @classmethod
+    def from_buckets(cls, buckets: list[list[str]]) -> WordTable:
+        levels_of: dict[bytes, int] = {}
+        for level, bucket in enumerate(buckets):
+            for word in bucket:  # a word listed twice keeps its last bucket, as wordfreq's
+                levels_of[word.encode("utf-8", "surrogatepass")] = level
+        ordered = sorted(levels_of)
+        offsets = array("I", [0])
+        for word in ordered:
+            offsets.append(offsets[-1] + len(word) + 1)
+        words = b"".join(word + b"\n" for word in ordered)
+        return cls(words, offsets, array("H", [levels_of[w] for w in ordered]))
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> WordTable:
+        tag, words, offsets, levels = marshal.loads(data)
+        if tag != cls._FORMAT:
+            raise ValueError("not a word table")
+        table = cls(words, array("I"), array("H"))
+        table._offsets.frombytes(offsets)
+        table._levels.frombytes(levels)
+        if len(table._offsets) != len(table._levels) + 1:
+            raise ValueError("a damaged word table")
+        return table
+
+    def to_bytes(self) -> bytes:
+        return marshal.dumps((self._FORMAT, self._words, self._offsets.tobytes(),
+                              self._levels.tobytes()))
+
+    def get(self, word: str, default: float | None = None) -> float | None:  # type: ignore[override]
+        table = self._dict
+        if table is not None:
+            return table.get(word, default)
+        self._lookups += 1
+        if self._lookups > _LAZY_LOOKUPS:
+            return self._as_dict().get(word, default)
+        key = word.encode("utf-8", "surrogatepass")
+        words, offsets = self._words, self._offsets
+        low, high = 0, len(self._levels)
+        while low < high:
+            middle = (low + high) // 2
+            if words[offsets[middle]:offsets[middle + 1] - 1] < key:
+                low = middle + 1
+            else:
+                high = middle
+        if low < len(self._levels) and words[offsets[low]:offsets[low + 1] - 1] == key:
+            return 9.0 - self._levels[low] / 100.0
+        return default
+
+    def _as_dict(self) -> dict[str, float]:
+        if self._dict is None:
+            values = [9.0 - level / 100.0 for level in range(max(self._levels, default=0) + 1)]
+            names = self._words.decode("utf-8", "surrogatepass").split("\n")[:-1]
+            self._dict = dict(zip(names, map(values.__getitem__, self._levels), strict=True))
+        return self._dict
+
+    def __getitem__(self, word: str) -> float:
+        found = self.get(word)
+        if found is None:
+            raise KeyError(word)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._as_dict())
+
+    def items(self) -> ItemsView[str, float]:
+        return self._as_dict().items()
+
+    def __len__(self) -> int:
+        return len(self._levels)
+
+
+def _lookup(language: str) -> Callable[[str, float], float]:
+    """``get`` of the language's word list: the dict's own once it is built (C speed)."""
+    table = _frequencies(language)
+    if table is None:
+        return _NO_WORDS.get
+    if isinstance(table, WordTable) and table._dict is not None:
+        return table._dict.get
+    return table.get  # type: ignore[return-value]
+
+
+_NO_WORDS: dict[str, float] = {}
+_LAZY_LOOKUPS = 1024  # a page needs a few hundred; a thousand searches cost a third of the dict
 
 
 def _cache_dir() -> Path:
@@ -134,8 +232,9 @@ def _cache_file(name: str, source: Path, suffix: str) -> Path:
 
 
 def _store(cached: Path, data: bytes) -> bool:
-    """Write a cache file (atomically) and remove older versions of it; False when the cache
-    directory cannot be written (read-only, full): the cache is then simply not used."""
+    """Write a cache file (atomically) and remove versions of it made from an older source
+    (an upgraded package). False when the cache directory cannot be written (read-only,
+    full): the cache is then simply not used."""
     from l10n.errors import L10nError
     from l10n.files import write_atomic
 
@@ -143,9 +242,11 @@ def _store(cached: Path, data: bytes) -> bool:
         write_atomic(cached, data)
     except (OSError, L10nError):
         return False
-    name, suffix = cached.name.rsplit("-", 2)[0], cached.suffix
-    for older in cached.parent.glob(f"{name}-*-*{suffix}"):
-        if older != cached and older.name.rsplit("-", 2)[0] == name:
+    # Only versions made from an older source: two installs side by side keep theirs.
+    name, _, stamp = cached.stem.rsplit("-", 2)
+    for older in cached.parent.glob(f"{name}-*-*{cached.suffix}"):
+        parts = older.stem.rsplit("-", 2)
+        if parts[0] == name and parts[2].isdigit() and int(parts[2]) < int(stamp):
             with contextlib.suppress(OSError):
                 older.unlink()
     return True
@@ -244,9 +345,22 @@ def _word_posterior(words: list[str], candidates: Iterable[str]) -> tuple[dict[s
 
 
 def listed_in(word: str, languages: tuple[str, ...], zipf: float) -> bool:
-    """True when some of ``languages`` lists ``word`` (lower-cased) at ``zipf`` or above
-    (``zipf`` above the floor, 1.5)."""
-    return max(_column(_word_columns(languages), word, languages)[0]) >= zipf
+    """True when some of ``languages`` lists ``word`` (lower-cased) at ``zipf`` or above."""
+    cache = _listed(languages, zipf)
+    known = cache.get(word)
+    if known is None:
+        if len(cache) >= _COLUMNS_LIMIT:
+            cache.clear()
+        # The first list that has it settles it: most words are common in the page language.
+        known = cache[word] = any(_lookup(language)(word, 0.0) >= zipf
+                                  for language in languages)
+    return known
+
+
+@functools.cache
+def _listed(languages: tuple[str, ...], zipf: float) -> dict[str, bool]:
+    """The cache of :func:`listed_in` for one candidate pool and level."""
+    return {}
 
 
 def _column(table: dict[str, tuple[tuple[float, ...], bool]], word: str,
@@ -272,8 +386,7 @@ def _word_columns(languages: tuple[str, ...]) -> dict[str, tuple[tuple[float, ..
 def _word_column(word: str, languages: tuple[str, ...]) -> tuple[tuple[float, ...], bool]:
     """Per language, the word's Zipf value floored at ``_FLOOR``; and whether any list has it
     above the floor."""
-    scores = tuple(max((_frequencies(language) or {}).get(word, 0.0), _FLOOR)
-                   for language in languages)
+    scores = tuple(max(_lookup(language)(word, 0.0), _FLOOR) for language in languages)
     return scores, max(scores) > _FLOOR
 
 

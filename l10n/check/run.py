@@ -19,9 +19,9 @@ import sys
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from l10n.check.catalog_checks import (
     CatalogStats,
@@ -36,6 +36,9 @@ from l10n.errors import InputError, L10nError, UsageError
 from l10n.locales import language_of, locale_from_path, parse_locale
 from l10n.page import Page, Role
 from l10n.readers import parse_page
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = [
     "CheckOptions",
@@ -325,6 +328,8 @@ def iter_results(paths: Sequence[str], options: CheckOptions) -> Iterator[Target
     head = list(itertools.islice(targets, _POOL_MIN_FILES))
     jobs = max(1, options.jobs)
     if jobs > 1 and len(head) >= _POOL_MIN_FILES:
+        from concurrent.futures import ProcessPoolExecutor  # 15 ms: only for large runs
+
         with ProcessPoolExecutor(jobs, initializer=_init_worker,
                                  initargs=(options, catalogs)) as pool:
             # A sliding window of small batches: no worker waits for a slow one at a chunk's
