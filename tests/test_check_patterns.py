@@ -67,3 +67,31 @@ def test_template_artifacts(text: str, role: str | None, expected: Artifact) -> 
 def test_not_artifacts(text: str) -> None:
     assert find_template_artifact(text, None) is None
     assert find_template_artifact("Photo: Jane Doe/AP", "credit") is None
+
+
+def test_the_pair_filter_skips_only_text_whose_bytes_hold_no_utf8_sequence() -> None:
+    """The lead/continuation pair pattern is a shortcut, never a new rule: whenever the bytes
+    the re-encoding test would write hold a UTF-8 sequence, the pattern matches the text."""
+    from l10n.check.patterns import _UTF8_MULTIBYTE, _continuation_chars, _sloppy_encode
+
+    def sloppy_decode(data: bytes, charset: str) -> str:
+        out = []
+        for byte in data:
+            for codec in (charset, "cp1252", "latin_1"):
+                try:
+                    out.append(bytes([byte]).decode(codec))
+                    break
+                except UnicodeDecodeError:
+                    continue
+        return "".join(out)
+
+    samples = [chr(c) for c in range(0x80, 0x3000, 7)] + ["’", "€", "😀", "中", "한"]
+    matched = 0
+    for charset, _, pair in _continuation_chars():
+        for char in samples:
+            for shown in (sloppy_decode(char.encode("utf-8"), charset), f"a{char}b{char}"):
+                data = _sloppy_encode(shown, charset, sum(not c.isascii() for c in shown))
+                if data is not None and _UTF8_MULTIBYTE.search(data):
+                    matched += 1
+                    assert pair.search(shown), (charset, char, shown)
+    assert matched > 3000  # the check covered real mojibake, not only skipped text

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = ["Artifact", "find_mojibake", "find_template_artifact"]
@@ -93,10 +94,11 @@ def find_mojibake(text: str) -> str | None:
     if fixed != text and _letters(fixed) and not _only_typography(text, fixed):
         return fixed
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-    for charset, continuation in _continuation_chars():
+    for charset, continuation, pair in _continuation_chars():
         # UTF-8 read as a single-byte charset shows its continuation bytes (0x80-0xBF) as the
-        # characters that charset puts there: text with fewer than two cannot be that.
-        if len(continuation.findall(text)) < 2:
+        # characters that charset puts there: text with fewer than two cannot be that, nor
+        # text where no lead byte's character comes right before one of them.
+        if len(continuation.findall(text)) < 2 or pair.search(text) is None:
             continue
         data = _sloppy_encode(text, charset, non_ascii)
         if data is None:
@@ -108,9 +110,11 @@ def find_mojibake(text: str) -> str | None:
 
 
 @functools.cache
-def _continuation_chars() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _continuation_chars() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
     """Per charset, a pattern for what it shows bytes 0x80-0xBF as (with cp1252/Latin-1 for
-    bytes it leaves undefined, as a sloppy decoder does)."""
+    bytes it leaves undefined, as a sloppy decoder does), and one for a character that
+    :func:`_sloppy_encode` writes as a UTF-8 lead byte (0xC2-0xF4) followed by one it writes
+    as a continuation byte: every UTF-8 sequence of two bytes or more starts so."""
     out = []
     for charset in _CHARSETS:
         chars: set[str] = set()
@@ -121,8 +125,42 @@ def _continuation_chars() -> tuple[tuple[str, re.Pattern[str]], ...]:
                     break
                 except UnicodeDecodeError:
                     continue
-        out.append((charset, re.compile("[" + re.escape("".join(sorted(chars))) + "]")))
+        leads, follows = [], []
+        for char in _sloppy_repertoire(charset):
+            written = _sloppy_byte(char, charset)
+            if 0xC2 <= written <= 0xF4:
+                leads.append(char)
+            elif 0x80 <= written <= 0xBF:
+                follows.append(char)
+        out.append((charset, _char_class(chars),
+                    re.compile(_char_class(leads).pattern + _char_class(follows).pattern)))
     return tuple(out)
+
+
+def _char_class(chars: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+
+
+def _sloppy_repertoire(charset: str) -> set[str]:
+    """The non-ASCII characters :func:`_sloppy_encode` can write in ``charset``."""
+    chars = set()
+    for codec in (charset, "cp1252", "latin_1"):
+        for byte in range(0x80, 0x100):
+            try:
+                chars.add(bytes([byte]).decode(codec))
+            except UnicodeDecodeError:
+                continue
+    return chars
+
+
+def _sloppy_byte(char: str, charset: str) -> int:
+    """The byte :func:`_sloppy_encode` writes for ``char``."""
+    for codec in (charset, "cp1252", "latin_1"):
+        try:
+            return char.encode(codec)[0]
+        except UnicodeEncodeError:
+            continue
+    raise ValueError(char)
 
 
 def _sloppy_encode(text: str, charset: str, non_ascii: int) -> bytes | None:
