@@ -475,12 +475,33 @@ def stats(directory: str | None, domains: tuple[str, ...], locales: tuple[str, .
                    f"{r.untranslated:>9} {r.obsolete:>8} {r.words:>6} {r.percent:>5.1f}%")
 
 
+def _render_targets_options(f: Any) -> Any:
+    """PAGES, --locale/--all and --catalogs, as render and build take them."""
+    for option in reversed((
+        click.argument("pages", nargs=-1, required=True, type=click.Path(dir_okay=False)),
+        click.option("--locale", "-l", "locales", multiple=True,
+                     help="Target locale (repeatable)."),
+        click.option("--all", "all_locales", is_flag=True, help="Every locale with a catalog."),
+        click.option("--catalogs", default=None, type=click.Path(file_okay=False),
+                     help="The catalogs directory.  [default: locales]"),
+    )):
+        f = option(f)
+    return f
+
+
+def _render_targets(locales: tuple[str, ...], all_locales: bool, catalogs: str | None,
+                    config: Any) -> tuple[str, list[str]]:
+    """(catalogs directory, locales to render) from --locale/--all and --catalogs."""
+    from l10n.catalogs.layout import locales_of
+
+    root = catalogs or config.catalogs or _catalogs_dir(None)
+    if all_locales == bool(locales):
+        raise click.UsageError("give --locale L (repeatable) or --all, not both or neither")
+    return root, list(locales) or locales_of(root, "chrome")
+
+
 @cli.command()
-@click.argument("pages", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--locale", "-l", "locales", multiple=True, help="Target locale (repeatable).")
-@click.option("--all", "all_locales", is_flag=True, help="Every locale with a catalog.")
-@click.option("--catalogs", default=None, type=click.Path(file_okay=False),
-              help="The catalogs directory.  [default: locales]")
+@_render_targets_options
 @click.option("--out", default="build", show_default=True, type=click.Path(file_okay=False),
               help="Output directory: OUT/<locale>/<stem>.html.")
 @click.option("--format", "output_format", type=click.Choice(["html", "text"]), default="html",
@@ -507,15 +528,11 @@ def render(pages: tuple[str, ...], locales: tuple[str, ...], all_locales: bool,
         l10n render --all samples/000_3b28b45df5788720.txt
         l10n render -l ru -l de --published 2010-05-18T15:30:00+04:00 page.html
     """
-    from l10n.catalogs.layout import locales_of
     from l10n.config import load_config
     from l10n.render import RenderOptions, render_pages
 
     config = load_config()
-    root = catalogs or config.catalogs or _catalogs_dir(None)
-    if all_locales == bool(locales):
-        raise click.UsageError("give --locale L (repeatable) or --all, not both or neither")
-    targets = list(locales) or locales_of(root, "chrome")
+    root, targets = _render_targets(locales, all_locales, catalogs, config)
     moment = _published(published)
     styles = config.extra.get("dateline-styles") or {}
     options = RenderOptions(catalogs=root, out=out, format=output_format, published=moment,
@@ -538,11 +555,7 @@ def render(pages: tuple[str, ...], locales: tuple[str, ...], all_locales: bool,
 
 
 @cli.command()
-@click.argument("pages", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--locale", "-l", "locales", multiple=True, help="Target locale (repeatable).")
-@click.option("--all", "all_locales", is_flag=True, help="Every locale with a catalog.")
-@click.option("--catalogs", default=None, type=click.Path(file_okay=False),
-              help="The catalogs directory.  [default: locales]")
+@_render_targets_options
 @click.option("--out", default="build", show_default=True, type=click.Path(file_okay=False),
               help="Output directory.")
 @click.option("--published", help="Publication date and time (ISO 8601), when a page has none.")
@@ -556,16 +569,12 @@ def build(pages: tuple[str, ...], locales: tuple[str, ...], all_locales: bool,
         l10n build --all samples/000_3b28b45df5788720.txt samples/001_seed_en.html
     """
     from l10n.build import build_pages
-    from l10n.catalogs.layout import locales_of
     from l10n.config import load_config
     from l10n.render import RenderOptions
 
     config = load_config()
-    root = catalogs or config.catalogs or _catalogs_dir(None)
-    if all_locales == bool(locales):
-        raise click.UsageError("give --locale L (repeatable) or --all, not both or neither")
+    root, targets = _render_targets(locales, all_locales, catalogs, config)
     moment = _published(published)
-    targets = list(locales) or locales_of(root, "chrome")
     options = RenderOptions(catalogs=root, out=out, published=moment,
                             styles=dict(config.extra.get("dateline-styles") or {}))
     with _progress("building") as advance:

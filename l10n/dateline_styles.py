@@ -553,14 +553,16 @@ def format_dateline_html(
     """
     if not formatted.parts:
         return ""
-    return _dateline_html(formatted, escape, element, css_class, latin_lang)
+    return _element_html(formatted, False, escape, element, css_class, latin_lang)
 
 
 @functools.lru_cache(maxsize=4096)
-def _dateline_html(formatted: FormattedDateline, escape: Callable[[str], str], element: str,
-                   css_class: str, latin_lang: str | None) -> str:
-    """:func:`format_dateline_html`, cached: the result depends on the arguments only."""
-    body = _html_parts(formatted.parts, formatted, escape, latin_lang)
+def _element_html(formatted: FormattedDateline, sign_off: bool, escape: Callable[[str], str],
+                  element: str, css_class: str, latin_lang: str | None) -> str:
+    """The dateline's (or its sign-off's) parts in ``element``, cached: the result depends
+    on the arguments only."""
+    parts = formatted.sign_off_parts if sign_off else formatted.parts
+    body = _html_parts(parts, formatted, escape, latin_lang)
     return f'<{element} class="{escape(css_class)}">{body}</{element}>'
 
 
@@ -575,5 +577,4 @@ def format_sign_off_html(
     """The style's closing agency mark (``(PAP)``) as HTML; empty when it has none."""
     if not formatted.sign_off_parts:
         return ""
-    body = _html_parts(formatted.sign_off_parts, formatted, escape, latin_lang)
-    return f'<{element} class="{escape(css_class)}">{body}</{element}>'
+    return _element_html(formatted, True, escape, element, css_class, latin_lang)
