@@ -19,6 +19,11 @@ CASES = [
     ("ファイルを削除", "zh_Hans", "wrong-script", "script", True, "ja"),
     ("多选列表框", "ko", "wrong-script", "script", True, "zh"),
     ("API", "ru", "wrong-script", "script", False, None),
+    ("mailto", "ar", "wrong-script", "script", False, None),  # no site language lists it
+    ("Ссылки Fluent", "nl", "wrong-script", "script", True, "ru"),  # half the letters
+    ("intense_post_subtitle", "uk", "template-artifact", "pattern", True, None),
+    ("SUBSCRIBE_BUTTON", "de", "template-artifact", "pattern", True, None),
+    ("plugin_name", "de", "template-artifact", "pattern", True, None),  # English words
     ("Subscribe", "de", "wrong-language", "statistics", False, "en"),
     ("Privacy policy", "fr", "wrong-language", "statistics", False, "en"),
     ("Is commenting action", "de", "wrong-language", "statistics", True, "en"),
@@ -53,7 +58,10 @@ def test_verdicts(text: str, locale: str, kind: str, evidence: str, error: bool,
      ("Danmarks Radio", "en"), ("Настройки Wagtail", "ru"), ("https://example.com", "ru"),
      ("© RIA Novosti . Sergei Subbotin", "en"), ("2010", "ar"), ("日本語のテキスト", "ja"),
      ("Teilen", "de"), ("Il nostro sito", "it"), ("Nieprawidłowy math_eqref_format", "pl"),
-     ("[autosummary] writing to", "en"), ("Оформить подписку", "ru")],
+     ("[autosummary] writing to", "en"), ("Оформить подписку", "ru"),
+     # key-shaped, but in the page's language: a translator wrote it, it is no leaked key
+     ("voi_katsella", "fi"), ("metodo_de_creacion", "es"), ("nazwa_wtyczki", "pl"),
+     ("kan_visa", "sv")],
 )
 def test_correct_texts_have_no_verdict(text: str, locale: str) -> None:
     assert JUDGE.judge(text, locale) is None
@@ -104,3 +112,36 @@ def test_catalog_evidence(tmp_path: Path) -> None:
     assert judge.judge("Newsfeed", "en") is None  # a source msgid on a source page
     untranslated_any = judge.judge("Newsfeed", "de")
     assert untranslated_any is not None and untranslated_any.kind is Kind.UNTRANSLATED
+
+
+def test_own_translation_is_never_a_leak_whatever_its_shape(tmp_path: Path) -> None:
+    directory = tmp_path / "de" / "LC_MESSAGES"
+    directory.mkdir(parents=True)
+    (directory / "admin.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "plugin_name"\nmsgstr "plugin_name"\n', encoding="utf-8")
+    assert Judge().judge("plugin_name", "de").kind is Kind.TEMPLATE_ARTIFACT
+    assert Judge(catalogs=CatalogIndex.load(tmp_path, "en")).judge("plugin_name", "de") is None
+
+
+def test_catalog_vocabulary_warns_on_source_text_no_catalog_holds(tmp_path: Path) -> None:
+    """"More contrast" is in no catalog, but both its words are in the site's English msgids and
+    "contrast" in no Italian translation: a source string that never reached the catalogs."""
+    directory = tmp_path / "it" / "LC_MESSAGES"
+    directory.mkdir(parents=True)
+    (directory / "site.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: it\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Contrast"\nmsgstr "Contrasto"\n\nmsgid "Show more"\nmsgstr "Mostra di più"\n',
+        encoding="utf-8")
+    judge = Judge(catalogs=CatalogIndex.load(tmp_path, "en"))
+    assert Judge().judge("More contrast", "it") is None  # no statistical evidence alone
+    verdict = judge.judge("More contrast", "it")
+    assert verdict is not None
+    assert (verdict.kind, verdict.evidence, verdict.warning, verdict.detected) == (
+        Kind.UNTRANSLATED, Evidence.CATALOG, True, "en")
+    assert "'contrast' in no it translation" in verdict.message
+    assert judge.judge("Più contrasto", "it") is None  # Italian words
+    assert judge.judge("Mostra contrasto", "it") is None  # "mostra" is no source word
+    assert judge.judge("More contrast", "en") is None  # the source page itself

@@ -31,7 +31,8 @@ def test_mojibake_is_found_and_repaired(text: str, repaired: str) -> None:
     ["Заголовок открываемого материала", "Ελληνικά κείμενο αρκετά μεγάλο", "naïve café",
      "สวัสดีครับ ยินดีต้อนรับ", "שלום עולם ברוכים הבאים", "مرحبا بالعالم", "ÄÖÜ äöü ß",
      "Çok güzel şehir", "Žluťoučký kůň", "日本語のテキスト", "한국어 텍스트", "Subscribe",
-     "“Quoted” — dashes – and ‘single’", "ΜΆΡΚΟΣ ΈΡΧΕΤΑΙ"],
+     "“Quoted” — dashes – and ‘single’", "ΜΆΡΚΟΣ ΈΡΧΕΤΑΙ",
+     "діє до"],  # its cp1251 bytes hold one UTF-8 sequence, and two bytes that are none
 )
 def test_clean_text_is_not_mojibake(text: str) -> None:
     assert find_mojibake(text) is None

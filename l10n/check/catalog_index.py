@@ -14,7 +14,7 @@ entries.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,6 +101,8 @@ class CatalogIndex:
     translated: dict[str, dict[str, tuple[str, CatalogEntry]]] = field(default_factory=dict)
     foreign: dict[str, list[tuple[str, CatalogEntry]]] = field(default_factory=dict)
     locales: set[str] = field(default_factory=set)
+    # Word sets, built on first use: None keys the source msgids' words, a language its own.
+    _words: dict[str | None, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, directory: str | os.PathLike[str], source_locale: str) -> CatalogIndex:
@@ -118,6 +120,7 @@ class CatalogIndex:
         """Index one catalog of ``locale``."""
         language = language_of(locale)
         self.locales.add(locale)
+        self._words.clear()
         own = self.own.setdefault(language, set())
         translated = self.translated.setdefault(language, {})
         for entry in catalog.entries:
@@ -148,10 +151,28 @@ class CatalogIndex:
         """``language``'s translation of the source text ``text``, with its entry."""
         return self.translated.get(language, {}).get(collapse_space(text))
 
+    def source_words(self) -> frozenset[str]:
+        """The lower-cased words of every source msgid: the site's source vocabulary."""
+        if None not in self._words:
+            self._words[None] = _words_of(self.source)
+        return self._words[None]
+
+    def own_words(self, language: str) -> frozenset[str]:
+        """The lower-cased words of ``language``'s translations."""
+        if language not in self._words:
+            self._words[language] = _words_of(self.own.get(language, ()))
+        return self._words[language]
+
     def other_languages(self, text: str, language: str) -> list[tuple[str, CatalogEntry]]:
         """Other languages whose catalogs give ``text`` as a translation."""
         return [(lang, ref) for lang, ref in self.foreign.get(collapse_space(text), ())
                 if lang != language]
+
+
+def _words_of(texts: Iterable[str]) -> frozenset[str]:
+    from l10n.check.langid import tokenize
+
+    return frozenset(word for text in texts for word in tokenize(text))
 
 
 def _catalog_files(root: Path) -> Iterator[tuple[str, str, Path]]:

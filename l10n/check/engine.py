@@ -36,7 +36,7 @@ from l10n.check.langid import (
     tokenize,
 )
 from l10n.check.names import remove_allowed, remove_unlinguistic, word_tokens
-from l10n.check.patterns import find_mojibake, find_template_artifact
+from l10n.check.patterns import MESSAGE_KEY, find_mojibake, find_template_artifact
 from l10n.check.scripts import (
     expected_scripts,
     letter_scripts,
@@ -168,8 +168,10 @@ class Judge:
         self, text: str, locale: str, value_role: bool, names: bool, *, patterns: bool = True
     ) -> Verdict | None:
         language = language_of(locale)
+        if self.catalogs is not None and self.catalogs.is_own(text, language):
+            return None  # the page locale's own translation, whatever its shape
         if patterns:
-            verdict = self._patterns(text, value_role)
+            verdict = self._patterns(text, value_role, language)
             if verdict is not None:
                 return verdict
         if self.allow:
@@ -183,18 +185,33 @@ class Judge:
         verdict = self._script(text, locale, language, names)
         if verdict is not None or names or self._other_script(text, locale):
             return verdict
-        return self._statistics(text, locale, language)
+        verdict = self._statistics(text, locale, language)
+        if verdict is None and self.catalogs is not None:
+            verdict = self._catalog_words(text, locale, language)
+        return verdict
 
-    def _patterns(self, text: str, value_role: bool) -> Verdict | None:
+    def _patterns(self, text: str, value_role: bool, language: str) -> Verdict | None:
         repaired = find_mojibake(text)
         if repaired is not None:
             return Verdict(Kind.MOJIBAKE, False, Evidence.PATTERN,
                            f"mis-decoded text (mojibake); it reads {repaired!r} as UTF-8")
         artifact = find_template_artifact(text, "credit" if value_role else None)
+        if artifact is not None and artifact.what == MESSAGE_KEY \
+                and language != self.source_language \
+                and not self._source_key(artifact.match, language):
+            artifact = None  # a key-shaped text in the page's language: a translator wrote it
         if artifact is not None:
             return Verdict(Kind.TEMPLATE_ARTIFACT, False, Evidence.PATTERN,
                            f"{artifact.what} {artifact.match!r} shown to readers")
         return None
+
+    def _source_key(self, key: str, language: str) -> bool:
+        """True unless a key-shaped text reads as the page's language rather than the source
+        language: keys are named in the developers' language, so "kan_visa" on a Swedish page
+        is a translation, and "plugin_name" on a German page a leaked key."""
+        words = key.replace("_", " ").replace(".", " ")
+        guess = identify(words, language, (language, self.source_language), letters=False)
+        return guess is None or guess.language == self.source_language
 
     def _catalog(self, text: str, locale: str, language: str) -> tuple[bool, Verdict | None]:
         """(decided, verdict): the catalogs either settle the text or have nothing to say."""
@@ -225,6 +242,27 @@ class Judge:
                                  other, 1.0, entry)
         return False, None
 
+    def _catalog_words(self, text: str, locale: str, language: str) -> Verdict | None:
+        """A warning for text no catalog holds whose every word is a word of the site's
+        source msgids, one of them neither in the page language's translations nor common in
+        that language: a source string that never reached the catalogs."""
+        assert self.catalogs is not None
+        if language == self.source_language:
+            return None
+        source = self.catalogs.source_words()
+        words = [part for token in word_tokens(text, lambda w: w in source)
+                 for part in tokenize(token)]
+        if not words or any(word not in source for word in words):
+            return None
+        own = self.catalogs.own_words(language)
+        strange = [w for w in words if w not in own and not listed_in(w, (language,), _KNOWN_WORD)]
+        if not strange:
+            return None
+        message = (f"reads as untranslated {_name(self.source_language)} text: every word is in "
+                   f"the site's source msgids, and {strange[0]!r} in no {locale} translation")
+        return Verdict(Kind.UNTRANSLATED, False, Evidence.CATALOG, message,
+                       self.source_language, None, warning=True)
+
     def _script(self, text: str, locale: str, language: str, names: bool = False
                 ) -> Verdict | None:
         counts = letter_scripts(text)
@@ -252,7 +290,9 @@ class Judge:
             # are an error.
             if not letter_scripts(remove_unlinguistic(text)).get("Latn"):
                 return None
-            warning = not word_tokens(text, lambda w: self._known(w, candidates))
+            warning = not any(self._known(part, candidates)
+                              for word in word_tokens(text, lambda w: self._known(w, candidates))
+                              for part in tokenize(word))
         guess = (identify(text, candidates[0], candidates, letters=False)
                  if len(candidates) > 1 and not warning else None)
         detected = guess.language if guess else (
@@ -324,7 +364,7 @@ def _foreign_script(
     weighted = {s: n * letter_weight(s) for s, n in counts.items()}
     total = sum(weighted.values())
     if expected == frozenset({"Latn"}):
-        return weighted.get("Latn", 0) < 0.5 * total
+        return weighted.get("Latn", 0) <= 0.5 * total  # half a text in another script
     if not any(weighted.get(s) for s in primary):
         return True
     elsewhere = sum(n for s, n in weighted.items() if s not in expected and s != "Latn")

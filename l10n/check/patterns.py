@@ -18,9 +18,10 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Artifact", "find_mojibake", "find_template_artifact"]
+__all__ = ["MESSAGE_KEY", "Artifact", "find_mojibake", "find_template_artifact"]
 
 _UNFILLED = "unfilled placeholder"
+MESSAGE_KEY = "message key"
 _PLACEHOLDERS = (
     (_UNFILLED, re.compile(r"\{\{\s*[^{}\s][^{}]{0,40}\}\}")),
     (_UNFILLED, re.compile(r"\$\{[A-Za-z_][\w.]{0,40}\}")),
@@ -65,9 +66,9 @@ def find_template_artifact(text: str, role: str | None = None) -> Artifact | Non
             return Artifact(what, match.group())
     stripped = text.strip()
     if _DOTTED_KEY.fullmatch(stripped) and stripped.rsplit(".", 1)[1] not in _NOT_KEY_SUFFIXES:
-        return Artifact("message key", stripped)
+        return Artifact(MESSAGE_KEY, stripped)
     if _SNAKE_KEY.fullmatch(stripped):
-        return Artifact("message key", stripped)
+        return Artifact(MESSAGE_KEY, stripped)
     if role in _LABEL_ROLES and _EMPTY_LABEL.match(stripped):
         return Artifact("label without a value", stripped)
     return None
@@ -199,7 +200,7 @@ def _utf8_reading(data: bytes) -> str | None:
     covered = sum(len(s) for s in sequences)
     # Control bytes that a page dropped leave gaps, so most (not all) high bytes must pair up;
     # one sequence is enough only when it is long and covers everything.
-    enough = len(sequences) >= 2 or (len(sequences) == 1 and covered >= 3)
+    enough = len(sequences) >= 2 or (len(sequences) == 1 and covered >= 3 and covered == high)
     if not enough or covered < 0.6 * high:
         return None
     return data.decode("utf-8", errors="replace")
