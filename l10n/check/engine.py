@@ -333,7 +333,8 @@ class Judge:
                 return None
         elif probability >= SHORT_THRESHOLD:
             return None
-        strong = n_words >= 3 and probability < ERROR_THRESHOLD
+        # Letters alone (no listed word) never make an error.
+        strong = n_words >= 3 and probability < ERROR_THRESHOLD and guess.evidence > 0
         message = (f"text reads as {_name(guess.language)} ({guess.confidence:.0%}), "
                    f"not {_name(language)}")
         return Verdict(Kind.WRONG_LANGUAGE, strong, Evidence.STATISTICS, message,

@@ -465,8 +465,9 @@ def identify(
 
     The word expert speaks first; the character expert is consulted (and loaded) only when
     the words leave the page language below ``gate``, since only then can it change the answer
-    (``letters=False`` never consults it: naming the language of an obvious leak).
-    Returns None when no expert has any evidence (no known word, no Han character).
+    (``letters=False`` never consults it: naming the language of an obvious leak). When no
+    list knows any word, the character expert decides alone (``evidence`` 0); None when
+    ``letters`` is False then, or when the text has no word at all.
     """
     pool = sorted(set(candidates) | {page_language})
     if len(pool) < 2:
@@ -484,7 +485,13 @@ def identify(
             words_post, evidence = _word_posterior(words, listed)
             pool = listed
         if evidence == 0:
-            return None
+            if not letters:
+                return None
+            # No list knows a word (inflected forms, rare words): the letters speak alone.
+            letters_post = _ngram_posterior(text, pool)
+            best = max(sorted(letters_post), key=lambda k: letters_post[k])
+            return LanguageGuess(best, letters_post[best], letters_post.get(page_language, 0.0),
+                                 0)
     posterior = words_post
     if letters and words_post.get(page_language, 0.0) < gate:
         letters = _ngram_posterior(text, pool)
