@@ -60,6 +60,7 @@ def is_locale(code: str) -> bool:
     return _identifier(code) is not None
 
 
+@functools.lru_cache(maxsize=1024)
 def language_of(locale: str) -> str:
     """The language part: ``pt_BR`` → ``pt``, ``zh_Hans`` → ``zh``."""
     return re.split(r"[-_]", locale.strip(), maxsplit=1)[0].lower()

@@ -343,14 +343,12 @@ class Judge:
     # -- candidates ------------------------------------------------------------------------
 
     def _candidates_for_locale(self, locale: str) -> tuple[str, ...]:
-        language = language_of(locale)
-        script = script_of(locale)
-        return _same_script(tuple(sorted(set(self.languages) | {language})), script, language)
+        """The page language first, then the site languages written in its script."""
+        return _locale_candidates(self.languages, locale)
 
     def _candidates_for(self, char_script: str) -> tuple[str, ...]:
         """Site languages written in ``char_script`` (a character script such as Cyrl)."""
-        found = [lang for lang in self.languages if char_script in primary_scripts(lang)]
-        return tuple(found)
+        return _script_candidates(self.languages, char_script)
 
     def _known(self, word: str, candidates: tuple[str, ...]) -> bool:
         return listed_in(word, candidates, _KNOWN_WORD)
@@ -370,6 +368,17 @@ def _foreign_script(
         return True
     elsewhere = sum(n for s, n in weighted.items() if s not in expected and s != "Latn")
     return elsewhere >= 0.3 * total
+
+
+@functools.lru_cache(maxsize=1024)
+def _locale_candidates(languages: tuple[str, ...], locale: str) -> tuple[str, ...]:
+    language = language_of(locale)
+    return _same_script(tuple(sorted(set(languages) | {language})), script_of(locale), language)
+
+
+@functools.lru_cache(maxsize=256)
+def _script_candidates(languages: tuple[str, ...], char_script: str) -> tuple[str, ...]:
+    return tuple(lang for lang in languages if char_script in primary_scripts(lang))
 
 
 @functools.cache

@@ -453,6 +453,14 @@ def likely_language(text: str, candidates: Iterable[str]) -> str | None:
     return max(candidates, key=lambda c: (by_words[c] * by_ngrams[c], c))
 
 
+@functools.lru_cache(maxsize=256)
+def _pools(candidates: tuple[str, ...], page_language: str) -> tuple[list[str], list[str]]:
+    """The sorted candidate pool with the page language, and the part of it with word lists
+    (shared results: do not modify)."""
+    pool = sorted(set(candidates) | {page_language})
+    return pool, [lang for lang in pool if has_word_list(lang)]
+
+
 def identify(
     text: str,
     page_language: str,
@@ -469,7 +477,7 @@ def identify(
     list knows any word, the character expert decides alone (``evidence`` 0); None when
     ``letters`` is False then, or when the text has no word at all.
     """
-    pool = sorted(set(candidates) | {page_language})
+    pool, listed = _pools(tuple(candidates), page_language)
     if len(pool) < 2:
         return None
     if _HAN.search(text) and not _KANA.search(text) and set(pool) <= {"zh", "ja"}:
@@ -478,7 +486,6 @@ def identify(
         words = tokenize(text)
         if not words:
             return None
-        listed = [lang for lang in pool if has_word_list(lang)]
         if page_language not in listed or len(listed) < 2:
             words_post, evidence = _ngram_posterior(text, pool), 1
         else:

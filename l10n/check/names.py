@@ -52,7 +52,10 @@ def word_tokens(text: str, is_word: Callable[[str], bool]) -> list[str]:
     """
     kept = []
     for token in _TOKEN.findall(remove_unlinguistic(text)):
-        if "-" not in token:
+        if token.islower() and token.isalpha():  # the common case, decided without a call
+            if len(token) > 1:
+                kept.append(token)
+        elif "-" not in token:
             if not _is_name(token, is_word):
                 kept.append(token)
         # A hyphenated token is a word when any part is ("URL-Generator", "e-mail").

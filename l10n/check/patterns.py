@@ -33,6 +33,7 @@ _PLACEHOLDERS = (
     ("double-escaped entity",
      re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d{2,6}|#x[0-9a-fA-F]{2,5});")),
 )
+_PLACEHOLDER_CHARS = re.compile(r"[{$%\\&]")
 _DOTTED_KEY = re.compile(r"[a-z][a-z0-9]*(?:\.[a-z][a-z0-9_]*)+")
 _SNAKE_KEY = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 # A final dotted segment that makes a file name or a host name, not a message key.
@@ -60,14 +61,16 @@ def find_template_artifact(text: str, role: str | None = None) -> Artifact | Non
     ``role`` is the block's role: a label with nothing after it is an artifact only where a
     value belongs (credit, byline, caption), since "Search:" is a fine form label.
     """
-    for what, pattern in _PLACEHOLDERS:
-        match = pattern.search(text)
-        if match:
-            return Artifact(what, match.group())
+    if _PLACEHOLDER_CHARS.search(text):  # every placeholder pattern needs one of them
+        for what, pattern in _PLACEHOLDERS:
+            match = pattern.search(text)
+            if match:
+                return Artifact(what, match.group())
     stripped = text.strip()
-    if _DOTTED_KEY.fullmatch(stripped) and stripped.rsplit(".", 1)[1] not in _NOT_KEY_SUFFIXES:
+    if "." in stripped and _DOTTED_KEY.fullmatch(stripped) \
+            and stripped.rsplit(".", 1)[1] not in _NOT_KEY_SUFFIXES:
         return Artifact(MESSAGE_KEY, stripped)
-    if _SNAKE_KEY.fullmatch(stripped):
+    if "_" in stripped and _SNAKE_KEY.fullmatch(stripped):
         return Artifact(MESSAGE_KEY, stripped)
     if role in _LABEL_ROLES and _EMPTY_LABEL.match(stripped):
         return Artifact("label without a value", stripped)
