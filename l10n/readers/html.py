@@ -31,11 +31,13 @@ where a start tag ends. Rules:
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import re
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 import lxml.html
 from lxml import etree
@@ -74,18 +76,28 @@ _TAGLINE_CLASSES = frozenset({"tagline", "slogan", "section-description", "secti
 _LEDE_CLASSES = frozenset({"lede", "lead", "standfirst", "intro", "summary", "article-lead"})
 _CREDIT_CLASSES = frozenset({"credit", "copyright", "photo-credit", "image-credit", "source"})
 _BYLINE_CLASSES = frozenset({"byline", "author", "authors", "by"})
-_CHROME_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder")
+_TRAIL_CLASSES = frozenset({"breadcrumb", "breadcrumbs"})
+_CHROME_ATTRIBUTES = frozenset({"title", "alt", "aria-label", "placeholder"})
+_BUTTON_ATTRIBUTES = _CHROME_ATTRIBUTES | {"value"}  # a button's value is its label
 _BUTTON_INPUTS = frozenset({"submit", "button", "reset"})
 _META_CONTEXT = {"description": "meta description", "og:title": "og:title",
                  "og:description": "og:description", "twitter:title": "twitter:title",
                  "twitter:description": "twitter:description"}
+_SMALL_PAGE = 1000  # start tags; up to this many, _Walker._path asks libxml2 for each path
 _KIND = {"a": "link", "img": "image", "input": "input", "button": "button", "select": "select",
          "textarea": "textarea", "abbr": "abbreviation", "area": "image map area"}
+# The tags that change the context by themselves, and the attributes that can (_Walker._enter).
+_CONTEXT_TAGS = frozenset(
+    {*_LANDMARK_TAGS, *_CHROME_UNITS, "article", "main", "button", "label", "figcaption",
+     "address"}
+)
+_CONTEXT_ATTRIBUTES = frozenset(
+    {"role", "class", "itemprop", "itemtype", "rel", "lang", "translate", "data-l10n-ignore"}
+)
 
 
-@dataclass(frozen=True, slots=True)
-class _Ctx:
-    """What the walk knows about the element it is in."""
+class _Ctx(NamedTuple):
+    """What the walk knows about the element it is in (a tuple: cheap to build and compare)."""
 
     zone: str  # "chrome", "article" or "page"
     landmark: str | None = None
@@ -178,7 +190,8 @@ class _Walker:
         self.tree = root.getroottree()
         self.blocks: list[tuple[int, int, Block, tuple[tuple[etree._Element, str], ...]]] = []
         self.article_root = _article_root(root)
-        self.crumb_ends = _breadcrumb_ends(root)
+        # The last item of every breadcrumb trail entered so far (see _note_trail).
+        self.crumb_ends: set[etree._Element] = set()
         self.headline_seen = False
         self.lede_seen = False
         self.json_ld: list[object] = []
@@ -186,81 +199,108 @@ class _Walker:
         self.canonical: str | None = None
         self.times: list[str] = []
         self.title: str | None = None
-        self.offsets: dict[etree._Element, int] = {}
         self.paths: dict[etree._Element, str] = {}
+        self.tag_contexts: dict[tuple[_Ctx, str], _Ctx] = {}  # see _enter
+        # getpath walks the siblings of every ancestor: fine unless there are thousands.
+        self.small = index.start_tags <= _SMALL_PAGE
 
     # -- walking ---------------------------------------------------------------------------
 
     def run(self) -> None:
-        ctx = _Ctx(zone="page")
-        self.index.align_element(self.root)
-        self._children(self.root, ctx, None)
+        root = self.root
+        self.index.align_element(root)
+        # The root is never entered (its lang is the page's locale), but may be a trail.
+        if _is_trail(set((root.get("class") or "").lower().split()), dict(root.items())):
+            self._note_trail(root)
+        self._children(root, _Ctx(zone="page"), None, 0)
 
-    def _children(self, el: etree._Element, ctx: _Ctx, run: _Run | None) -> _Run | None:
+    def _children(
+        self, el: etree._Element, ctx: _Ctx, run: _Run | None, at: int
+    ) -> _Run | None:
+        """Visit the children of ``el``, which starts at offset ``at``."""
         for child in el:
-            run = self._node(child, ctx, run)
+            run = self._node(child, ctx, run, at)
         return run
 
-
-    def _node(self, el: etree._Element, ctx: _Ctx, run: _Run | None) -> _Run | None:
-        """Visit ``el`` inside an open ``run``; returns the run its tail continues."""
-        if not isinstance(el.tag, str):  # comments, processing instructions
-            return self._text(el.tail, run, ctx, el, "tail")
-        position = self.index.align_element(el)
-        self.offsets[el] = position
-        tag = el.tag.lower()
+    def _node(
+        self, el: etree._Element, ctx: _Ctx, run: _Run | None, parent_at: int
+    ) -> _Run | None:
+        """Visit ``el`` inside an open ``run``; returns the run its tail continues.
+        ``parent_at`` is the offset of ``el``'s parent."""
+        tag = el.tag
+        if not isinstance(tag, str):  # comments, processing instructions
+            return self._text(el.tail, run, ctx, el, "tail", parent_at)
+        tag = tag.lower()
+        position = self.index.align_tag(tag, el.sourceline)
         if tag in _NEVER_TEXT:
             self._skip(el)
-            return self._text(el.tail, run, ctx, el, "tail")
+            return self._text(el.tail, run, ctx, el, "tail", position)
         if tag == "head":
             self._head(el)
             return run
-        inner = self._enter(el, tag, ctx)
-        self._attributes(el, tag, inner, position)
+        items = el.items()
+        # One dict read instead of an el.get per rule; libxml2 drops repeated attributes.
+        attrs = dict(items) if items else {}
+        inner = self._enter(el, tag, ctx, attrs)
+        if attrs:
+            self._attributes(el, tag, inner, position, attrs)
         # An inline element that starts a role of its own (span.credit) is a block of its own.
-        if self._is_inline(tag, inner) and inner.special is ctx.special:
-            run = self._text(el.text, run, inner, el, "text")
-            run = self._children(el, inner, run)
+        inline = tag in _INLINE or (tag == "a" and inner.zone == "article" and inner.unit is None)
+        if inline and inner.special is ctx.special:
+            text = el.text
+            if text:
+                run = self._text(text, run, inner, el, "text", position)
+            if len(el):
+                run = self._children(el, inner, run, position)
             if tag == "time":
-                if el.get("datetime"):
-                    self.times.append(el.get("datetime", ""))
+                stamp = attrs.get("datetime")
+                if stamp:
+                    self.times.append(stamp)
                 if run is not None:
                     run.times += len(collapse_space(el.text_content()))
-            return self._text(el.tail, run, ctx, el, "tail")
-        self._flush(run)
-        own = _Run(owner=el, ctx=inner, parts=[])
-        own = self._text(el.text, own, inner, el, "text")
-        own = self._children(el, inner, own)
-        self._flush(own)
-        parent_run = _Run(owner=run.owner, ctx=run.ctx, parts=[]) if run is not None else None
-        return self._text(el.tail, parent_run, ctx, el, "tail")
-
-    def _is_inline(self, tag: str, ctx: _Ctx) -> bool:
-        if tag in _INLINE:
-            return True
-        return tag == "a" and ctx.zone == "article" and ctx.unit is None
+            tail = el.tail
+            return self._text(tail, run, ctx, el, "tail", position) if tail else run
+        if run is not None and run.start is not None:
+            self._flush(run)
+        own: _Run | None = _Run(el, inner, [])
+        text = el.text
+        if text:
+            own = self._text(text, own, inner, el, "text", position)
+        if len(el):
+            own = self._children(el, inner, own, position)
+        if own is not None and own.start is not None:
+            self._flush(own)
+        parent_run = _Run(run.owner, run.ctx, []) if run is not None else None
+        tail = el.tail
+        return self._text(tail, parent_run, ctx, el, "tail", position) if tail else parent_run
 
     def _text(
-        self, text: str | None, run: _Run | None, ctx: _Ctx, el: etree._Element, kind: str
+        self,
+        text: str | None,
+        run: _Run | None,
+        ctx: _Ctx,
+        el: etree._Element,
+        kind: str,
+        at: int,
     ) -> _Run | None:
+        """Add ``el``'s text or tail to ``run``, opening a run for visible text outside one.
+        ``at`` is the offset to give text the source index cannot place."""
         if not text:
             return run
+        if text.isspace():  # needs no position and opens no run
+            if run is not None:
+                run.parts.append(text)
+            return run
         start = self.index.align_text(text)
-        if start is None:
-            parent = el.getparent()
-            start = self.offsets.get(el, self.offsets.get(parent, 0) if parent is not None else 0)
         if run is None:
-            if not text.strip():
-                return None
             # Text directly in <body> or a container with no block owner of its own.
-            run = _Run(owner=el.getparent() if el.getparent() is not None else el, ctx=ctx,
-                       parts=[])
-        if run.start is None and text.strip():
-            run.start = start
+            parent = el.getparent()
+            run = _Run(parent if parent is not None else el, ctx, [])
+        if run.start is None:
+            run.start = at if start is None else start
         run.parts.append(text)
-        if text.strip():
-            run.nodes.append((el, kind))
-            run.langs.add(ctx.lang)
+        run.nodes.append((el, kind))
+        run.langs.add(ctx.lang)
         return run
 
     def _skip(self, el: etree._Element) -> None:
@@ -269,73 +309,109 @@ class _Walker:
                 self.json_ld.append(json.loads(el.text or ""))
         self.index.skip_subtree(el)
 
-    def _enter(self, el: etree._Element, tag: str, ctx: _Ctx) -> _Ctx:
-        """The context inside ``el``."""
-        role = (el.get("role") or "").strip().lower()
-        classes = set((el.get("class") or "").lower().split())
-        changes: dict[str, object] = {}
-        landmark = _LANDMARK_TAGS.get(tag) or _LANDMARK_ROLES.get(role)
+    def _enter(self, el: etree._Element, tag: str, ctx: _Ctx, attrs: dict[str, str]) -> _Ctx:
+        """The context inside ``el``, whose attributes are ``attrs``."""
+        described = bool(attrs) and not attrs.keys().isdisjoint(_CONTEXT_ATTRIBUTES)
+        if described or el is self.article_root or el in self.crumb_ends:
+            return self._context(el, tag, ctx, attrs, described)
+        # Otherwise only the tag can change the context, the same way every time.
+        if tag not in _CONTEXT_TAGS:
+            return ctx  # most elements
+        inner = self.tag_contexts.get((ctx, tag))
+        if inner is None:
+            inner = self.tag_contexts[ctx, tag] = self._context(el, tag, ctx, attrs, described)
+        return inner
+
+    def _context(
+        self, el: etree._Element, tag: str, ctx: _Ctx, attrs: dict[str, str], described: bool
+    ) -> _Ctx:
+        """:meth:`_enter` worked out; ``described``: ``attrs`` has a context attribute."""
+        if described:
+            role = (attrs.get("role") or "").strip().lower()
+            value = attrs.get("class")
+            classes = set(value.lower().split()) if value else set()
+            if _is_trail(classes, attrs):
+                self._note_trail(el)
+        else:
+            role, classes = "", set()
+        zone, landmark, unit = ctx.zone, ctx.landmark, ctx.unit
+        in_article_header = ctx.in_article_header
+        own_landmark = _LANDMARK_TAGS.get(tag) or _LANDMARK_ROLES.get(role)
         is_article = (
             tag in ("article", "main")
             or role in _ARTICLE_ROLES
-            or el.get("itemprop") == "articleBody"
+            or attrs.get("itemprop") == "articleBody"
             or el is self.article_root
         )
-        if is_article and ctx.zone != "chrome":
-            changes["zone"] = "article"
-        elif landmark is not None:
-            if tag == "header" and ctx.zone == "article":
-                changes["in_article_header"] = True
+        if is_article and zone != "chrome":
+            zone = "article"
+        elif own_landmark is not None:
+            if tag == "header" and zone == "article":
+                in_article_header = True
             else:
-                changes["zone"] = "chrome"
-                changes["landmark"] = landmark
+                zone, landmark = "chrome", own_landmark
         if tag in ("button", "label") or role == "button":
-            changes["zone"] = "chrome"
-            changes["unit"] = "button" if tag != "label" else "label"
+            zone, unit = "chrome", ("button" if tag != "label" else "label")
         elif tag in _CHROME_UNITS and (ctx.zone != "article" or ctx.unit is not None):
-            changes.setdefault("unit", _KIND.get(tag, tag))
-        translate = (el.get("translate") or "").strip().lower()
-        if translate == "no" or el.get("data-l10n-ignore") is not None:
-            changes["translatable"] = False
+            unit = _KIND.get(tag, tag)
+        translatable = ctx.translatable
+        translate = (attrs.get("translate") or "").strip().lower()
+        if translate == "no" or "data-l10n-ignore" in attrs:
+            translatable = False
         elif translate == "yes":
-            changes["translatable"] = True
-        lang = el.get("lang")
-        if lang is not None and el is not self.root:
-            changes["lang"] = lang.strip() or None
-        special = Role.SECTION if el in self.crumb_ends else _special_role(el, tag, classes)
-        if special is not None:
-            changes["special"] = special
-        if tag == "figcaption":
-            changes["in_figcaption"] = True
-        if classes & _LEDE_CLASSES:
-            changes["lede_class"] = True
-        return replace(ctx, **changes) if changes else ctx  # type: ignore[arg-type]
+            translatable = True
+        lang = ctx.lang
+        value = attrs.get("lang")
+        if value is not None and el is not self.root:
+            lang = value.strip() or None
+        if el in self.crumb_ends:
+            special = Role.SECTION
+        else:
+            special = _special_role(tag, classes, attrs) if described or tag == "address" else None
+            special = ctx.special if special is None else special
+        in_figcaption = ctx.in_figcaption or tag == "figcaption"
+        lede_class = ctx.lede_class or not classes.isdisjoint(_LEDE_CLASSES)
+        inner = _Ctx(zone, landmark, unit, translatable, lang, special, in_figcaption,
+                     in_article_header, lede_class)
+        return ctx if inner == ctx else inner
+
+    def _note_trail(self, el: etree._Element) -> None:
+        """Remember the last item of the breadcrumb trail ``el``: the page's section. The walk
+        calls it on entering ``el``, before any item (an item is ``el`` or inside it)."""
+        items = list(el.iter("li")) or list(el.iter("a"))
+        if items:
+            self.crumb_ends.add(items[-1])
 
     # -- attributes and head ---------------------------------------------------------------
 
-    def _attributes(self, el: etree._Element, tag: str, ctx: _Ctx, position: int) -> None:
-        names = list(_CHROME_ATTRIBUTES)
-        if (tag == "input" and (el.get("type") or "").lower() in _BUTTON_INPUTS) or tag == "button":
-            names.append("value")
-        present = [name for name in el.attrib if name.lower() in names]
-        for name in present:
-            value = collapse_space(el.get(name) or "")
+    def _attributes(
+        self, el: etree._Element, tag: str, ctx: _Ctx, position: int, attrs: dict[str, str]
+    ) -> None:
+        button = tag == "button" or (
+            tag == "input" and (attrs.get("type") or "").lower() in _BUTTON_INPUTS
+        )
+        names = _BUTTON_ATTRIBUTES if button else _CHROME_ATTRIBUTES
+        for name, raw in attrs.items():
+            key = name.lower()
+            if key not in names:
+                continue
+            value = collapse_space(raw)
             if not value:
                 continue
-            context = self._attribute_context(el, tag, name.lower())
+            context = self._attribute_context(tag, key, attrs)
             self._add(
-                Role.CHROME, value, position, el, ctx, context=context, attribute=name.lower(),
+                Role.CHROME, value, position, el, ctx, context=context, attribute=key,
                 nodes=((el, name),),
             )
 
-    def _attribute_context(self, el: etree._Element, tag: str, name: str) -> str:
+    def _attribute_context(self, tag: str, name: str, attrs: dict[str, str]) -> str:
         if name == "placeholder":
             return "placeholder"
         if name == "alt":
             return "image alt"
         if name == "value":
             return "button"
-        role = (el.get("role") or "").lower()
+        role = (attrs.get("role") or "").lower()
         kind = "dialog" if role in ("dialog", "alertdialog") or tag == "dialog" else None
         kind = kind or _KIND.get(tag) or (role or tag)
         return f"{kind} {name}"
@@ -349,21 +425,20 @@ class _Walker:
             if tag in _NEVER_TEXT:
                 self._skip(el)
                 continue
-            ctx = _Ctx(zone="chrome", lang=(el.get("lang") or "").strip() or None)
             if tag == "title":
                 text = collapse_space(el.text or "")
                 start = self.index.align_text(el.text or "")
                 if text:
                     self.title = text
-                    self._add(Role.CHROME, text, position if start is None else start, el, ctx,
-                              context="page title", nodes=((el, "text"),))
+                    self._add(Role.CHROME, text, position if start is None else start, el,
+                              _head_ctx(el), context="page title", nodes=((el, "text"),))
             elif tag == "meta":
                 key = (el.get("property") or el.get("name") or "").strip().lower()
                 content = collapse_space(el.get("content") or "")
                 if key and content:
                     self.meta_tags.setdefault(key, content)
                     if key in _META_CONTEXT:
-                        self._add(Role.CHROME, content, position, el, ctx,
+                        self._add(Role.CHROME, content, position, el, _head_ctx(el),
                                   context=_META_CONTEXT[key], attribute="content",
                                   nodes=((el, "content"),))
             elif tag == "link" and "canonical" in (el.get("rel") or "").lower().split():
@@ -381,7 +456,7 @@ class _Walker:
         role, context = self._role(run, text)
         nodes = tuple(run.nodes)
         if len(run.langs) == 1 and None not in run.langs and ctx.lang is None:
-            ctx = replace(ctx, lang=next(iter(run.langs)))  # all of it in one <span lang>
+            ctx = ctx._replace(lang=next(iter(run.langs)))  # all of it in one <span lang>
         if role is Role.DATELINE:
             self._add(Role.DATELINE, text, run.start, run.owner, ctx, context="dateline",
                       dateline=parse_dateline(text), nodes=nodes)
@@ -400,11 +475,11 @@ class _Walker:
 
     def _role(self, run: _Run, text: str) -> tuple[Role, str]:
         ctx = run.ctx
-        tag = run.owner.tag.lower() if isinstance(run.owner.tag, str) else ""
         if text in self.known:
             return Role.CHROME, ctx.landmark or ctx.unit or "page"
         if ctx.zone != "article":
             return self._chrome_role(ctx, text)
+        tag = run.owner.tag.lower() if isinstance(run.owner.tag, str) else ""
         if ctx.special is Role.CREDIT or (ctx.in_figcaption and text.startswith("©")):
             return Role.CREDIT, "credit"
         if ctx.in_figcaption:
@@ -464,8 +539,10 @@ class _Walker:
         self.blocks.append((offset, len(self.blocks), block, nodes))
 
     def _path(self, el: etree._Element) -> str:
-        """``getpath(el)``, with the positions of all an element's children found at once
-        (``getpath`` counts siblings per call: quadratic on a page of 100,000 paragraphs)."""
+        """``getpath(el)``; on a big page with the positions of all an element's children found
+        at once (``getpath`` counts siblings per call: quadratic on 100,000 paragraphs)."""
+        if self.small:
+            return self.tree.getpath(el)
         known = self.paths.get(el)
         if known is not None:
             return known
@@ -473,40 +550,57 @@ class _Walker:
         if parent is None or not _plain_tag(el.tag):
             return self.tree.getpath(el)
         base = self._path(parent)
-        children = [c for c in parent if _plain_tag(c.tag)]
-        totals: dict[str, int] = {}
-        for child in children:
-            totals[child.tag] = totals.get(child.tag, 0) + 1
+        children = [(child, child.tag) for child in parent]
+        # Other nodes (comments, prefixed names) never share a name with a plain element.
+        totals: dict[object, int] = {}
+        for _, tag in children:
+            totals[tag] = totals.get(tag, 0) + 1
         seen: dict[str, int] = {}
-        for child in children:
-            tag = child.tag
+        paths = self.paths
+        for child, tag in children:
+            if not _plain_tag(tag):
+                continue
             if totals[tag] > 1:
-                seen[tag] = seen.get(tag, 0) + 1
-                self.paths[child] = f"{base}/{tag}[{seen[tag]}]"
+                number = seen[tag] = seen.get(tag, 0) + 1
+                paths[child] = f"{base}/{tag}[{number}]"
             else:
-                self.paths[child] = f"{base}/{tag}"
-        return self.paths[el]
+                paths[child] = f"{base}/{tag}"
+        return paths[el]
 
     def finish(
         self,
     ) -> tuple[tuple[Block, ...], tuple[tuple[tuple[etree._Element, str], ...], ...]]:
         """The blocks in source order (attribute blocks sit at their element's ``<``), and
         the tree nodes of each."""
-        ordered = sorted(self.blocks, key=lambda t: (t[0], t[1]))
+        ordered = sorted(self.blocks)  # by offset, then order of finding (never a tie)
         return tuple(t[2] for t in ordered), tuple(t[3] for t in ordered)
 
 
 def _plain_tag(tag: object) -> bool:
     """An element name ``getpath`` writes as it is (no namespace or prefix)."""
-    return isinstance(tag, str) and _SPECIAL_IN_TAG.search(tag) is None
+    return isinstance(tag, str) and _plain_name(tag)
+
+
+@functools.lru_cache(maxsize=1024)
+def _plain_name(tag: str) -> bool:
+    """:func:`_plain_tag` of a string, cached: a page has a few dozen distinct tags."""
+    return _SPECIAL_IN_TAG.search(tag) is None
 
 
 _SPECIAL_IN_TAG = re.compile(r"[{}:*\[\]/]")
 
 
-def _special_role(el: etree._Element, tag: str, classes: set[str]) -> Role | None:
-    rel = set((el.get("rel") or "").lower().split())
-    itemprop = (el.get("itemprop") or "").lower()
+def _is_trail(classes: set[str], attrs: dict[str, str]) -> bool:
+    """Whether an element with these ``classes`` and ``attrs`` is a breadcrumb trail."""
+    return not classes.isdisjoint(_TRAIL_CLASSES) or (attrs.get("itemtype") or "").endswith(
+        "BreadcrumbList"
+    )
+
+
+def _special_role(tag: str, classes: set[str], attrs: dict[str, str]) -> Role | None:
+    """The role an element's tag, ``classes`` and other attributes give its text, if any."""
+    rel = set((attrs.get("rel") or "").lower().split())
+    itemprop = (attrs.get("itemprop") or "").lower()
     if classes & _SITE_CLASSES or "home" in rel:
         return Role.SITE
     if classes & _SECTION_CLASSES or itemprop == "articlesection":
@@ -542,19 +636,9 @@ def _article_root(root: etree._Element) -> etree._Element | None:
     return max(scores, key=lambda el: scores[el])
 
 
-def _breadcrumb_ends(root: etree._Element) -> set[etree._Element]:
-    """The last item of every breadcrumb trail: the page's section."""
-    ends = set()
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        classes = (el.get("class") or "").lower().split()
-        schema = (el.get("itemtype") or "").endswith("BreadcrumbList")
-        if schema or any(c in ("breadcrumb", "breadcrumbs") for c in classes):
-            items = [li for li in el.iter("li")] or [a for a in el.iter("a")]
-            if items:
-                ends.add(items[-1])
-    return ends
+def _head_ctx(el: etree._Element) -> _Ctx:
+    """The context of a ``<head>`` element's text: chrome, in the element's own ``lang``."""
+    return _Ctx(zone="chrome", lang=(el.get("lang") or "").strip() or None)
 
 
 def _in_chrome(el: etree._Element) -> bool:

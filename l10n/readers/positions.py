@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import bisect
 import html
+import operator
 import re
 from collections import defaultdict, deque
+from itertools import accumulate
 
 from lxml import etree
 
@@ -20,15 +22,21 @@ from l10n.prose import collapse_space
 
 __all__ = ["SourceIndex"]
 
+# One alternative per kind of token after the "<" they all open with (a literal first character
+# lets the regex engine jump from "<" to "<"). Raw-text start tags come before other start tags.
+# Attributes are quoted strings or runs of other characters; there is only one way to split
+# them, so the loop over them never needs to backtrack (*+).
 _TOKEN = re.compile(
     r"""
-      (?P<comment><!--.*?(?:-->|\Z))
-    | <!\[CDATA\[.*?(?:\]\]>|\Z)
-    | <[!?][^>]*>?
-    | (?P<raw><(?P<rawtag>script|style|xmp|textarea|plaintext)\b
-        (?:"[^"]*"|'[^']*'|[^'">])*>)
-    | </[A-Za-z][^>]*>?
-    | <(?P<tag>[A-Za-z][^\s/>]*)(?:"[^"]*"|'[^']*'|[^'">])*>
+    <(?:
+      (?P<comment>!--.*?(?:-->|\Z))
+    | !\[CDATA\[.*?(?:\]\]>|\Z)
+    | [!?][^>]*>?
+    | /[A-Za-z][^>]*>?
+    | (?P<raw>(?P<rawtag>script|style|xmp|textarea|plaintext)\b
+        (?:"[^"]*"|'[^']*'|[^'">]+)*+>)
+    | (?P<tag>[A-Za-z][^\s/>]*)(?:"[^"]*"|'[^']*'|[^'">]+)*+>
+    )
     """,
     re.DOTALL | re.VERBOSE | re.IGNORECASE,
 )
@@ -41,40 +49,58 @@ _TAG_AT = re.compile(r"</?[A-Za-z!?][^>]*>?")
 _WINDOW = 24
 
 
+def _line_starts(source: str) -> list[int]:
+    """The offset where each line of ``source`` starts; a line ends at CR LF, CR or LF."""
+    if "\r" in source:
+        return [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", source)]
+    # Line k starts after lines 0..k-1 and their k newlines: all of it summed in C.
+    lines = source.split("\n")
+    return list(map(operator.add, accumulate(map(len, lines), initial=0), range(len(lines))))
+
+
 class SourceIndex:
     """Offsets of start tags and text runs in one HTML source, and offset → (line, column)."""
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", source)]
+        self.line_starts = _line_starts(source)
         self._tags: dict[tuple[str, int], deque[int]] = defaultdict(deque)
         self._texts: list[tuple[int, str]] = []
         self._normal: dict[int, str] = {}
         self._cursor = 0
         self._scan()
+        self.start_tags = sum(map(len, self._tags.values()))  # about the number of elements
 
     def _scan(self) -> None:
+        """Record every start tag and text run. The scan starts over after the content of each
+        raw-text element (script, style...), which holds no tags."""
         source = self.source
-        position = 0
         length = len(source)
+        tags = self._tags
+        texts = self._texts
+        line_starts = self.line_starts
+        position = 0
         while position < length:
-            match = _TOKEN.search(source, position)
-            if match is None:
+            for match in _TOKEN.finditer(source, position):
+                start, end = match.span()
+                if start > position and not source[position:start].isspace():
+                    texts.append((position, source[position:start]))
+                position = end
+                kind = match.lastgroup  # "tag", "raw", "comment" or None
+                if kind == "tag":
+                    line = bisect.bisect_right(line_starts, end - 1)
+                    tags[(match["tag"].lower(), line)].append(start)
+                elif kind == "raw":
+                    name = match["rawtag"].lower()
+                    tags[(name, bisect.bisect_right(line_starts, end - 1))].append(start)
+                    close = _RAW_END[name].search(source, end)
+                    if name == "textarea" and close is not None:
+                        self._add_text(end, close.start())
+                    position = close.end() if close is not None else length
+                    break
+            else:
                 self._add_text(position, length)
                 break
-            self._add_text(position, match.start())
-            end = match.end()
-            tag = match.group("tag") or match.group("rawtag")
-            if tag:
-                line = self.line(end - 1)
-                self._tags[(tag.lower(), line)].append(match.start())
-            if match.group("raw"):
-                name = match.group("rawtag").lower()
-                close = _RAW_END[name].search(source, end)
-                if name == "textarea" and close is not None:
-                    self._add_text(end, close.start())
-                end = close.end() if close is not None else length
-            position = max(end, match.start() + 1)
 
     def _add_text(self, start: int, end: int) -> None:
         if end > start and not self.source[start:end].isspace():
@@ -88,13 +114,18 @@ class SourceIndex:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of ``offset``."""
-        line = self.line(offset)
+        line = bisect.bisect_right(self.line_starts, offset)
         return line, offset - self.line_starts[line - 1] + 1
 
     def align_element(self, el: etree._Element) -> int:
         """Offset of ``el``'s start tag (consumed in document order), or of its line's start."""
-        line = el.sourceline or 1
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        tag = el.tag
+        return self.align_tag(tag.lower() if isinstance(tag, str) else "", el.sourceline)
+
+    def align_tag(self, tag: str, line: int | None) -> int:
+        """:meth:`align_element` for an element named ``tag`` (lower case) whose start tag
+        libxml2 saw end on ``line``."""
+        line = line or 1
         queue = self._tags.get((tag, line))
         if queue:
             return queue.popleft()
@@ -102,15 +133,20 @@ class SourceIndex:
 
     def align_text(self, text: str) -> int | None:
         """Offset of the first visible character of the next text run holding ``text``."""
-        wanted = collapse_space(text)
-        if not wanted:
+        if not text or text.isspace():
             return None
         texts = self._texts
+        wanted = None
         for k in range(self._cursor, min(self._cursor + _WINDOW, len(texts))):
-            if self._normalized(k) == wanted:
-                self._cursor = k + 1
-                offset, raw = texts[k]
-                return offset + (len(raw) - len(raw.lstrip()))
+            offset, raw = texts[k]
+            # The usual case, a run lxml read verbatim, needs no normalizing to compare.
+            if not (raw == text and "&" not in raw):
+                if wanted is None:
+                    wanted = collapse_space(text)
+                if self._normalized(k) != wanted:
+                    continue
+            self._cursor = k + 1
+            return offset + (len(raw) - len(raw.lstrip()))
         return None
 
     def skip_subtree(self, el: etree._Element) -> None:
