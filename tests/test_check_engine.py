@@ -32,7 +32,13 @@ CASES = [
     ("Politique de confidentialité", "de", "wrong-language", "statistics", True, "fr"),
     ("Перемещен из папки в корзину", "uk", "wrong-language", "statistics", True, "ru"),
     # inflected Finnish no word list holds: the letters speak alone, and only warn
-    ("Muunna sisäiseksi linkiksi", "de", "wrong-language", "statistics", False, "fi"),
+    ("muunna sisäiseksi linkiksi", "de", "wrong-language", "statistics", False, "fi"),
+    # three Latin words on a Cyrillic page are a sentence, whatever the lists say: an error
+    ("Muunna sisäiseksi linkiksi", "ru", "wrong-script", "script", True, None),
+    # key-shaped, with words French shares with English: still a leaked key
+    ("main_menu", "fr", "template-artifact", "pattern", True, None),
+    ("menu.title", "et", "template-artifact", "pattern", True, None),  # et has no word list
+    ("xq_zzv", "de", "template-artifact", "pattern", True, None),  # no word known at all
     ("Las noticias más leídas del día", "pt_BR", "wrong-language", "statistics", True, "es"),
     ("删除这个页面", "ja", "wrong-language", "statistics", False, "zh"),
     ("Π§ΠΈΡΠ°ΡΡ ΡΠ°ΠΊΠΆΠ΅", "ru", "mojibake", "pattern", True, None),
@@ -127,6 +133,19 @@ def test_own_translation_is_never_a_leak_whatever_its_shape(tmp_path: Path) -> N
     assert Judge(catalogs=CatalogIndex.load(tmp_path, "en")).judge("plugin_name", "de") is None
 
 
+def test_own_translation_with_an_unfilled_placeholder_is_still_an_artifact(
+        tmp_path: Path) -> None:
+    directory = tmp_path / "de" / "LC_MESSAGES"
+    directory.mkdir(parents=True)
+    (directory / "site.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Hello %(name)s"\nmsgstr "Hallo %(name)s"\n', encoding="utf-8")
+    verdict = Judge(catalogs=CatalogIndex.load(tmp_path, "en")).judge("Hallo %(name)s", "de")
+    assert verdict is not None and verdict.kind is Kind.TEMPLATE_ARTIFACT
+    assert verdict.message == "unfilled placeholder '%(name)s' shown to readers"
+
+
 def test_catalog_vocabulary_warns_on_source_text_no_catalog_holds(tmp_path: Path) -> None:
     """"More contrast" is in no catalog, but both its words are in the site's English msgids and
     "contrast" in no Italian translation: a source string that never reached the catalogs."""
@@ -147,3 +166,20 @@ def test_catalog_vocabulary_warns_on_source_text_no_catalog_holds(tmp_path: Path
     assert judge.judge("Più contrasto", "it") is None  # Italian words
     assert judge.judge("Mostra contrasto", "it") is None  # "mostra" is no source word
     assert judge.judge("More contrast", "en") is None  # the source page itself
+
+
+def test_catalog_vocabulary_spares_words_the_page_language_translations_use(
+        tmp_path: Path) -> None:
+    """When the Italian translations themselves use "contrast", "More contrast" is written in
+    the site's Italian as far as the catalogs can tell: no finding."""
+    directory = tmp_path / "it" / "LC_MESSAGES"
+    directory.mkdir(parents=True)
+    (directory / "site.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: it\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Show more"\nmsgstr "Mostra di più"\n\n'
+        'msgid "Contrast mode"\nmsgstr "Modalità contrast"\n', encoding="utf-8")
+    index = CatalogIndex.load(tmp_path, "en")
+    assert {"more", "contrast"} <= index.source_words()
+    assert "contrast" in index.own_words("it")
+    assert Judge(catalogs=index).judge("More contrast", "it") is None

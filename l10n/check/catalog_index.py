@@ -102,7 +102,8 @@ class CatalogIndex:
     foreign: dict[str, list[tuple[str, CatalogEntry]]] = field(default_factory=dict)
     locales: set[str] = field(default_factory=set)
     # Word sets, built on first use: None keys the source msgids' words, a language its own.
-    _words: dict[str | None, frozenset[str]] = field(default_factory=dict, repr=False)
+    _words: dict[str | None, frozenset[str]] = field(default_factory=dict, repr=False,
+                                                     compare=False, init=False)
 
     @classmethod
     def load(cls, directory: str | os.PathLike[str], source_locale: str) -> CatalogIndex:

@@ -66,6 +66,8 @@ DEFAULT_LANGUAGES = (
     "pt", "ru", "sv", "tr", "uk", "zh",
 )  # fmt: skip
 _KNOWN_WORD = 3.0
+# How surely a key-shaped text must read as the page language to count as a translation.
+_TRANSLATED_KEY = 0.9
 # Placeholders and tags inside a msgstr: meant, and no language evidence.
 _MARKUP = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]|\{[^{}]*\}|</?[A-Za-z][^<>]*>")
 
@@ -168,8 +170,6 @@ class Judge:
         self, text: str, locale: str, value_role: bool, names: bool, *, patterns: bool = True
     ) -> Verdict | None:
         language = language_of(locale)
-        if self.catalogs is not None and self.catalogs.is_own(text, language):
-            return None  # the page locale's own translation, whatever its shape
         if patterns:
             verdict = self._patterns(text, value_role, language)
             if verdict is not None:
@@ -196,10 +196,11 @@ class Judge:
             return Verdict(Kind.MOJIBAKE, False, Evidence.PATTERN,
                            f"mis-decoded text (mojibake); it reads {repaired!r} as UTF-8")
         artifact = find_template_artifact(text, "credit" if value_role else None)
-        if artifact is not None and artifact.what == MESSAGE_KEY \
-                and language != self.source_language \
-                and not self._source_key(artifact.match, language):
-            artifact = None  # a key-shaped text in the page's language: a translator wrote it
+        if artifact is not None and artifact.what == MESSAGE_KEY and (
+                (self.catalogs is not None and self.catalogs.is_own(text, language))
+                or (language != self.source_language
+                    and not self._source_key(artifact.match, language))):
+            artifact = None  # a key-shaped text a translator wrote: the site's own wording
         if artifact is not None:
             return Verdict(Kind.TEMPLATE_ARTIFACT, False, Evidence.PATTERN,
                            f"{artifact.what} {artifact.match!r} shown to readers")
@@ -209,9 +210,12 @@ class Judge:
         """True unless a key-shaped text reads as the page's language rather than the source
         language: keys are named in the developers' language, so "kan_visa" on a Swedish page
         is a translation, and "plugin_name" on a German page a leaked key."""
+        if not has_word_list(language):
+            return True
         words = key.replace("_", " ").replace(".", " ")
         guess = identify(words, language, (language, self.source_language), letters=False)
-        return guess is None or guess.language == self.source_language
+        # Words the two languages share ("main_menu" on a French page) keep it a key.
+        return guess is None or guess.evidence == 0 or guess.page_probability < _TRANSLATED_KEY
 
     def _catalog(self, text: str, locale: str, language: str) -> tuple[bool, Verdict | None]:
         """(decided, verdict): the catalogs either settle the text or have nothing to say."""
@@ -290,9 +294,10 @@ class Judge:
             # are an error.
             if not letter_scripts(remove_unlinguistic(text)).get("Latn"):
                 return None
-            warning = not any(self._known(part, candidates)
-                              for word in word_tokens(text, lambda w: self._known(w, candidates))
-                              for part in tokenize(word))
+            # One or two words no site language lists ("mailto") are a term, not a sentence.
+            tokens = word_tokens(text, lambda w: self._known(w, candidates))
+            warning = not tokens or (count_words(text) <= 2 and not any(
+                self._known(part, candidates) for word in tokens for part in tokenize(word)))
         guess = (identify(text, candidates[0], candidates, letters=False)
                  if len(candidates) > 1 and not warning else None)
         detected = guess.language if guess else (

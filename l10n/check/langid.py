@@ -454,11 +454,11 @@ def likely_language(text: str, candidates: Iterable[str]) -> str | None:
 
 
 @functools.lru_cache(maxsize=256)
-def _pools(candidates: tuple[str, ...], page_language: str) -> tuple[list[str], list[str]]:
-    """The sorted candidate pool with the page language, and the part of it with word lists
-    (shared results: do not modify)."""
-    pool = sorted(set(candidates) | {page_language})
-    return pool, [lang for lang in pool if has_word_list(lang)]
+def _pools(candidates: tuple[str, ...], page_language: str
+           ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The sorted candidate pool with the page language, and the part of it with word lists."""
+    pool = tuple(sorted(set(candidates) | {page_language}))
+    return pool, tuple(lang for lang in pool if has_word_list(lang))
 
 
 def identify(
