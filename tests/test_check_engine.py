@@ -94,13 +94,18 @@ def _catalogs(tmp_path: Path) -> CatalogIndex:
         "de": [("Subscribe", "Abonnieren"), ("Chats", "Chats"), ("Newsfeed", "Newsticker")],
         "ru": [("Subscribe", "Подписаться"), ("Newsfeed", "Лента новостей")],
     }.items():
-        directory = tmp_path / lang / "LC_MESSAGES"
-        directory.mkdir(parents=True)
-        body = "".join(f'\nmsgid "{a}"\nmsgstr "{b}"\n' for a, b in pairs)
-        (directory / "chrome.po").write_text(
-            f'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n'
-            f'"Content-Type: text/plain; charset=UTF-8\\n"\n{body}', encoding="utf-8")
+        _write_catalog(tmp_path, lang, "chrome", pairs)
     return CatalogIndex.load(tmp_path, "en")
+
+
+def _write_catalog(root: Path, lang: str, domain: str, pairs: list[tuple[str, str]]) -> None:
+    """``root/<lang>/LC_MESSAGES/<domain>.po`` holding ``pairs`` (msgid, msgstr)."""
+    directory = root / lang / "LC_MESSAGES"
+    directory.mkdir(parents=True)
+    body = "".join(f'\nmsgid "{a}"\nmsgstr "{b}"\n' for a, b in pairs)
+    (directory / f"{domain}.po").write_text(
+        f'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n'
+        f'"Content-Type: text/plain; charset=UTF-8\\n"\n{body}', encoding="utf-8")
 
 
 def test_catalog_evidence(tmp_path: Path) -> None:
@@ -123,24 +128,14 @@ def test_catalog_evidence(tmp_path: Path) -> None:
 
 
 def test_own_translation_is_never_a_leak_whatever_its_shape(tmp_path: Path) -> None:
-    directory = tmp_path / "de" / "LC_MESSAGES"
-    directory.mkdir(parents=True)
-    (directory / "admin.po").write_text(
-        'msgid ""\nmsgstr ""\n"Language: de\\n"\n'
-        '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-        'msgid "plugin_name"\nmsgstr "plugin_name"\n', encoding="utf-8")
+    _write_catalog(tmp_path, "de", "admin", [("plugin_name", "plugin_name")])
     assert Judge().judge("plugin_name", "de").kind is Kind.TEMPLATE_ARTIFACT
     assert Judge(catalogs=CatalogIndex.load(tmp_path, "en")).judge("plugin_name", "de") is None
 
 
 def test_own_translation_with_an_unfilled_placeholder_is_still_an_artifact(
         tmp_path: Path) -> None:
-    directory = tmp_path / "de" / "LC_MESSAGES"
-    directory.mkdir(parents=True)
-    (directory / "site.po").write_text(
-        'msgid ""\nmsgstr ""\n"Language: de\\n"\n'
-        '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-        'msgid "Hello %(name)s"\nmsgstr "Hallo %(name)s"\n', encoding="utf-8")
+    _write_catalog(tmp_path, "de", "site", [("Hello %(name)s", "Hallo %(name)s")])
     verdict = Judge(catalogs=CatalogIndex.load(tmp_path, "en")).judge("Hallo %(name)s", "de")
     assert verdict is not None and verdict.kind is Kind.TEMPLATE_ARTIFACT
     assert verdict.message == "unfilled placeholder '%(name)s' shown to readers"
@@ -149,13 +144,8 @@ def test_own_translation_with_an_unfilled_placeholder_is_still_an_artifact(
 def test_catalog_vocabulary_warns_on_source_text_no_catalog_holds(tmp_path: Path) -> None:
     """"More contrast" is in no catalog, but both its words are in the site's English msgids and
     "contrast" in no Italian translation: a source string that never reached the catalogs."""
-    directory = tmp_path / "it" / "LC_MESSAGES"
-    directory.mkdir(parents=True)
-    (directory / "site.po").write_text(
-        'msgid ""\nmsgstr ""\n"Language: it\\n"\n'
-        '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-        'msgid "Contrast"\nmsgstr "Contrasto"\n\nmsgid "Show more"\nmsgstr "Mostra di più"\n',
-        encoding="utf-8")
+    _write_catalog(tmp_path, "it", "site", [("Contrast", "Contrasto"),
+                                            ("Show more", "Mostra di più")])
     judge = Judge(catalogs=CatalogIndex.load(tmp_path, "en"))
     assert Judge().judge("More contrast", "it") is None  # no statistical evidence alone
     verdict = judge.judge("More contrast", "it")
@@ -172,13 +162,8 @@ def test_catalog_vocabulary_spares_words_the_page_language_translations_use(
         tmp_path: Path) -> None:
     """When the Italian translations themselves use "contrast", "More contrast" is written in
     the site's Italian as far as the catalogs can tell: no finding."""
-    directory = tmp_path / "it" / "LC_MESSAGES"
-    directory.mkdir(parents=True)
-    (directory / "site.po").write_text(
-        'msgid ""\nmsgstr ""\n"Language: it\\n"\n'
-        '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-        'msgid "Show more"\nmsgstr "Mostra di più"\n\n'
-        'msgid "Contrast mode"\nmsgstr "Modalità contrast"\n', encoding="utf-8")
+    _write_catalog(tmp_path, "it", "site", [("Show more", "Mostra di più"),
+                                            ("Contrast mode", "Modalità contrast")])
     index = CatalogIndex.load(tmp_path, "en")
     assert {"more", "contrast"} <= index.source_words()
     assert "contrast" in index.own_words("it")

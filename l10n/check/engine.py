@@ -290,11 +290,10 @@ class Judge:
             return None  # a site name, agency or person in Latin letters: a brand, not a leak
         if set(others) == {"Latn"}:
             # URLs and code names are no text; Latin names, acronyms and brands on a
-            # non-Latin page may be meant (a warning); Latin words a site language lists
-            # are an error.
+            # non-Latin page may be meant (a warning), and so may one or two words no site
+            # language lists ("mailto"); other Latin text is an error.
             if not letter_scripts(remove_unlinguistic(text)).get("Latn"):
                 return None
-            # One or two words no site language lists ("mailto") are a term, not a sentence.
             tokens = word_tokens(text, lambda w: self._known(w, candidates))
             warning = not tokens or (count_words(text) <= 2 and not any(
                 self._known(part, candidates) for word in tokens for part in tokenize(word)))
