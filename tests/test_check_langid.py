@@ -98,3 +98,36 @@ def test_word_table_answers_the_same_by_search_and_by_dict(language: str) -> Non
     assert dict(table.items()) == expected  # builds the dict
     assert [table.get(word) for word in words] == searched == [expected.get(w) for w in words]
     assert type(_frequencies(language)) is WordTable
+
+
+def test_the_mapped_ngram_model_scores_as_py3langids_own_loader(tmp_path, monkeypatch) -> None:
+    """The cache file is a faithful copy: the same raw scores as the model py3langid loads
+    itself, and its arrays are mapped from the file, not copied into each process."""
+    import mmap
+
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from l10n.check import langid
+
+    monkeypatch.setenv("L10N_CACHE_DIR", str(tmp_path))
+    langid._ngram_identifier.cache_clear()
+    try:
+        langid._ngram_identifier()  # writes the cache file
+        langid._ngram_identifier.cache_clear()
+        mapped = langid._ngram_identifier()  # reads it
+    finally:
+        langid._ngram_identifier.cache_clear()
+    own = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
+    for text in ("Der Minister sagte am Dienstag", "Подписаться на рассылку", "ok",
+                 "删除这个页面", "Abonnez-vous à la newsletter", ""):
+        assert dict(mapped.rank(text)) == dict(own.rank(text)), text
+
+    def bases(array: object) -> list[object]:
+        out = []
+        while array is not None:
+            out.append(array)
+            array = array.obj if isinstance(array, memoryview) else getattr(array, "base", None)
+        return out
+
+    assert any(isinstance(b, mmap.mmap) for b in bases(mapped.nb_ptc))
+    assert any(isinstance(b, mmap.mmap) for b in bases(mapped.tk_nextmove))

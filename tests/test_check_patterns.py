@@ -96,3 +96,30 @@ def test_the_pair_filter_skips_only_text_whose_bytes_hold_no_utf8_sequence() -> 
                     matched += 1
                     assert pair.search(shown), (charset, char, shown)
     assert matched > 3000  # the check covered real mojibake, not only skipped text
+
+
+def test_the_badness_hint_holds_a_character_of_every_text_ftfy_calls_bad() -> None:
+    """The hint is a shortcut, never a new rule: random text over the characters ftfy's badness
+    pattern names, and UTF-8 of many characters misread in many charsets, is bad to ftfy only
+    when the hint finds a character in it."""
+    import random
+
+    from ftfy.badness import BADNESS_RE, is_bad
+
+    from l10n.check.patterns import _badness_hint
+
+    hint = _badness_hint()
+    assert hint is not None  # the installed ftfy's pattern is read, so the shortcut is live
+    assert hint.search("Привет, как дела? Où est la gare ? Straße, ½ €") is not None
+    assert hint.search("Читать далее, где вокзал? Straße und Öl") is None
+    alphabet = sorted({ch for ch in BADNESS_RE.pattern if not ch.isspace()} | set("ab Z.\u00a0"))
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(2, 5)))
+             for _ in range(200_000)]
+    for charset in ("cp1252", "cp1251", "cp1253", "mac_roman", "cp437", "latin_1", "cp1250"):
+        for code in range(0xA0, 0x3000, 3):
+            data = f"a {chr(code)}.".encode()
+            texts.append(data.decode(charset, errors="replace"))
+    bad = [text for text in texts if is_bad(text)]
+    assert len(bad) > 5000
+    assert [text for text in bad if hint.search(text) is None] == []

@@ -87,6 +87,20 @@ def test_process_pool_gives_the_same_findings_in_order_from_other_processes(
     assert len(pooled.workers) == 2
 
 
+def test_pool_tasks_keep_a_directory_together_and_cut_the_tail_fine() -> None:
+    """Small directories merge up to 32 files, a large one is cut at 128, and the last
+    ``jobs`` tasks come in pieces of 8; every target once, in order."""
+    from l10n.check.run import Target, _batches
+
+    sizes = {"a": 40, "b": 10, "c": 10, "d": 300, "e": 20}
+    targets = [Target(f"site/{folder}/{i}.html") for folder, n in sizes.items() for i in range(n)]
+    tasks = list(_batches(iter(targets), 2))
+    assert [len(task) for task in tasks] == [40, 128, 128] + [8] * 10 + [4]
+    assert {t.label.split("/")[1] for t in tasks[1]} == {"b", "c", "d"}
+    assert [t for task in tasks for t in task] == targets
+    assert [len(task) for task in _batches(iter(targets[:5]), 2)] == [5]
+
+
 def test_dask_cluster_gives_the_same_findings_from_its_workers(site: Path,
                                                               single: object) -> None:
     from distributed import Client, LocalCluster

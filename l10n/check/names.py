@@ -65,15 +65,33 @@ def word_tokens(text: str, is_word: Callable[[str], bool]) -> list[str]:
 
 
 def _is_name(token: str, is_word: Callable[[str], bool]) -> bool:
+    shape = _SHAPES.get(token)
+    if shape is None:
+        if len(_SHAPES) >= _SHAPES_LIMIT:
+            _SHAPES.clear()  # bounded: memory stays flat over an endless crawl
+        shape = _SHAPES[token] = _shape(token)
+    if shape is _CAPITALISED:
+        return not is_word(token.lower())
+    return shape is _NAME
+
+
+_NAME, _WORD, _CAPITALISED = "name", "word", "capitalised"
+_SHAPES: dict[str, str] = {}  # the named cache of _shape: tokens recur across a site's texts
+_SHAPES_LIMIT = 100_000
+
+
+def _shape(token: str) -> str:
+    """What a token's letters alone say: a name, a word, or a capitalised word that is a name
+    unless some candidate language lists it."""
     if token.islower() and token.isalpha():
-        return len(token) < 2  # the common case: a plain lower-case word
+        return _NAME if len(token) < 2 else _WORD  # the common case: a plain lower-case word
     if any(ch.isdigit() for ch in token):
-        return True
+        return _NAME
     letters = [ch for ch in token if ch.isalpha()]
     if len(letters) < 2:
-        return True  # "e", "a", "y": conjunctions of half the languages, no evidence alone
+        return _NAME  # "e", "a", "y": conjunctions of half the languages, no evidence alone
     if all(ch.isupper() for ch in letters) and len(letters) <= _ACRONYM_MAX:
-        return True
+        return _NAME
     if any(ch.isupper() for ch in token[1:]) and not token.isupper():
-        return True
-    return token[0].isupper() and not is_word(token.lower())
+        return _NAME
+    return _CAPITALISED if token[0].isupper() else _WORD

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["MESSAGE_KEY", "Artifact", "find_mojibake", "find_template_artifact"]
 
@@ -77,6 +78,69 @@ def find_template_artifact(text: str, role: str | None = None) -> Artifact | Non
     return None
 
 
+@functools.cache
+def _badness_hint() -> re.Pattern[str] | None:
+    """A character class that every match of ftfy's badness pattern has a character of: from
+    each of its alternatives, the rarest set of characters the alternative requires (symbols
+    before letters before ASCII). None when the pattern has a shape this cannot read."""
+    from ftfy.badness import BADNESS_RE
+
+    try:
+        from re import _constants as sre
+        from re import _parser
+
+        if BADNESS_RE.flags & re.IGNORECASE:
+            return None
+        data = _parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).data
+        alternatives = data[0][1][1] if len(data) == 1 and data[0][0] is sre.BRANCH else [data]
+        chars: set[str] = set()
+        for alternative in alternatives:
+            rarest = _rarest(_required_sets(alternative, sre))
+            if rarest is None:
+                return None
+            chars |= rarest
+    except (ImportError, AttributeError, TypeError, ValueError, IndexError):
+        return None
+    return _char_class(chars)
+
+
+def _required_sets(items: Iterable[tuple[Any, Any]], sre: Any) -> list[set[str]]:
+    """The character sets a parsed regex sequence needs one character of, each."""
+    out: list[set[str]] = []
+    for op, arg in items:
+        if op is sre.LITERAL:
+            out.append({chr(arg)})
+        elif op is sre.IN:
+            chars: set[str] | None = set()
+            for kind, value in arg:
+                if kind is sre.LITERAL:
+                    chars.add(chr(value))
+                elif kind is sre.RANGE:
+                    chars.update(map(chr, range(value[0], value[1] + 1)))
+                else:  # a negated class or a category (\w, \s): not a set to look for
+                    chars = None
+                    break
+            if chars:
+                out.append(chars)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] >= 1:
+            out.extend(_required_sets(arg[2], sre))
+        elif op is sre.SUBPATTERN:
+            out.extend(_required_sets(arg[-1], sre))
+    return out
+
+
+def _rarest(sets: list[set[str]]) -> set[str] | None:
+    """The set least likely to occur in ordinary text (the last of equals: mojibake shows a
+    common lead character first, then a rare one)."""
+    def cost(chars: set[str]) -> int:
+        return sum(1000 if ch.isascii() or ch.isspace() else 10 if ch.isalpha() else 1
+                   for ch in chars)
+
+    if not sets:
+        return None
+    return min(reversed(sets), key=cost)
+
+
 # Single-byte charsets whose mojibake ftfy does not repair, most common first.
 _CHARSETS = ("cp1253", "cp874", "cp1255", "cp1256", "cp1257", "koi8_r", "mac_roman", "cp437",
              "cp1251", "cp1250", "cp1252")
@@ -93,8 +157,11 @@ def find_mojibake(text: str) -> str | None:
     import ftfy
     from ftfy.badness import is_bad
 
-    # fix_encoding changes nothing that is_bad passes (its first test), at twice the cost.
-    fixed = ftfy.fix_encoding(text) if is_bad(text) else text
+    # fix_encoding changes nothing that is_bad passes (its first test), at twice the cost; and
+    # is_bad can only match text with a character of its hint (a tenth of is_bad's cost).
+    hint = _badness_hint()
+    suspect = (hint is None or hint.search(text) is not None) and is_bad(text)
+    fixed = ftfy.fix_encoding(text) if suspect else text
     if fixed != text and _letters(fixed) and not _only_typography(text, fixed):
         return fixed
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))

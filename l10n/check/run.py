@@ -58,9 +58,13 @@ _VALUE_ROLES = frozenset({Role.CREDIT, Role.BYLINE, Role.CAPTION})
 _NAME_ROLES = frozenset({Role.SITE, Role.CREDIT, Role.BYLINE, Role.DATELINE})
 # Below this many targets a process pool costs more than it saves.
 _POOL_MIN_FILES = 400
-# Targets per pool task, and tasks in flight per worker (bounds memory on endless streams).
-_BATCH = 32
-_WINDOW = 4
+# Pool tasks: the files of one directory together (a locale's pages share their chrome, which
+# one worker then judges once), merged up to _BATCH_MIN when directories are small and cut at
+# _BATCH_MAX; the last tasks in pieces of _TAIL, so no worker idles while another finishes.
+_BATCH_MIN = 32
+_BATCH_MAX = 128
+_TAIL = 8
+_IN_FLIGHT = 256  # targets submitted and not yet reported, per worker (bounds memory)
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,25 +338,45 @@ def iter_results(paths: Sequence[str], options: CheckOptions) -> Iterator[Target
                                  initargs=(options, catalogs)) as pool:
             # A sliding window of small batches: no worker waits for a slow one at a chunk's
             # end, and memory stays bounded by the window however long the stream.
-            pending: collections.deque[Future[list[TargetResult]]] = collections.deque()
-            for batch in _chunks(itertools.chain(head, targets), _BATCH):
-                pending.append(pool.submit(_worker_batch, batch))
-                if len(pending) >= jobs * _WINDOW:
-                    yield from pending.popleft().result()
+            pending: collections.deque[tuple[int, Future[list[TargetResult]]]] = \
+                collections.deque()
+            in_flight = 0
+            for batch in _batches(itertools.chain(head, targets), jobs):
+                pending.append((len(batch), pool.submit(_worker_batch, batch)))
+                in_flight += len(batch)
+                while in_flight >= jobs * _IN_FLIGHT:
+                    size, done = pending.popleft()
+                    in_flight -= size
+                    yield from done.result()
             while pending:
-                yield from pending.popleft().result()
+                yield from pending.popleft()[1].result()
         return
     judge = _make_judge(options, catalogs)
     for target in itertools.chain(head, targets):
         yield check_target(target, options, judge)
 
 
-def _chunks(items: Iterator[Target], size: int) -> Iterator[list[Target]]:
-    while True:
-        chunk = list(itertools.islice(items, size))
-        if not chunk:
-            return
-        yield chunk
+def _batches(targets: Iterator[Target], jobs: int) -> Iterator[list[Target]]:
+    """Pool tasks in target order: a directory's files together (see ``_BATCH_MIN``); the
+    last ``jobs`` tasks cut into pieces of ``_TAIL``."""
+    held: collections.deque[list[Target]] = collections.deque()
+    batch: list[Target] = []
+    folder = None
+    for target in targets:
+        here = os.path.dirname(target.label)
+        if batch and (len(batch) >= _BATCH_MAX or (here != folder and len(batch) >= _BATCH_MIN)):
+            held.append(batch)
+            batch = []
+            if len(held) > jobs:
+                yield held.popleft()
+        folder = here
+        batch.append(target)
+    held.append(batch)
+    while len(held) > jobs:
+        yield held.popleft()
+    last = [target for task in held for target in task]
+    for start in range(0, len(last), _TAIL):
+        yield last[start:start + _TAIL]
 
 
 def check_paths(
