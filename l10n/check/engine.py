@@ -272,6 +272,8 @@ class Judge:
         counts = letter_scripts(text)
         if not counts:
             return None
+        if len(counts) == 1 and next(iter(counts)) in primary_scripts(locale):
+            return None  # every letter in a script the page needs: the common case
         expected = expected_scripts(locale)
         if expected == frozenset({"Latn"}) and len(counts) > 1:
             # Latin code names and brands ("[autosummary] запись в") do not make a text Latin.
@@ -311,7 +313,10 @@ class Judge:
 
     def _other_script(self, text: str, locale: str) -> bool:
         """True when the text is mostly in scripts the page does not use (no statistics then)."""
-        return share_in(letter_scripts(text), expected_scripts(locale)) < 0.5
+        counts = letter_scripts(text)
+        if len(counts) == 1:
+            return next(iter(counts)) not in expected_scripts(locale)
+        return share_in(counts, expected_scripts(locale)) < 0.5
 
     def _statistics(self, text: str, locale: str, language: str) -> Verdict | None:
         if not has_word_list(language) and language not in ("zh", "ja"):

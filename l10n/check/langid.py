@@ -393,7 +393,8 @@ def _softmax10(scores: Mapping[str, float]) -> dict[str, float]:
 def _word_posterior(words: list[str], candidates: Iterable[str]) -> tuple[dict[str, float], int]:
     languages = tuple(candidates)
     table = _word_columns(languages)
-    columns = [_column(table, word, languages) for word in words[:_MAX_WORDS]]
+    get = table.get
+    columns = [get(word) or _column(table, word, languages) for word in words[:_MAX_WORDS]]
     known = len({word for word, column in zip(words, columns, strict=False) if column[1]})
     totals = [sum(scores) for scores in zip(*(column[0] for column in columns), strict=True)] \
         if columns else [0.0] * len(languages)
@@ -442,7 +443,7 @@ def _word_columns(languages: tuple[str, ...]) -> dict[str, tuple[tuple[float, ..
 def _word_column(word: str, languages: tuple[str, ...]) -> tuple[tuple[float, ...], bool]:
     """Per language, the word's Zipf value floored at ``_FLOOR``; and whether any list has it
     above the floor."""
-    scores = tuple(max(_lookup(language)(word, 0.0), _FLOOR) for language in languages)
+    scores = tuple([max(lookup(word, 0.0), _FLOOR) for lookup in map(_lookup, languages)])
     return scores, max(scores) > _FLOOR
 
 
