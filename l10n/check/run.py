@@ -476,8 +476,7 @@ def check_target(target: Target, options: CheckOptions, judge: Judge) -> TargetR
 def page_locale(page: Page, options: CheckOptions, label: str, judge: Judge) -> str:
     """The locale a page is checked in: ``--locale``, ``<html lang>``, a locale directory in
     its path, configuration, the language of its article text, else the source locale."""
-    for candidate in (options.locale, page.locale, locale_from_path(label),
-                      options.default_locale):
+    for candidate in _declared_locales(page, options, label):
         if candidate:
             try:
                 return parse_locale(candidate)
@@ -485,6 +484,13 @@ def page_locale(page: Page, options: CheckOptions, label: str, judge: Judge) -> 
                 continue
     guessed = judge.guess_locale(" ".join(b.text for b in page.blocks if b.role.is_article))
     return guessed or options.source_locale
+
+
+def _declared_locales(page: Page, options: CheckOptions, label: str) -> Iterator[str | None]:
+    yield options.locale
+    yield page.locale
+    yield locale_from_path(label)  # a walk of the path: only when neither of those says
+    yield options.default_locale
 
 
 def check_page(page: Page, judge: Judge, options: CheckOptions, label: str) -> list[Finding]:
