@@ -14,6 +14,7 @@ from l10n.check.names import _URL, _URL_HINT, remove_unlinguistic, word_tokens
     ("Visit www.Sputnik-News.COM now", "Visit   now"),
     ("see ria.ru/politics", "see  "),
     ("mail editor@site.ch", "mail  "),
+    ("mail redaktion@zeitung.de or www.zeitung.de", "mail   or  "),
     ("follow @SputnikInt #breaking", "follow    "),
     ("set workflow_tasks", "set  "),
     ("Ende. Der Minister sagte: nein.", "Ende. Der Minister sagte: nein."),

@@ -26,10 +26,10 @@ _ACRONYM_MAX = 5
 
 def remove_unlinguistic(text: str) -> str:
     """``text`` without URLs, e-mail addresses, @handles/#hashtags and snake_case names."""
+    if "@" in text:  # before URLs, which would take an address's domain and leave its user
+        text = _EMAIL.sub(" ", text)
     if ("." in text or "/" in text) and _URL_HINT.search(text):
         text = _URL.sub(" ", text)
-    if "@" in text:
-        text = _EMAIL.sub(" ", text)
     if "@" in text or "#" in text:
         text = _HANDLE.sub(" ", text)
     if "_" in text:
