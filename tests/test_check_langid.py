@@ -104,6 +104,7 @@ def test_the_mapped_ngram_model_scores_as_py3langids_own_loader(tmp_path, monkey
     """The cache file is a faithful copy: the same raw scores as the model py3langid loads
     itself, and its arrays are mapped from the file, not copied into each process."""
     import mmap
+    import os
 
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -115,6 +116,17 @@ def test_the_mapped_ngram_model_scores_as_py3langids_own_loader(tmp_path, monkey
         langid._ngram_identifier()  # writes the cache file
         langid._ngram_identifier.cache_clear()
         mapped = langid._ngram_identifier()  # reads it
+        cached = next(tmp_path.glob("py3langid-*.arrays"))
+        good = cached.read_bytes()
+        for damaged in (b"l10n-arrays-1\n" + (2).to_bytes(8, "little") + b"[]",
+                        b"l10n-arrays-1\n" + (2).to_bytes(8, "little") + b"{}",
+                        good[:len(good) // 2], b""):
+            # Replaced, never rewritten in place: a mapped file must not shrink under its map.
+            (tmp_path / "damaged").write_bytes(damaged)
+            os.replace(tmp_path / "damaged", cached)
+            langid._ngram_identifier.cache_clear()
+            assert dict(langid._ngram_identifier().rank("ok")) == dict(mapped.rank("ok"))
+            assert cached.read_bytes() == good  # the source was read and the cache rebuilt
     finally:
         langid._ngram_identifier.cache_clear()
     own = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from l10n.check.names import _URL, _URL_HINT, remove_unlinguistic, word_tokens
+from l10n.check.names import _DOMAIN, _URL_HINT, _WEB_URL, remove_unlinguistic, word_tokens
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -15,6 +15,8 @@ from l10n.check.names import _URL, _URL_HINT, remove_unlinguistic, word_tokens
     ("see ria.ru/politics", "see  "),
     ("mail editor@site.ch", "mail  "),
     ("mail redaktion@zeitung.de or www.zeitung.de", "mail   or  "),
+    ("https://example.com/unsubscribe?email=john@example.org&utm_source=news", " "),
+    ("https://user:secret@example.com/private/area ok", "  ok"),
     ("follow @SputnikInt #breaking", "follow    "),
     ("set workflow_tasks", "set  "),
     ("Ende. Der Minister sagte: nein.", "Ende. Der Minister sagte: nein."),
@@ -37,6 +39,6 @@ def test_the_url_hint_holds_wherever_a_url_is() -> None:
              "/", "-", "_", "a", "b", "news", " ", "x.y", "ftp", ":", "w", "ww", "Www", "é"]
     rng = random.Random(11)
     texts = ["".join(rng.choice(parts) for _ in range(rng.randint(1, 8))) for _ in range(100_000)]
-    with_url = [text for text in texts if _URL.search(text)]
+    with_url = [text for text in texts if _WEB_URL.search(text) or _DOMAIN.search(text)]
     assert len(with_url) > 2_000
     assert [text for text in with_url if not _URL_HINT.search(text)] == []

@@ -129,3 +129,27 @@ def test_the_badness_shortcut_answers_as_ftfy_does() -> None:
     verdicts = [is_bad(text) for text in texts]
     assert 20_000 < sum(verdicts) < len(texts) - 20_000
     assert [t for t, bad in zip(texts, verdicts, strict=True) if _looks_bad(t) != bad] == []
+
+
+@pytest.mark.parametrize(("pattern", "text"), [
+    ("x(?i:é)", "xÉ"),  # a flag inside: no hint, is_bad itself answers
+    ("(?<=a)é", "aé"),  # a lookbehind: the hint, but no windows
+    ("é$", "aé"),  # an anchor at the end: the hint, but no windows
+])
+def test_the_badness_shortcut_steps_aside_for_patterns_it_cannot_read(
+        monkeypatch: pytest.MonkeyPatch, pattern: str, text: str) -> None:
+    import re
+
+    import ftfy.badness
+
+    from l10n.check import patterns
+
+    monkeypatch.setattr(ftfy.badness, "BADNESS_RE", re.compile(pattern))
+    patterns._badness_hint.cache_clear()
+    try:
+        hint = patterns._badness_hint()
+        assert hint is None or hint.width is None
+        assert patterns._looks_bad(text) is True
+        assert patterns._looks_bad("plain") is False
+    finally:
+        patterns._badness_hint.cache_clear()

@@ -282,20 +282,24 @@ def _ngram_identifier() -> object:
 
     source = MODEL_DIR / MODEL_FILE
     cached = _cache_file("py3langid", source, ".arrays")
-    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+    with contextlib.suppress(*_DAMAGED):
         return _identifier_from_arrays(LanguageIdentifier, _map_arrays(cached))
     with lzma.open(source) as handle:
         arrays = _npz_arrays(handle.read())
     if _store(cached, _pack_arrays(arrays)):
-        for legacy in cached.parent.glob("py3langid-*.npz"):  # the format before this one
+        # The format before this one (an install that still reads it rebuilds it).
+        for legacy in cached.parent.glob("py3langid-*.npz"):
             with contextlib.suppress(OSError):
                 legacy.unlink()
-        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        with contextlib.suppress(*_DAMAGED):
             return _identifier_from_arrays(LanguageIdentifier, _map_arrays(cached))
     return _identifier_from_arrays(LanguageIdentifier, arrays)
 
 
+# What reading a damaged cache file can raise (the source is read instead).
+_DAMAGED = (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError)
 _ARRAYS_MAGIC = b"l10n-arrays-1\n"
+_ARRAY_NAMES = ("classes", "nextmove", "nextmove_row", "out_feat", "pc", "ptc")
 _ALIGN = 64
 
 
@@ -336,6 +340,8 @@ def _map_arrays(path: Path) -> dict[str, Any]:
     size = int.from_bytes(mapped[len(_ARRAYS_MAGIC):len(_ARRAYS_MAGIC) + 8], "little")
     header_end = len(_ARRAYS_MAGIC) + 8 + size
     layout = json.loads(mapped[len(_ARRAYS_MAGIC) + 8:header_end])
+    if not isinstance(layout, dict) or set(layout) != set(_ARRAY_NAMES):
+        raise ValueError("a damaged arrays file")
     start = -(-header_end // _ALIGN) * _ALIGN
     arrays = {}
     for name, (dtype, shape, offset) in layout.items():
@@ -344,6 +350,10 @@ def _map_arrays(path: Path) -> dict[str, Any]:
         if start + offset + count * kind.itemsize > len(mapped):
             raise ValueError("a truncated arrays file")
         arrays[name] = np.frombuffer(mapped, kind, count, start + offset).reshape(shape)
+    ptc, pc, classes = arrays["ptc"], arrays["pc"], arrays["classes"]
+    if ptc.ndim != 2 or ptc.shape[1] != len(pc) or len(pc) != len(classes) \
+            or len(arrays["nextmove_row"]) != len(arrays["out_feat"]):
+        raise ValueError("a damaged arrays file")
     return arrays
 
 
@@ -395,9 +405,12 @@ def _word_posterior(words: list[str], candidates: Iterable[str]) -> tuple[dict[s
     table = _word_columns(languages)
     get = table.get
     columns = [get(word) or _column(table, word, languages) for word in words[:_MAX_WORDS]]
-    known = len({word for word, column in zip(words, columns, strict=False) if column[1]})
-    totals = [sum(scores) for scores in zip(*(column[0] for column in columns), strict=True)] \
-        if columns else [0.0] * len(languages)
+    if len(columns) == 1:  # a one-word text: its column is the total
+        totals, known = columns[0][0], int(columns[0][1])
+    else:
+        known = len({word for word, column in zip(words, columns, strict=False) if column[1]})
+        totals = [sum(scores) for scores in zip(*(c[0] for c in columns), strict=True)] \
+            if columns else [0.0] * len(languages)
     return _softmax10(dict(zip(languages, totals, strict=True))), known
 
 

@@ -124,7 +124,7 @@ def _local(items: Iterable[tuple[Any, Any]], sre: Any) -> bool:
             if not all(_local(branch, sre) for branch in arg[1]):
                 return False
         elif op is sre.SUBPATTERN:
-            if not _local(arg[-1], sre):
+            if arg[1] & (re.IGNORECASE | re.MULTILINE) or not _local(arg[-1], sre):
                 return False
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
             if not _local(arg[2], sre):
@@ -150,15 +150,15 @@ def _looks_bad(text: str) -> bool:
     # A match holding the character at i lies within [i - reach, i + reach + 1).
     reach = hint.width - 1
     search = BADNESS_RE.search
-    start = end = -1
+    start, end = 0, None  # the window being widened: text[start:end]
     for found in hint.chars.finditer(text):
         at = found.start()
-        if at - reach > end:
-            if end >= 0 and search(text, start, end) is not None:
+        if end is None or at - reach > end:  # too far for it: search it, open the next
+            if end is not None and search(text, start, end) is not None:
                 return True
             start = max(0, at - reach)
         end = at + reach + 1
-    return end >= 0 and search(text, start, end) is not None
+    return end is not None and search(text, start, end) is not None
 
 
 def _required_sets(items: Iterable[tuple[Any, Any]], sre: Any) -> list[set[str]]:
@@ -182,6 +182,8 @@ def _required_sets(items: Iterable[tuple[Any, Any]], sre: Any) -> list[set[str]]
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] >= 1:
             out.extend(_required_sets(arg[2], sre))
         elif op is sre.SUBPATTERN:
+            if arg[1] & (re.IGNORECASE | re.MULTILINE):  # (?i:...) makes its sets wider
+                raise ValueError("flags inside the pattern")
             out.extend(_required_sets(arg[-1], sre))
     return out
 

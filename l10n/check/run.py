@@ -60,7 +60,8 @@ _NAME_ROLES = frozenset({Role.SITE, Role.CREDIT, Role.BYLINE, Role.DATELINE})
 _POOL_MIN_FILES = 400
 # Pool tasks: the files of one directory together (a locale's pages share their chrome, which
 # one worker then judges once), merged up to _BATCH_MIN when directories are small and cut at
-# _BATCH_MAX; the last tasks in pieces of _TAIL, so no worker idles while another finishes.
+# _BATCH_MAX (a large directory's tasks may go to different workers); the last tasks in
+# pieces of _TAIL, so no worker idles while another finishes.
 _BATCH_MIN = 32
 _BATCH_MAX = 128
 _TAIL = 8
@@ -336,8 +337,8 @@ def iter_results(paths: Sequence[str], options: CheckOptions) -> Iterator[Target
 
         with ProcessPoolExecutor(jobs, initializer=_init_worker,
                                  initargs=(options, catalogs)) as pool:
-            # A sliding window of small batches: no worker waits for a slow one at a chunk's
-            # end, and memory stays bounded by the window however long the stream.
+            # A sliding window of tasks (see _batches): results come back in order, and
+            # memory stays bounded by the window however long the stream.
             pending: collections.deque[tuple[int, Future[list[TargetResult]]]] = \
                 collections.deque()
             in_flight = 0
