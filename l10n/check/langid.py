@@ -317,14 +317,19 @@ def _pack_arrays(arrays: Mapping[str, Any]) -> bytes:
     layout, offset = {}, 0
     for name, values in arrays.items():
         layout[name] = (values.dtype.str, list(values.shape), offset)
-        offset += -(-values.nbytes // _ALIGN) * _ALIGN
+        offset += _aligned(values.nbytes)
     header = json.dumps(layout, sort_keys=True).encode()
-    start = -(-(len(_ARRAYS_MAGIC) + 8 + len(header)) // _ALIGN) * _ALIGN
+    start = _aligned(len(_ARRAYS_MAGIC) + 8 + len(header))
     out = bytearray(_ARRAYS_MAGIC + len(header).to_bytes(8, "little") + header)
     for name, values in arrays.items():
         out += bytes(start + layout[name][2] - len(out))
         out += values.tobytes()
     return bytes(out)
+
+
+def _aligned(size: int) -> int:
+    """``size`` rounded up to the arrays file's alignment."""
+    return -(-size // _ALIGN) * _ALIGN
 
 
 def _map_arrays(path: Path) -> dict[str, Any]:
@@ -342,7 +347,7 @@ def _map_arrays(path: Path) -> dict[str, Any]:
     layout = json.loads(mapped[len(_ARRAYS_MAGIC) + 8:header_end])
     if not isinstance(layout, dict) or set(layout) != set(_ARRAY_NAMES):
         raise ValueError("a damaged arrays file")
-    start = -(-header_end // _ALIGN) * _ALIGN
+    start = _aligned(header_end)
     arrays = {}
     for name, (dtype, shape, offset) in layout.items():
         kind = np.dtype(dtype)
