@@ -143,3 +143,32 @@ def test_the_mapped_ngram_model_scores_as_py3langids_own_loader(tmp_path, monkey
 
     assert any(isinstance(b, mmap.mmap) for b in bases(mapped.nb_ptc))
     assert any(isinstance(b, mmap.mmap) for b in bases(mapped.tk_nextmove))
+
+
+def test_word_columns_are_the_floored_lookups_before_and_after_the_dicts_are_built(
+        monkeypatch) -> None:
+    """A word's column is max(zipf, floor) per language, whether the tables still search or
+    have built their dicts; once built, the remembered lookups are the dicts' own."""
+    from l10n.check import langid
+
+    languages = ("de", "en", "fr", "xx")  # "xx" has no list: the floor
+    words = ["abonnieren", "subscribe", "abonner", "the", "zzzqqq", "und"]
+    for language in languages:  # fresh tables, so the first lookups search
+        table = langid._frequencies(language)
+        if table is not None:
+            monkeypatch.setattr(table, "_dict", None)
+            monkeypatch.setattr(table, "_lookups", 0)
+    monkeypatch.setattr(langid, "_GETTERS", {})
+
+    def expected(word: str) -> tuple[float, ...]:
+        return tuple(max(langid.word_zipf(word, lang), langid._FLOOR) for lang in languages)
+
+    searched = [langid._word_column(word, languages) for word in words]
+    assert not langid._getters(languages)[1]  # searching tables: floored explicitly
+    for language in languages[:3]:
+        langid._frequencies(language)._as_dict()
+    built = [langid._word_column(word, languages) for word in words]
+    getters, floored = langid._getters(languages)
+    assert floored and all(type(get).__name__ == "builtin_function_or_method" for get in getters)
+    assert searched == built == [(expected(w), max(expected(w)) > langid._FLOOR) for w in words]
+    assert built[0][0][0] > 3 and built[4] == ((langid._FLOOR,) * 4, False)

@@ -13,8 +13,15 @@ def test_script_of_char(char: str, script: str | None) -> None:
     assert script_of_char(char) == script
 
 
-def test_letter_scripts_counts_letters_only() -> None:
-    assert letter_scripts("ワシントン共同 2010!") == {"Kana": 5, "Hani": 2}
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [("ワシントン共同 2010!", {"Kana": 5, "Hani": 2}), ("Читать далее", {"Cyrl": 11}),
+     ("Über uns", {"Latn": 7}), ("Москва Moscow", {"Cyrl": 6, "Latn": 6}),
+     ("— 2010 «»", {}), ("", {}), ("Zürich — Цюрих", {"Latn": 6, "Cyrl": 5}),
+     ("ニュース", {"Kana": 4})],
+)
+def test_letter_scripts_counts_letters_only(text: str, counts: dict[str, int]) -> None:
+    assert letter_scripts(text) == counts
 
 
 @pytest.mark.parametrize(

@@ -119,9 +119,10 @@ class WordTable(Mapping[str, float]):
     sorted UTF-8 words, and builds a dict only once it has answered ``_LAZY_LOOKUPS``: checking
     one page needs a few hundred lookups per language, a crawl millions."""
 
-    __slots__ = ("_dict", "_levels", "_lookups", "_offsets", "_words")
+    __slots__ = ("_dict", "_levels", "_lookups", "_lowest", "_offsets", "_words")
 
     _FORMAT = "l10n-words-1"
+    built = 0  # dicts built so far, by every table (see _getters)
 
     def __init__(self, words: bytes, offsets: array, levels: array) -> None:
         self._words = words  # the words, sorted as UTF-8, each followed by "\n"
@@ -129,6 +130,7 @@ class WordTable(Mapping[str, float]):
         self._levels = levels  # each word's bucket: Zipf 9 - level/100
         self._dict: dict[str, float] | None = None
         self._lookups = 0
+        self._lowest = 0.0  # the lowest value listed (known once the dict is built)
 
     @classmethod
     def from_buckets(cls, buckets: list[list[str]]) -> WordTable:
@@ -184,6 +186,8 @@ class WordTable(Mapping[str, float]):
             values = [9.0 - level / 100.0 for level in range(max(self._levels, default=0) + 1)]
             names = self._words.decode("utf-8", "surrogatepass").split("\n")[:-1]
             self._dict = dict(zip(names, map(values.__getitem__, self._levels), strict=True))
+            self._lowest = values[-1]
+            WordTable.built += 1
         return self._dict
 
     def __getitem__(self, word: str) -> float:
@@ -212,6 +216,24 @@ def _lookup(language: str) -> Callable[[str, float], float]:
     return table.get  # type: ignore[return-value]
 
 
+def _getters(languages: tuple[str, ...]) -> tuple[tuple[Callable[[str, float], float], ...],
+                                                   bool]:
+    """:func:`_lookup` of each of ``languages``, remembered until a table builds its dict (a
+    word's column asks every language: the lookups, not the words, cost the time); and
+    whether every one is a dict listing nothing below ``_FLOOR`` (then ``get(word, _FLOOR)``
+    is the floored value)."""
+    known = _GETTERS.get(languages)
+    if known is None or known[0] != WordTable.built:
+        tables = [_frequencies(language) for language in languages]
+        floored = all(table is None or (isinstance(table, WordTable) and table._dict is not None
+                                        and table._lowest >= _FLOOR) for table in tables)
+        known = _GETTERS[languages] = (WordTable.built, tuple(map(_lookup, languages)),
+                                       floored)
+    return known[1], known[2]
+
+
+_GETTERS: dict[tuple[str, ...],
+               tuple[int, tuple[Callable[[str, float], float], ...], bool]] = {}
 _NO_WORDS: dict[str, float] = {}
 _LAZY_LOOKUPS = 1024  # a page needs a few hundred; a thousand searches cost a third of the dict
 
@@ -427,8 +449,7 @@ def listed_in(word: str, languages: tuple[str, ...], zipf: float) -> bool:
         if len(cache) >= _COLUMNS_LIMIT:
             cache.clear()
         # The first list that has it settles it: most words are common in the page language.
-        known = cache[word] = any(_lookup(language)(word, 0.0) >= zipf
-                                  for language in languages)
+        known = cache[word] = any(get(word, 0.0) >= zipf for get in _getters(languages)[0])
     return known
 
 
@@ -461,7 +482,11 @@ def _word_columns(languages: tuple[str, ...]) -> dict[str, tuple[tuple[float, ..
 def _word_column(word: str, languages: tuple[str, ...]) -> tuple[tuple[float, ...], bool]:
     """Per language, the word's Zipf value floored at ``_FLOOR``; and whether any list has it
     above the floor."""
-    scores = tuple([max(lookup(word, 0.0), _FLOOR) for lookup in map(_lookup, languages)])
+    getters, floored = _getters(languages)
+    if floored:
+        scores = tuple([get(word, _FLOOR) for get in getters])
+    else:
+        scores = tuple([max(get(word, 0.0), _FLOOR) for get in getters])
     return scores, max(scores) > _FLOOR
 
 
@@ -477,9 +502,14 @@ def _han_posterior(text: str, candidates: Iterable[str]) -> tuple[dict[str, floa
 def _ngram_posterior(text: str, candidates: Iterable[str]) -> dict[str, float]:
     raw = _ngram_scores(text)
     scores = {}
+    absent = None  # a language the model lacks scores below every language it has
     for language in candidates:
-        code = _NGRAM_CODE.get(language, language)
-        scores[language] = raw.get(code, min(raw.values()) - 50.0) / math.log(10)
+        score = raw.get(_NGRAM_CODE.get(language, language))
+        if score is None:
+            if absent is None:
+                absent = min(raw.values()) - 50.0
+            score = absent
+        scores[language] = score / math.log(10)
     return _softmax10(scores)
 
 

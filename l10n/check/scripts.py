@@ -93,8 +93,14 @@ def letter_scripts(text: str) -> Counter[str]:
     if text.isascii():
         letters = len(text.translate(_ASCII_NOT_LETTERS))
         return Counter({"Latn": letters}) if letters else Counter()
-    tags = Counter(text.translate(_TABLE))
-    return Counter({_TABLE.scripts[tag]: n for tag, n in tags.items()})
+    tagged = text.translate(_TABLE)  # one tag character per letter
+    counts: Counter[str] = Counter()
+    if tagged and tagged.count(tagged[0]) == len(tagged):  # one script: the common case
+        counts[_TABLE.scripts[tagged[0]]] = len(tagged)
+        return counts
+    for tag, n in Counter(tagged).items():
+        counts[_TABLE.scripts[tag]] = n
+    return counts
 
 
 # Scripts a locale's text may contain but never consists of alone (Hanja in Korean).
