@@ -168,3 +168,17 @@ def test_catalog_vocabulary_spares_words_the_page_language_translations_use(
     assert {"more", "contrast"} <= index.source_words()
     assert "contrast" in index.own_words("it")
     assert Judge(catalogs=index).judge("More contrast", "it") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Danmarks Radio", True), ("Danmarks radio", False), ("DR TV", False), ("Radio", False),
+     ("Sputnik — International", True), ("Xy 12 Zz", True), ("Xy Ⓐⓑ", False),
+     ("Ⓐⓑ Xy", False), ("log in or register", False), ("", False), ("Über Uns", True)],
+)
+def test_title_case_is_two_or_more_capitalised_words(text: str, expected: bool) -> None:
+    """Words without letters ("—", "12") are no words; a word of circled letters (no letter
+    to Python, but cased) neither."""
+    from l10n.check.engine import _title_case
+
+    assert _title_case(text) is expected

@@ -38,8 +38,10 @@ import json
 from l10n.check import langid
 identifier = langid._ngram_identifier()
 scores = langid._ngram_scores("Der Minister sagte am Dienstag, die Gespräche gehen weiter")
+han = langid._han_frequencies("zh")
 print(json.dumps({"best": max(scores, key=scores.get), "de": round(scores["de"], 3),
-                  "und": langid.word_zipf("und", "de")}))
+                  "und": langid.word_zipf("und", "de"), "han": [len(han), han["的"]],
+                  "han_counted": han == langid._count_han(langid._frequencies("zh"))}))
 """
 
 
@@ -65,11 +67,14 @@ def test_model_caches_give_the_models_own_scores_and_replace_older_versions(tmp_
     first, _ = _probe(str(cache))  # builds the caches
     second, _ = _probe(str(cache))  # reads them
     assert first == second and first["best"] == "de" and first["und"] > 6
+    assert first["han_counted"] and first["han"][0] > 3000 and -5 < first["han"][1] < 0
     names = sorted(p.name for p in cache.iterdir())
     assert "py3langid-1-1.npz" not in names and "wordfreq-de-1-1.words" not in names
     assert {"wordfreq-de_x-1-1.words", "wordfreq-de-1-99999999999.words"} <= set(names)
     assert len([n for n in names if n.startswith("py3langid-")]) == 1
-    (cache / next(n for n in names if n.startswith("py3langid-"))).write_bytes(b"damaged")
+    assert len([n for n in names if n.startswith("han-zh-")]) == 1
+    for prefix in ("py3langid-", "han-zh-"):
+        (cache / next(n for n in names if n.startswith(prefix))).write_bytes(b"damaged")
     assert _probe(str(cache))[0] == first  # a damaged cache file: the source is read
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from l10n.page import Role
+from l10n.page import Block, Role
 from l10n.readers import parse_page
 
 PAGE = """<!DOCTYPE html>
@@ -72,6 +72,21 @@ def test_reading_of_a_full_page() -> None:
         ("chrome", "Search the site", 30, 1, "placeholder"),
         ("chrome", "Заголовок открываемого материала", 31, 1, "title"),
     ]
+
+
+def test_element_paths_can_be_left_out_and_nothing_else_changes() -> None:
+    full = parse_page(PAGE, path="p.html")
+    lean = parse_page(PAGE, path="p.html", element_paths=False)
+    assert [b.element for b in full.blocks][:4] == [
+        "html/head/title", "html/head/meta[2]", "html/body/header/a", "html/body/header/nav"]
+    assert {b.element for b in lean.blocks} == {None}
+
+    def rest(block: Block) -> tuple[object, ...]:
+        return (block.role, block.text, block.line, block.column, block.attribute, block.lang,
+                block.translatable, block.context, block.dateline)
+
+    assert [rest(b) for b in full.blocks] == [rest(b) for b in lean.blocks]
+    assert lean.meta == full.meta and lean.locale == full.locale
 
 
 def test_flags_contexts_and_metadata() -> None:

@@ -401,8 +401,14 @@ def _same_script(languages: tuple[str, ...], script: str, page_language: str) ->
 
 def _title_case(text: str) -> bool:
     """Two or more words, all capitalised: the shape of a name ("Danmarks Radio")."""
-    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
-    return len(words) > 1 and all(w[0].isupper() and not w.isupper() for w in words)
+    capitalised = 0
+    for word in text.split():  # words with a letter; a word without one is no word here
+        if word[0].isupper() and not word.isupper() and (
+                word[0].isalpha() or any(ch.isalpha() for ch in word)):
+            capitalised += 1
+        elif word.isalpha() or any(ch.isalpha() for ch in word):
+            return False
+    return capitalised > 1
 
 
 def _has_han(text: str) -> bool:

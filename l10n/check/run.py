@@ -467,7 +467,7 @@ def check_target(target: Target, options: CheckOptions, judge: Judge) -> TargetR
             findings = check_catalog(catalog, target.label, options, judge)
             return TargetResult(tuple(findings), catalog_stats(catalog, target.label),
                                 os.getpid())
-        page = parse_page(target.read(), path=target.label)
+        page = parse_page(target.read(), path=target.label, element_paths=False)
         findings = check_page(page, judge, options, target.label)
     except L10nError as error:
         return TargetResult((), None, os.getpid(), error)

@@ -47,8 +47,13 @@ def parse_page(
     format: Format | str | None = None,
     locale: str | None = None,
     known_chrome: Collection[str] = (),
+    element_paths: bool = True,
 ) -> Page:
-    """Read a page from bytes (decoded as :func:`~l10n.readers.decode.decode_page` says) or text."""
+    """Read a page from bytes (decoded as :func:`~l10n.readers.decode.decode_page` says) or text.
+
+    ``element_paths=False`` leaves HTML blocks' ``element`` unset: a check reports lines and
+    columns, and only extraction and rendering need the paths (5% of reading a page).
+    """
     text = decode_page(data, path) if isinstance(data, bytes) else data
     if not text.strip():
         raise InputError("empty page", path=path, hint="nothing to read; check the file")
@@ -56,7 +61,8 @@ def parse_page(
     if kind is Format.HTML:
         from l10n.readers.html import read_html_page
 
-        return read_html_page(text, path, locale=locale, known_chrome=known_chrome)
+        return read_html_page(text, path, locale=locale, known_chrome=known_chrome,
+                              element_paths=element_paths)
     from l10n.readers.text import read_text_page
 
     return read_text_page(text, path, locale=locale, known_chrome=known_chrome)

@@ -140,9 +140,12 @@ def read_html_page(
     *,
     locale: str | None = None,
     known_chrome: Collection[str] = (),
+    element_paths: bool = True,
 ) -> Page:
-    """Read decoded HTML into a :class:`Page`; see the module rules."""
-    return read_html_document(text, path, locale=locale, known_chrome=known_chrome).page
+    """Read decoded HTML into a :class:`Page`; see the module rules. ``element_paths=False``
+    leaves each block's ``element`` unset (a check needs only lines and columns)."""
+    return read_html_document(text, path, locale=locale, known_chrome=known_chrome,
+                              element_paths=element_paths).page
 
 
 def read_html_document(
@@ -151,6 +154,7 @@ def read_html_document(
     *,
     locale: str | None = None,
     known_chrome: Collection[str] = (),
+    element_paths: bool = True,
 ) -> HtmlDocument:
     """Read decoded HTML into an :class:`HtmlDocument` (the page, its tree, its nodes)."""
     try:
@@ -160,7 +164,7 @@ def read_html_document(
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"not an HTML page: {exc}", path=path) from None
     index = SourceIndex(text)
-    walker = _Walker(root, index, {collapse_space(k) for k in known_chrome})
+    walker = _Walker(root, index, {collapse_space(k) for k in known_chrome}, element_paths)
     try:
         walker.run()
     except RecursionError:  # the walk recurses once per level of nesting
@@ -183,8 +187,10 @@ def read_html_document(
 class _Walker:
     """One pass over the lxml tree, collecting blocks with their source positions."""
 
-    def __init__(self, root: etree._Element, index: SourceIndex, known: set[str]) -> None:
+    def __init__(self, root: etree._Element, index: SourceIndex, known: set[str],
+                 element_paths: bool = True) -> None:
         self.root = root
+        self.element_paths = element_paths
         self.index = index
         self.known = known
         self.tree = root.getroottree()
@@ -530,7 +536,9 @@ class _Walker:
         block = Block(
             role=role,
             text=text,
-            location=Location(line, column, self._path(el).lstrip("/"), attribute),
+            location=Location(line, column,
+                              self._path(el).lstrip("/") if self.element_paths else None,
+                              attribute),
             context=context,
             lang=ctx.lang,
             translatable=ctx.translatable,
