@@ -39,9 +39,12 @@ from l10n.check import langid
 identifier = langid._ngram_identifier()
 scores = langid._ngram_scores("Der Minister sagte am Dienstag, die Gespräche gehen weiter")
 han = langid._han_frequencies("zh")
+pool = ("de", "en", "fr", "nl")
+column = langid._word_column("abonnieren", pool, indexed=True)
 print(json.dumps({"best": max(scores, key=scores.get), "de": round(scores["de"], 3),
                   "und": langid.word_zipf("und", "de"), "han": [len(han), han["的"]],
-                  "han_counted": han == langid._count_han(langid._frequencies("zh"))}))
+                  "han_counted": han == langid._count_han(langid._frequencies("zh")),
+                  "column": column, "same": column == langid._word_column("abonnieren", pool)}))
 """
 
 
@@ -68,12 +71,15 @@ def test_model_caches_give_the_models_own_scores_and_replace_older_versions(tmp_
     second, _ = _probe(str(cache))  # reads them
     assert first == second and first["best"] == "de" and first["und"] > 6
     assert first["han_counted"] and first["han"][0] > 3000 and -5 < first["han"][1] < 0
+    assert first["same"] and first["column"][1] and first["column"][0][0] > 3
     names = sorted(p.name for p in cache.iterdir())
     assert "py3langid-1-1.npz" not in names and "wordfreq-de-1-1.words" not in names
     assert {"wordfreq-de_x-1-1.words", "wordfreq-de-1-99999999999.words"} <= set(names)
     assert len([n for n in names if n.startswith("py3langid-")]) == 1
     assert len([n for n in names if n.startswith("han-zh-")]) == 1
-    for prefix in ("py3langid-", "han-zh-"):
+    assert [n for n in names if n.startswith("wordindex-")] == [
+        next(n for n in names if n.startswith("wordindex-de+en+fr+nl-"))]
+    for prefix in ("py3langid-", "han-zh-", "wordindex-"):
         (cache / next(n for n in names if n.startswith(prefix))).write_bytes(b"damaged")
     assert _probe(str(cache))[0] == first  # a damaged cache file: the source is read
 
@@ -150,30 +156,34 @@ def test_the_mapped_ngram_model_scores_as_py3langids_own_loader(tmp_path, monkey
     assert any(isinstance(b, mmap.mmap) for b in bases(mapped.tk_nextmove))
 
 
-def test_word_columns_are_the_floored_lookups_before_and_after_the_dicts_are_built(
-        monkeypatch) -> None:
-    """A word's column is max(zipf, floor) per language, whether the tables still search or
-    have built their dicts; once built, the remembered lookups are the dicts' own."""
+def test_word_columns_and_listings_are_the_lists_own_answers() -> None:
+    """A word's column is max(zipf, floor) per language and ``listed_in`` asks whether some
+    list has it at a level, both through the merged index: the same as each list answers
+    (languages in any order, one without a list)."""
+    import random
+
     from l10n.check import langid
 
-    languages = ("de", "en", "fr", "xx")  # "xx" has no list: the floor
-    words = ["abonnieren", "subscribe", "abonner", "the", "zzzqqq", "und"]
-    for language in languages:  # fresh tables, so the first lookups search
+    languages = ("fr", "de", "xx", "en", "ru")  # "xx" has no list: the floor
+    words = ["abonnieren", "subscribe", "abonner", "the", "zzzqqq", "und", "и", "été", ""]
+    for language in ("de", "fr", "ru"):
         table = langid._frequencies(language)
-        if table is not None:
-            monkeypatch.setattr(table, "_dict", None)
-            monkeypatch.setattr(table, "_lookups", 0)
-    monkeypatch.setattr(langid, "_GETTERS", {})
+        words += random.Random(language).sample(sorted(table), 300)
 
-    def expected(word: str) -> tuple[float, ...]:
-        return tuple(max(langid.word_zipf(word, lang), langid._FLOOR) for lang in languages)
+    def zipf(word: str, language: str) -> float:
+        return langid.word_zipf(word, language)
 
-    searched = [langid._word_column(word, languages) for word in words]
-    assert not langid._getters(languages)[1]  # searching tables: floored explicitly
-    for language in languages[:3]:
-        langid._frequencies(language)._as_dict()
-    built = [langid._word_column(word, languages) for word in words]
-    getters, floored = langid._getters(languages)
-    assert floored and all(type(get).__name__ == "builtin_function_or_method" for get in getters)
-    assert searched == built == [(expected(w), max(expected(w)) > langid._FLOOR) for w in words]
-    assert built[0][0][0] > 3 and built[4] == ((langid._FLOOR,) * 4, False)
+    for indexed in (False, True):
+        langid._listed.cache_clear()  # listed_in's own cache, per pool and level
+        for word in words:
+            expected = tuple(max(zipf(word, lang), langid._FLOOR) for lang in languages)
+            assert langid._word_column(word, languages, indexed) == (
+                expected, max(expected) > langid._FLOOR), word
+            for level in (3.0, 4.5):
+                assert langid.listed_in(word, languages, level, indexed=indexed) is any(
+                    zipf(word, lang) >= level for lang in languages), word
+        assert langid._word_column("abonnieren", languages, indexed)[0][1] > 3
+        assert langid._word_column("zzzqqq", languages, indexed) == ((langid._FLOOR,) * 5,
+                                                                      False)
+    assert langid._index_for(languages)[0] is not None  # the index was used
+    assert langid._index_for(("de", "en", "xx"))[0] is None  # too few lists for one

@@ -125,5 +125,5 @@ def _check_partition(targets: list[object], options: object, catalogs: CatalogIn
     judge = _JUDGES.get(run)
     if judge is None:
         _JUDGES.clear()
-        judge = _JUDGES[run] = _make_judge(options, catalogs)  # type: ignore[arg-type]
+        judge = _JUDGES[run] = _make_judge(options, catalogs, many=True)  # type: ignore[arg-type]
     return [check_target(t, options, judge) for t in targets]  # type: ignore[arg-type]

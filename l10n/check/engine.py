@@ -101,6 +101,7 @@ class Judge:
         languages: tuple[str, ...] | None = None,
         allow: tuple[str, ...] = (),
         catalogs: CatalogIndex | None = None,
+        many: bool = False,
     ) -> None:
         self.source_locale = source_locale
         self.source_language = language_of(source_locale)
@@ -109,6 +110,7 @@ class Judge:
                                       | {self.source_language}))
         self.allow = tuple(sorted(set(allow), key=len, reverse=True))
         self.catalogs = catalogs
+        self.many = many  # thousands of texts to judge: word lookups through the index
         self._cache: dict[tuple[str, str, bool, bool, bool], Verdict | None] = {}
 
     def judge(
@@ -299,7 +301,7 @@ class Judge:
             tokens = word_tokens(text, lambda w: self._known(w, candidates))
             warning = not tokens or (count_words(text) <= 2 and not any(
                 self._known(part, candidates) for word in tokens for part in tokenize(word)))
-        guess = (identify(text, candidates[0], candidates, letters=False)
+        guess = (identify(text, candidates[0], candidates, letters=False, indexed=self.many)
                  if len(candidates) > 1 and not warning else None)
         detected = guess.language if guess else (
             candidates[0] if len(candidates) == 1 and not warning else None)
@@ -333,7 +335,7 @@ class Judge:
             return None  # "Danmarks Radio": a short name in capitals is no language evidence
         probe = " ".join(words) if words else text
         # The letters expert (0.6 s to load) only for texts of two words or more.
-        guess = identify(probe, language, candidates, letters=n_words >= 2)
+        guess = identify(probe, language, candidates, letters=n_words >= 2, indexed=self.many)
         if guess is None or guess.language == language:
             return None
         probability = guess.page_probability
@@ -360,7 +362,7 @@ class Judge:
         return _script_candidates(self.languages, char_script)
 
     def _known(self, word: str, candidates: tuple[str, ...]) -> bool:
-        return listed_in(word, candidates, _KNOWN_WORD)
+        return listed_in(word, candidates, _KNOWN_WORD, indexed=self.many)
 
 
 def _foreign_script(

@@ -29,10 +29,12 @@ import math
 import os
 import re
 from array import array
-from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Sequence
+from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from l10n.check.wordindex import ABSENT, WordIndex, build_index
 
 __all__ = ["LanguageGuess", "identify", "listed_in", "page_language", "tokenize", "word_zipf"]
 
@@ -126,10 +128,9 @@ class WordTable(Mapping[str, float]):
     sorted UTF-8 words, and builds a dict only once it has answered ``_LAZY_LOOKUPS``: checking
     one page needs a few hundred lookups per language, a crawl millions."""
 
-    __slots__ = ("_dict", "_levels", "_lookups", "_lowest", "_offsets", "_words")
+    __slots__ = ("_dict", "_levels", "_lookups", "_offsets", "_words")
 
     _FORMAT = "l10n-words-1"
-    built = 0  # dicts built so far, by every table (see _getters)
 
     def __init__(self, words: bytes, offsets: array, levels: array) -> None:
         self._words = words  # the words, sorted as UTF-8, each followed by "\n"
@@ -137,7 +138,6 @@ class WordTable(Mapping[str, float]):
         self._levels = levels  # each word's bucket: Zipf 9 - level/100
         self._dict: dict[str, float] | None = None
         self._lookups = 0
-        self._lowest = 0.0  # the lowest value listed (known once the dict is built)
 
     @classmethod
     def from_buckets(cls, buckets: list[list[str]]) -> WordTable:
@@ -193,8 +193,6 @@ class WordTable(Mapping[str, float]):
             values = [9.0 - level / 100.0 for level in range(max(self._levels, default=0) + 1)]
             names = self._words.decode("utf-8", "surrogatepass").split("\n")[:-1]
             self._dict = dict(zip(names, map(values.__getitem__, self._levels), strict=True))
-            self._lowest = values[-1]
-            WordTable.built += 1
         return self._dict
 
     def __getitem__(self, word: str) -> float:
@@ -213,35 +211,6 @@ class WordTable(Mapping[str, float]):
         return len(self._levels)
 
 
-def _lookup(language: str) -> Callable[[str, float], float]:
-    """``get`` of the language's word list: the dict's own once it is built (C speed)."""
-    table = _frequencies(language)
-    if table is None:
-        return _NO_WORDS.get
-    if isinstance(table, WordTable) and table._dict is not None:
-        return table._dict.get
-    return table.get  # type: ignore[return-value]
-
-
-def _getters(languages: tuple[str, ...]) -> tuple[tuple[Callable[[str, float], float], ...],
-                                                   bool]:
-    """:func:`_lookup` of each of ``languages``, remembered until a table builds its dict (a
-    word's column asks every language: the lookups, not the words, cost the time); and
-    whether every one is a dict listing nothing below ``_FLOOR`` (then ``get(word, _FLOOR)``
-    is the floored value)."""
-    known = _GETTERS.get(languages)
-    if known is None or known[0] != WordTable.built:
-        tables = [_frequencies(language) for language in languages]
-        floored = all(table is None or (isinstance(table, WordTable) and table._dict is not None
-                                        and table._lowest >= _FLOOR) for table in tables)
-        known = _GETTERS[languages] = (WordTable.built, tuple(map(_lookup, languages)),
-                                       floored)
-    return known[1], known[2]
-
-
-_GETTERS: dict[tuple[str, ...],
-               tuple[int, tuple[Callable[[str, float], float], ...], bool]] = {}
-_NO_WORDS: dict[str, float] = {}
 _LAZY_LOOKUPS = 1024  # a page needs a few hundred; a thousand searches cost a third of the dict
 
 
@@ -458,11 +427,13 @@ def _softmax10_of(keys: tuple[str, ...], values: Sequence[float]) -> dict[str, f
     return dict(zip(keys, [w / total for w in weights], strict=True))
 
 
-def _word_posterior(words: list[str], candidates: Iterable[str]) -> tuple[dict[str, float], int]:
+def _word_posterior(words: list[str], candidates: Iterable[str], indexed: bool = False
+                    ) -> tuple[dict[str, float], int]:
     languages = tuple(candidates)
     table = _word_columns(languages)
     get = table.get
-    columns = [get(word) or _column(table, word, languages) for word in words[:_MAX_WORDS]]
+    columns = [get(word) or _column(table, word, languages, indexed)
+               for word in words[:_MAX_WORDS]]
     if len(columns) == 1:  # a one-word text: its column is the total
         totals, known = columns[0][0], int(columns[0][1])
     else:
@@ -472,15 +443,25 @@ def _word_posterior(words: list[str], candidates: Iterable[str]) -> tuple[dict[s
     return _softmax10_of(languages, totals), known
 
 
-def listed_in(word: str, languages: tuple[str, ...], zipf: float) -> bool:
-    """True when some of ``languages`` lists ``word`` (lower-cased) at ``zipf`` or above."""
+def listed_in(word: str, languages: tuple[str, ...], zipf: float, *, indexed: bool = False
+              ) -> bool:
+    """True when some of ``languages`` lists ``word`` (lower-cased) at ``zipf`` or above;
+    ``indexed``: through the merged index (see :func:`identify`)."""
     cache = _listed(languages, zipf)
     known = cache.get(word)
     if known is None:
         if len(cache) >= _COLUMNS_LIMIT:
             cache.clear()
-        # The first list that has it settles it: most words are common in the page language.
-        known = cache[word] = any(get(word, 0.0) >= zipf for get in _getters(languages)[0])
+        index, positions = _index_for(languages) if indexed else (None, ())
+        if index is None:  # each list's own table
+            known = any(word_zipf(word, lang) >= zipf for lang in languages)
+        else:
+            row = index.row(word)
+            levels = index.levels
+            known = row >= 0 and any(
+                p >= 0 and levels[row + p] != ABSENT and _zipf(levels[row + p]) >= zipf
+                for p in positions)
+        cache[word] = known
     return known
 
 
@@ -491,12 +472,12 @@ def _listed(languages: tuple[str, ...], zipf: float) -> dict[str, bool]:
 
 
 def _column(table: dict[str, tuple[tuple[float, ...], bool]], word: str,
-            languages: tuple[str, ...]) -> tuple[tuple[float, ...], bool]:
+            languages: tuple[str, ...], indexed: bool) -> tuple[tuple[float, ...], bool]:
     column = table.get(word)
     if column is None:
         if len(table) >= _COLUMNS_LIMIT:
             table.clear()  # bounded: memory stays flat over an endless crawl
-        column = table[word] = _word_column(word, languages)
+        column = table[word] = _word_column(word, languages, indexed)
     return column
 
 
@@ -510,15 +491,68 @@ def _word_columns(languages: tuple[str, ...]) -> dict[str, tuple[tuple[float, ..
     return {}
 
 
-def _word_column(word: str, languages: tuple[str, ...]) -> tuple[tuple[float, ...], bool]:
+def _word_column(word: str, languages: tuple[str, ...], indexed: bool = False
+                 ) -> tuple[tuple[float, ...], bool]:
     """Per language, the word's Zipf value floored at ``_FLOOR``; and whether any list has it
     above the floor."""
-    getters, floored = _getters(languages)
-    if floored:
-        scores = tuple([get(word, _FLOOR) for get in getters])
+    index, positions = _index_for(languages) if indexed else (None, ())
+    if index is None:  # each list's own table
+        scores = tuple([max(word_zipf(word, lang), _FLOOR) for lang in languages])
     else:
-        scores = tuple([max(get(word, 0.0), _FLOOR) for get in getters])
+        row = index.row(word)
+        if row < 0:
+            return (_FLOOR,) * len(languages), False
+        levels = index.levels
+        floored = _floored_zipf()
+        scores = tuple([floored[levels[row + p]] if p >= 0 else _FLOOR for p in positions])
     return scores, max(scores) > _FLOOR
+
+
+def _zipf(level: int) -> float:
+    """The Zipf value of a word list's bucket ``level`` (as the list's own lookup gives it)."""
+    return 9.0 - level / 100.0
+
+
+@functools.cache
+def _floored_zipf() -> list[float]:
+    """``max(Zipf value, _FLOOR)`` of every level, ``ABSENT`` included (the floor)."""
+    return [max(_zipf(level), _FLOOR) for level in range(ABSENT)] + [_FLOOR]
+
+
+@functools.lru_cache(maxsize=256)
+def _index_for(languages: tuple[str, ...]) -> tuple[WordIndex | None, tuple[int, ...]]:
+    """The word index of the listed ones of ``languages`` and, for each of ``languages``, its
+    column there (-1: no list); no index for fewer than ``_INDEX_MIN`` lists, whose own
+    tables cost less to ask than an index to build."""
+    listed = tuple(sorted({lang for lang in languages if has_word_list(lang)}))
+    if len(listed) < _INDEX_MIN:
+        return None, ()
+    index = _word_index(listed)
+    return index, tuple(listed.index(lang) if lang in listed else -1 for lang in languages)
+
+
+_INDEX_MIN = 4
+
+
+@functools.cache
+def _word_index(languages: tuple[str, ...]) -> WordIndex:
+    """The merged index of ``languages``' word lists (all of them listed), from the cache
+    directory, else built (half a second for fourteen lists) and kept there; in memory when
+    the directory cannot be written."""
+    files = [found[1] for found in map(_word_list_file, languages) if found is not None]
+    stats = [path.stat() for path in files]
+    codes = "+".join(_WORDFREQ_CODE.get(lang, lang) for lang in languages)
+    cached = _cache_dir() / (f"wordindex-{codes}-{sum(s.st_size for s in stats)}-"
+                             f"{max(int(s.st_mtime) for s in stats)}.index")
+    with contextlib.suppress(*_DAMAGED):
+        return WordIndex.open(cached)
+    tables = [_frequencies(lang) for lang in languages]
+    data = build_index(languages, [(t._words, t._levels) for t in tables  # type: ignore[union-attr]
+                                   ])
+    if _store(cached, data):
+        with contextlib.suppress(*_DAMAGED):
+            return WordIndex.open(cached)
+    return WordIndex(data)
 
 
 def _han_posterior(text: str, candidates: Iterable[str]) -> tuple[dict[str, float], int]:
@@ -604,6 +638,7 @@ def identify(
     *,
     gate: float = 0.2,
     letters: bool = True,
+    indexed: bool = False,
 ) -> LanguageGuess | None:
     """The most likely of ``candidates`` (which include ``page_language``) for ``text``.
 
@@ -611,7 +646,10 @@ def identify(
     the words leave the page language below ``gate``, since only then can it change the answer
     (``letters=False`` never consults it: naming the language of an obvious leak). When no
     list knows any word, the character expert decides alone (``evidence`` 0); None when
-    ``letters`` is False then, or when the text has no word at all.
+    ``letters`` is False then, or when the text has no word at all. ``indexed`` (for a
+    process that judges thousands of texts) looks words up in the merged index of a large
+    pool (:mod:`l10n.check.wordindex`), built once, instead of building each list's dict;
+    the answers are the same.
     """
     pool, listed = _pools(tuple(candidates), page_language)
     if len(pool) < 2:
@@ -625,7 +663,7 @@ def identify(
         if page_language not in listed or len(listed) < 2:
             words_post, evidence = _ngram_posterior(text, pool), 1
         else:
-            words_post, evidence = _word_posterior(words, listed)
+            words_post, evidence = _word_posterior(words, listed, indexed)
             pool = listed
         if evidence == 0:
             if not letters:

@@ -352,7 +352,7 @@ def iter_results(paths: Sequence[str], options: CheckOptions) -> Iterator[Target
             while pending:
                 yield from pending.popleft()[1].result()
         return
-    judge = _make_judge(options, catalogs)
+    judge = _make_judge(options, catalogs, many=len(head) >= _POOL_MIN_FILES)
     for target in itertools.chain(head, targets):
         yield check_target(target, options, judge)
 
@@ -437,12 +437,13 @@ def _validate(options: CheckOptions) -> None:
                              hint="use error, warning or off")
 
 
-def _make_judge(options: CheckOptions, catalogs: CatalogIndex | None) -> Judge:
+def _make_judge(options: CheckOptions, catalogs: CatalogIndex | None, *,
+                many: bool = False) -> Judge:
     languages = options.languages
     if not languages and catalogs is not None and catalogs.locales:
         languages = tuple(sorted(catalogs.locales))
     return Judge(source_locale=options.source_locale, languages=languages, allow=options.allow,
-                 catalogs=catalogs)
+                 catalogs=catalogs, many=many)
 
 
 _WORKER: dict[str, object] = {}  # the per-process judge of a pool worker (a named cache)
@@ -450,7 +451,7 @@ _WORKER: dict[str, object] = {}  # the per-process judge of a pool worker (a nam
 
 def _init_worker(options: CheckOptions, catalogs: CatalogIndex | None) -> None:
     _WORKER["options"] = options
-    _WORKER["judge"] = _make_judge(options, catalogs)
+    _WORKER["judge"] = _make_judge(options, catalogs, many=True)
 
 
 def _worker_batch(targets: list[Target]) -> list[TargetResult]:
