@@ -6,7 +6,14 @@ import random
 
 import pytest
 
-from l10n.check.names import _DOMAIN, _URL_HINT, _WEB_URL, remove_unlinguistic, word_tokens
+from l10n.check.names import (
+    _DOMAIN,
+    _URL_HINT,
+    _WEB_URL,
+    remove_allowed,
+    remove_unlinguistic,
+    word_tokens,
+)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -42,3 +49,26 @@ def test_the_url_hint_holds_wherever_a_url_is() -> None:
     with_url = [text for text in texts if _WEB_URL.search(text) or _DOMAIN.search(text)]
     assert len(with_url) > 2_000
     assert [text for text in with_url if not _URL_HINT.search(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "allowed", "expected"),
+    [("Read RIA Novosti today", ("RIA Novosti",), "Read   today"),
+     ("RIA Novosti", ("RIA Novosti", "RIA"), " "),  # the longer term first
+     ("RIA Novosti", ("RIA", "RIA Novosti"), "  Novosti"),  # in the order given
+     ("ria novosti", ("RIA Novosti",), "ria novosti"),  # case-sensitive
+     ("SPUTNIKS and Sputnik", ("Sputnik",), "SPUTNIKS and  "),  # whole words only
+     ("Sputnik's view", ("Sputnik",), " 's view"),
+     ("C++ rocks", ("C++",), "  rocks"), ("axb a.b", ("a.b",), "axb  "),  # escaped
+     ("no terms here", ("Ledger", ""), "no terms here")],
+)
+def test_allowed_terms_are_blanked_as_whole_words(text: str, allowed: tuple[str, ...],
+                                                  expected: str) -> None:
+    assert remove_allowed(text, allowed) == expected
+
+
+def test_the_judge_orders_allowed_terms_longest_first_then_alphabetically() -> None:
+    from l10n.check.engine import Judge
+
+    terms = ("RIA", "TASS", "RIA Novosti", "AFP", "Ledger")
+    assert Judge(allow=terms).allow == ("RIA Novosti", "Ledger", "TASS", "AFP", "RIA")

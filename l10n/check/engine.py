@@ -108,7 +108,9 @@ class Judge:
         languages = languages or DEFAULT_LANGUAGES
         self.languages = tuple(sorted({language_of(x) for x in languages}
                                       | {self.source_language}))
-        self.allow = tuple(sorted(set(allow), key=len, reverse=True))
+        # Longer terms first ("RIA Novosti" before "RIA"); ties alphabetical, so that the
+        # order never depends on a set's (per-process) order.
+        self.allow = tuple(sorted(set(allow), key=lambda term: (-len(term), term)))
         self.catalogs = catalogs
         self.many = many  # thousands of texts to judge: word lookups through the index
         self._cache: dict[tuple[str, str, bool, bool, bool], Verdict | None] = {}

@@ -8,6 +8,7 @@ candidate language lists it as a common word ("International" is a word; "Subbot
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 
@@ -41,11 +42,18 @@ def remove_unlinguistic(text: str) -> str:
 
 
 def remove_allowed(text: str, allowed: Iterable[str]) -> str:
-    """``text`` with every allowed term (whole words, case-sensitive) blanked out."""
+    """``text`` with every allowed term (whole words, case-sensitive) blanked out, one term
+    after another in the order given."""
     for term in allowed:
-        if term:
-            text = re.sub(rf"(?<!\w){re.escape(term)}(?!\w)", " ", text)
+        if term and term in text:  # most texts hold none of the terms: no regex for them
+            text = _term_pattern(term).sub(" ", text)
     return text
+
+
+@functools.lru_cache(maxsize=1024)
+def _term_pattern(term: str) -> re.Pattern[str]:
+    """An allowed term as a whole-word pattern (a site lists a few dozen)."""
+    return re.compile(rf"(?<!\w){re.escape(term)}(?!\w)")
 
 
 def word_tokens(text: str, is_word: Callable[[str], bool]) -> list[str]:
