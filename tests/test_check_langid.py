@@ -186,4 +186,16 @@ def test_word_columns_and_listings_are_the_lists_own_answers() -> None:
         assert langid._word_column("zzzqqq", languages, indexed) == ((langid._FLOOR,) * 5,
                                                                       False)
     assert langid._index_for(languages)[0] is not None  # the index was used
-    assert langid._index_for(("de", "en", "xx"))[0] is None  # too few lists for one
+    assert langid._index_for(("de", "xx"))[0] is None  # too few lists for one
+
+
+@pytest.mark.parametrize("text", [
+    "Der Minister sagte am Dienstag", "Subscribe", "Подписаться на новости", "ΑΒΓ", "",
+    "12345 !!", "新闻 ニュース", "HELLO WORLD", "a\u0301bc",
+])
+def test_ngram_scores_are_py3langids_ranking(text: str) -> None:
+    """Every label's score as py3langid's own rank() gives it (without its sort)."""
+    from l10n.check import langid
+
+    identifier = langid._ngram_identifier()
+    assert langid._ngram_scores.__wrapped__(text) == dict(identifier.rank(text))

@@ -71,6 +71,12 @@ def test_json_report_fields_and_summary() -> None:
     summary = report["summary"]
     assert (summary["files"], summary["errors"], summary["warnings"]) == (1, 2, 0)
     assert summary["by_kind"] == {"template-artifact": 2}
+    assert done.stdout == json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    empty = run("--format", "json", str(SAMPLES / "005_news_en.txt"), "--severity",
+                "template-artifact=off")
+    assert empty.stdout.startswith('{\n  "findings": [],\n  "summary": {\n')
+    assert empty.stdout == json.dumps(json.loads(empty.stdout), ensure_ascii=False,
+                                      indent=2) + "\n"
 
 
 def test_sarif_validates_against_the_2_1_0_schema() -> None:
@@ -184,6 +190,10 @@ def test_baseline_reports_only_new_findings(tmp_path: Path) -> None:
     stale = run("--baseline", "base.json", "p.html", cwd=tmp_path)
     assert stale.returncode == 0
     assert "p.html: stale baseline entry wrong-script: 'Заголовок'" in stale.stdout
+    as_json = run("--baseline", "base.json", "--format", "json", "p.html", cwd=tmp_path)
+    assert json.loads(as_json.stdout)["stale"][0]["text"] == "Заголовок"
+    for document in (again.stdout, as_json.stdout):  # the standard encoder's text, exactly
+        assert document == json.dumps(json.loads(document), ensure_ascii=False, indent=2) + "\n"
 
 
 def test_configuration_in_pyproject(tmp_path: Path) -> None:

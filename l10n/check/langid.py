@@ -380,7 +380,19 @@ def _identifier_from_arrays(factory: type, arrays: Mapping[str, Any]) -> object:
 @functools.lru_cache(maxsize=4096)  # a Judge caches verdicts: this only saves repeats
 def _ngram_scores(text: str) -> Mapping[str, float]:
     identifier = _ngram_identifier()
-    return dict(identifier.rank(text))  # type: ignore[attr-defined]
+    # What rank() gives, without its sort of every class: each label's first column (where
+    # py3langid folds an aliased label's score).
+    scores = identifier._decide(text).tolist()  # type: ignore[attr-defined]
+    return {label: scores[column] for label, column in _first_columns(identifier)}
+
+
+@functools.cache
+def _first_columns(identifier: object) -> tuple[tuple[str, int], ...]:
+    """Each label of the n-gram model with the first of its columns."""
+    first: dict[str, int] = {}
+    for column, label in enumerate(identifier.nb_classes):  # type: ignore[attr-defined]
+        first.setdefault(label, column)
+    return tuple(first.items())
 
 
 @functools.cache
@@ -531,7 +543,7 @@ def _index_for(languages: tuple[str, ...]) -> tuple[WordIndex | None, tuple[int,
     return index, tuple(listed.index(lang) if lang in listed else -1 for lang in languages)
 
 
-_INDEX_MIN = 4
+_INDEX_MIN = 2
 
 
 @functools.cache
