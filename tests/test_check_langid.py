@@ -179,7 +179,7 @@ def test_word_columns_and_listings_are_the_lists_own_answers() -> None:
             expected = tuple(max(zipf(word, lang), langid._FLOOR) for lang in languages)
             assert langid._word_column(word, languages, indexed) == (
                 expected, max(expected) > langid._FLOOR), word
-            for level in (3.0, 4.5):
+            for level in (3.0, 4.5, 0.0, -1.0):  # at 0 or below, every language "lists" all
                 assert langid.listed_in(word, languages, level, indexed=indexed) is any(
                     zipf(word, lang) >= level for lang in languages), word
         assert langid._word_column("abonnieren", languages, indexed)[0][1] > 3
@@ -199,3 +199,30 @@ def test_ngram_scores_are_py3langids_ranking(text: str) -> None:
 
     identifier = langid._ngram_identifier()
     assert langid._ngram_scores.__wrapped__(text) == dict(identifier.rank(text))
+
+
+def test_a_cached_index_of_other_lists_is_replaced(tmp_path, monkeypatch) -> None:
+    """An index file under the right name but built from other lists (or in another column
+    order) is not used: the index is rebuilt from the lists and the file replaced."""
+    from l10n.check import langid
+    from l10n.check.wordindex import WordIndex, build_index
+
+    monkeypatch.setenv("L10N_CACHE_DIR", str(tmp_path))
+    languages = ("de", "en")
+    first = langid._word_index.__wrapped__(languages)
+    (path,) = tmp_path.glob("wordindex-de+en-*.index")
+    tables = [langid._frequencies(lang) for lang in ("en", "de")]
+    path.write_bytes(build_index(["en", "de"], [(t._words, t._levels) for t in tables],
+                                 first.sources))
+    index = langid._word_index.__wrapped__(languages)
+    assert index.languages == languages and index.sources == first.sources
+    row = index.row("und")
+    assert langid._zipf(index.levels[row]) == langid.word_zipf("und", "de")
+    assert WordIndex.open(path).languages == languages  # replaced on disk
+
+
+def test_no_index_where_it_could_not_be_read_in_place(monkeypatch) -> None:
+    from l10n.check import langid
+
+    monkeypatch.setattr(langid.sys, "byteorder", "big")
+    assert langid._index_for.__wrapped__(("de", "en", "fr")) == (None, ())

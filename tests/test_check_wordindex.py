@@ -96,8 +96,18 @@ def _with_header(data: bytes, change) -> bytes:
         lambda d: _with_header(d, lambda h: h.update(words=99)),  # counts disagree
         lambda d: _with_header(d, lambda h: h["arrays"].update(levels=3)),  # misaligned
         lambda d: _with_header(d, lambda h: h.update(languages="de")),  # wrong shape
+        lambda d: _with_header(d, lambda h: h["arrays"].update(levels=-64)),  # before the start
+        lambda d: _with_header(d, lambda h: h["arrays"].update(keys=True)),  # not a number
+        lambda d: d[:-3] + bytes([d[-3] ^ 0x20]) + d[-2:],  # a flipped bit in the words
+        lambda d: d[:-40] + b"\xff" * 8 + d[-32:],  # overwritten bytes: the CRC differs
+        lambda d: d[:17] + (200_000).to_bytes(8, "little") + b"[" * 200_000,  # deep header
     ],
 )
 def test_a_damaged_index_is_refused(small: bytes, damage) -> None:
     with pytest.raises((ValueError, KeyError, TypeError)):
         WordIndex(damage(small))
+
+
+def test_levels_that_would_read_as_absent_are_refused() -> None:
+    with pytest.raises(ValueError, match="level"):
+        build_index(["de"], [_list({"und": ABSENT})])

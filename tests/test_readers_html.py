@@ -162,3 +162,21 @@ def test_article_header_belongs_to_the_article_and_lone_time_is_byline() -> None
         (Role.CHROME, "Fishing"),
     ]
     assert result.meta.published is not None and result.meta.published.hour == 15
+
+
+def test_element_paths_of_a_big_deep_page_are_libxml2s_and_cost_no_recursion() -> None:
+    """Over a thousand start tags the paths are worked out per parent rather than by libxml2;
+    they stay libxml2's, and a page 400 elements deep reads with paths as without."""
+    from l10n.readers.html import read_html_document
+
+    body = "".join(f"<p>para {i}<!-- note --></p>" for i in range(1500))
+    deep = "<div>" * 400 + "deep" + "</div>" * 400
+    html = f"<html lang='en'><body><main>{body}{deep}<p>end</p></main></body></html>"
+    document = read_html_document(html, "deep.html")
+    tree = document.root.getroottree()
+    assert len(document.page.blocks) == 1502
+    for block, nodes in zip(document.page.blocks, document.nodes, strict=True):
+        assert block.element == tree.getpath(nodes[0][0]).lstrip("/")
+    assert document.page.blocks[-2].element == "html/body/main" + "/div" * 400
+    lean = parse_page(html, path="deep.html", element_paths=False)
+    assert [b.text for b in lean.blocks] == [b.text for b in document.page.blocks]

@@ -28,6 +28,7 @@ import marshal
 import math
 import os
 import re
+import sys
 from array import array
 from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -295,7 +296,8 @@ def _ngram_identifier() -> object:
 
 
 # What reading a damaged cache file can raise (the source is read instead).
-_DAMAGED = (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError)
+_DAMAGED = (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            RecursionError)
 _ARRAYS_MAGIC = b"l10n-arrays-1\n"
 _ARRAY_NAMES = ("classes", "nextmove", "nextmove_row", "out_feat", "pc", "ptc")
 _ALIGN = 64
@@ -406,7 +408,8 @@ def _han_frequencies(language: str) -> Mapping[str, float]:
     cached = _cache_file(f"han-{code}", path, ".han")
     with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
         tag, frequencies = marshal.loads(cached.read_bytes())
-        if tag == _HAN_FORMAT and isinstance(frequencies, dict):
+        if tag == _HAN_FORMAT and isinstance(frequencies, dict) and all(
+                type(value) is float for value in frequencies.values()):
             return frequencies
     frequencies = _count_han(_frequencies(language) or {})
     _store(cached, marshal.dumps((_HAN_FORMAT, frequencies)))
@@ -467,12 +470,12 @@ def listed_in(word: str, languages: tuple[str, ...], zipf: float, *, indexed: bo
         index, positions = _index_for(languages) if indexed else (None, ())
         if index is None:  # each list's own table
             known = any(word_zipf(word, lang) >= zipf for lang in languages)
-        else:
+        else:  # as the tables answer: 0 for a word a list lacks, or a language without one
             row = index.row(word)
             levels = index.levels
-            known = row >= 0 and any(
-                p >= 0 and levels[row + p] != ABSENT and _zipf(levels[row + p]) >= zipf
-                for p in positions)
+            zipfs = _zipf_or_zero()
+            known = any((zipfs[levels[row + p]] if row >= 0 and p >= 0 else 0.0) >= zipf
+                        for p in positions)
         cache[word] = known
     return known
 
@@ -526,6 +529,12 @@ def _zipf(level: int) -> float:
 
 
 @functools.cache
+def _zipf_or_zero() -> list[float]:
+    """The Zipf value of every level, 0 for ``ABSENT`` (as a list's ``get(word, 0.0)``)."""
+    return [_zipf(level) for level in range(ABSENT)] + [0.0]
+
+
+@functools.cache
 def _floored_zipf() -> list[float]:
     """``max(Zipf value, _FLOOR)`` of every level, ``ABSENT`` included (the floor)."""
     return [max(_zipf(level), _FLOOR) for level in range(ABSENT)] + [_FLOOR]
@@ -537,7 +546,7 @@ def _index_for(languages: tuple[str, ...]) -> tuple[WordIndex | None, tuple[int,
     column there (-1: no list); no index for fewer than ``_INDEX_MIN`` lists, whose own
     tables cost less to ask than an index to build."""
     listed = tuple(sorted({lang for lang in languages if has_word_list(lang)}))
-    if len(listed) < _INDEX_MIN:
+    if len(listed) < _INDEX_MIN or sys.byteorder != "little":  # read in place: little-endian
         return None, ()
     index = _word_index(listed)
     return index, tuple(listed.index(lang) if lang in listed else -1 for lang in languages)
@@ -549,21 +558,30 @@ _INDEX_MIN = 2
 @functools.cache
 def _word_index(languages: tuple[str, ...]) -> WordIndex:
     """The merged index of ``languages``' word lists (all of them listed), from the cache
-    directory, else built (half a second for fourteen lists) and kept there; in memory when
-    the directory cannot be written."""
-    files = [found[1] for found in map(_word_list_file, languages) if found is not None]
-    stats = [path.stat() for path in files]
-    codes = "+".join(_WORDFREQ_CODE.get(lang, lang) for lang in languages)
-    cached = _cache_dir() / (f"wordindex-{codes}-{sum(s.st_size for s in stats)}-"
-                             f"{max(int(s.st_mtime) for s in stats)}.index")
+    directory, else built (0.4 s for the twelve Latin-script lists) and kept there; in
+    memory when the directory cannot be written."""
+    sources = []  # each list's code, size and time: an index of other lists is not used
+    for found in map(_word_list_file, languages):
+        assert found is not None  # languages with a list only
+        stat = found[1].stat()
+        sources.append([found[0], stat.st_size, int(stat.st_mtime)])
+    name = "+".join(code for code, _, _ in sources)
+    cached = _cache_dir() / (f"wordindex-{name}-{sum(size for _, size, _ in sources)}-"
+                             f"{max(time for _, _, time in sources)}.index")
+
+    def fits(index: WordIndex) -> WordIndex:
+        if index.languages != languages or index.sources != sources:
+            raise ValueError("an index of other word lists")
+        return index
+
     with contextlib.suppress(*_DAMAGED):
-        return WordIndex.open(cached)
+        return fits(WordIndex.open(cached))
     tables = [_frequencies(lang) for lang in languages]
-    data = build_index(languages, [(t._words, t._levels) for t in tables  # type: ignore[union-attr]
-                                   ])
+    data = build_index(languages, [(t._words, t._levels) for t in tables],  # type: ignore[union-attr]
+                       sources)
     if _store(cached, data):
         with contextlib.suppress(*_DAMAGED):
-            return WordIndex.open(cached)
+            return fits(WordIndex.open(cached))
     return WordIndex(data)
 
 

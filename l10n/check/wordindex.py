@@ -33,45 +33,63 @@ ABSENT = 0xFFFF  # the level of a word a language's list does not have
 _MAGIC = b"l10n-wordindex-1\n"
 _ALIGN = 64
 _ARRAYS = (("offsets", "I"), ("buckets", "I"), ("order", "I"), ("levels", "H"))
+_NAMES = tuple(name for name, _ in _ARRAYS)
+
+
+def _count(value: object) -> bool:
+    """A whole number of something (not a bool, not negative)."""
+    return type(value) is int and value >= 0
 
 
 class WordIndex:
-    """A mapped index file: :meth:`row` finds a word, :meth:`level` reads its levels."""
+    """A mapped index file: :meth:`row` finds a word, :attr:`levels` holds its levels.
+
+    Opening checks the header's shape and the CRC-32 of everything after it, so a damaged
+    file is refused (``ValueError``) rather than misread.
+    """
 
     __slots__ = ("_buckets", "_keys", "_levels", "_map", "_mask", "_offsets", "_order",
-                 "languages", "width")
+                 "languages", "sources", "width")
 
     def __init__(self, data: mmap.mmap | bytes) -> None:
         if data[:len(_MAGIC)] != _MAGIC:
             raise ValueError("not a word index")
         if sys.byteorder != "little":  # the arrays are read in place, as the file has them
             raise ValueError("a little-endian word index on a big-endian machine")
-        size = int.from_bytes(data[len(_MAGIC):len(_MAGIC) + 8], "little")
         start = len(_MAGIC) + 8
-        header = json.loads(data[start:start + size])
-        if not isinstance(header, dict):
+        size = int.from_bytes(data[len(_MAGIC):start], "little")
+        if not 0 < size <= len(data) - start:
             raise ValueError("a damaged word index")
-        languages, words, buckets = header["languages"], header["words"], header["buckets"]
+        try:
+            header = json.loads(data[start:start + size])
+        except RecursionError:  # a header of nested brackets
+            raise ValueError("a damaged word index") from None
+        languages, words, buckets, at = (header.get(key) if isinstance(header, dict) else None
+                                         for key in ("languages", "words", "buckets", "arrays"))
         if not (isinstance(languages, list) and all(isinstance(x, str) for x in languages)
-                and isinstance(words, int) and isinstance(buckets, int)
-                and buckets > 0 and (buckets & (buckets - 1)) == 0):
+                and _count(words) and _count(buckets) and buckets > 0
+                and (buckets & (buckets - 1)) == 0 and isinstance(at, dict)
+                and all(_count(at.get(name)) for name in (*_NAMES, "keys"))
+                and _count(header.get("crc"))):
             raise ValueError("a damaged word index")
         view = memoryview(data)
         counts = {"offsets": words + 1, "buckets": buckets + 1, "order": words,
                   "levels": words * len(languages)}
-        at = header["arrays"]
-        if not isinstance(at, dict):
-            raise ValueError("a damaged word index")
         arrays = {}
+        position = start + size  # each array after the one before it, all after the header
         for name, code in _ARRAYS:
             offset = at[name]
             end = offset + counts[name] * array(code).itemsize
-            if not isinstance(offset, int) or offset % _ALIGN or end > len(data):
+            if offset < position or offset % _ALIGN or end > len(data):
                 raise ValueError("a truncated word index")
             arrays[name] = view[offset:end].cast(code)
+            position = end
         keys_at = at["keys"]
+        if keys_at < position or zlib.crc32(view[at["offsets"]:]) != header["crc"]:
+            raise ValueError("a damaged word index")
         keys_end = keys_at + arrays["offsets"][-1]
-        if keys_end > len(data) or arrays["buckets"][-1] != words:
+        if keys_end > len(data) or arrays["offsets"][0] != 0 or arrays["buckets"][0] != 0 \
+                or arrays["buckets"][-1] != words:
             raise ValueError("a damaged word index")
         self._map = data  # keeps the mapping open as long as the views
         self._keys = view[keys_at:keys_end]
@@ -81,6 +99,7 @@ class WordIndex:
         self._levels = arrays["levels"]
         self._mask = buckets - 1
         self.languages: tuple[str, ...] = tuple(languages)
+        self.sources: object = header.get("sources")  # what the index was built from
         self.width = len(languages)
 
     @classmethod
@@ -109,10 +128,11 @@ class WordIndex:
         return len(self._order)
 
 
-def build_index(languages: Sequence[str], lists: Sequence[tuple[bytes, Sequence[int]]]
-                ) -> bytes:
+def build_index(languages: Sequence[str], lists: Sequence[tuple[bytes, Sequence[int]]],
+                sources: object = None) -> bytes:
     """The index file of ``languages``, each given as its list: the words' UTF-8 bytes, each
-    followed by a newline, and each word's level (in the same order)."""
+    followed by a newline, and each word's level (in the same order, below ``ABSENT``).
+    ``sources`` (JSON) records what the lists were read from, for whoever opens it."""
     numbers: dict[bytes, int] = {}
     split = []
     for words, _ in lists:
@@ -127,6 +147,8 @@ def build_index(languages: Sequence[str], lists: Sequence[tuple[bytes, Sequence[
     for column, (names, (_, word_levels)) in enumerate(zip(split, lists, strict=True)):
         if len(names) != len(word_levels):
             raise ValueError("a word list whose levels do not match its words")
+        if word_levels and max(word_levels) >= ABSENT:
+            raise ValueError(f"a word list with a level of {ABSENT} or more")
         for name, level in zip(names, word_levels, strict=True):
             levels[numbers[name] * width + column] = level
     keys = list(numbers)
@@ -146,25 +168,23 @@ def build_index(languages: Sequence[str], lists: Sequence[tuple[bytes, Sequence[
     blob = b"".join(keys)
     # The arrays' offsets depend on the header's length, which depends on the offsets: the
     # header gets room enough for any offsets.
-    reserve = 512 + 32 * len(languages)
+    reserve = 512 + 96 * len(languages)
     position = _aligned(len(_MAGIC) + 8 + reserve)
     at = {}
+    payload = bytearray()
     for name, _ in _ARRAYS:
-        at[name] = position
-        position = _aligned(position + len(parts[name]))
-    at["keys"] = position
+        at[name] = position + len(payload)
+        payload += parts[name]
+        payload += bytes(_aligned(len(payload)) - len(payload))
+    at["keys"] = position + len(payload)
+    payload += blob
     header = {"languages": list(languages), "words": len(keys), "buckets": buckets,
-              "arrays": at}
+              "arrays": at, "crc": zlib.crc32(payload), "sources": sources}
     text = json.dumps(header, sort_keys=True).encode()
     if len(text) > reserve:
         raise ValueError("too many languages for one word index")
-    out = bytearray(_MAGIC + len(text).to_bytes(8, "little") + text)
-    for name, _ in _ARRAYS:
-        out += bytes(at[name] - len(out))
-        out += parts[name]
-    out += bytes(at["keys"] - len(out))
-    out += blob
-    return bytes(out)
+    head = _MAGIC + len(text).to_bytes(8, "little") + text
+    return head + bytes(position - len(head)) + payload
 
 
 def _aligned(size: int) -> int:

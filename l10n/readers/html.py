@@ -551,13 +551,25 @@ class _Walker:
         at once (``getpath`` counts siblings per call: quadratic on 100,000 paragraphs)."""
         if self.small:
             return self.tree.getpath(el)
-        known = self.paths.get(el)
-        if known is not None:
-            return known
-        parent = el.getparent()
-        if parent is None or not _plain_tag(el.tag):
-            return self.tree.getpath(el)
-        base = self._path(parent)
+        paths = self.paths
+        # Up to the nearest element whose path is known (or that getpath must write), then
+        # down again: a loop, not a recursion, however deep the page.
+        chain = []
+        node = el
+        while (base := paths.get(node)) is None:
+            parent = node.getparent()
+            if parent is None or not _plain_tag(node.tag):
+                base = self.tree.getpath(node)
+                break
+            chain.append(node)
+            node = parent
+        for node in reversed(chain):
+            self._sibling_paths(node.getparent(), base)
+            base = paths[node]
+        return base
+
+    def _sibling_paths(self, parent: etree._Element, base: str) -> None:
+        """Record the path of each plain child of ``parent``, whose path is ``base``."""
         children = [(child, child.tag) for child in parent]
         # Other nodes (comments, prefixed names) never share a name with a plain element.
         totals: dict[object, int] = {}
@@ -573,7 +585,6 @@ class _Walker:
                 paths[child] = f"{base}/{tag}[{number}]"
             else:
                 paths[child] = f"{base}/{tag}"
-        return paths[el]
 
     def finish(
         self,
