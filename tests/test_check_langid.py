@@ -226,3 +226,12 @@ def test_no_index_where_it_could_not_be_read_in_place(monkeypatch) -> None:
 
     monkeypatch.setattr(langid.sys, "byteorder", "big")
     assert langid._index_for.__wrapped__(("de", "en", "fr")) == (None, ())
+
+
+def test_the_floored_level_table_is_every_levels_floored_zipf_value() -> None:
+    from l10n.check import langid
+    from l10n.check.wordindex import ABSENT
+
+    expected = [max(langid._zipf(level), langid._FLOOR) for level in range(ABSENT)]
+    assert langid._floored_zipf() == [*expected, langid._FLOOR]
+    assert langid._zipf_or_zero(ABSENT) == 0.0 and langid._zipf_or_zero(250) == 6.5

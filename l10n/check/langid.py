@@ -473,8 +473,7 @@ def listed_in(word: str, languages: tuple[str, ...], zipf: float, *, indexed: bo
         else:  # as the tables answer: 0 for a word a list lacks, or a language without one
             row = index.row(word)
             levels = index.levels
-            zipfs = _zipf_or_zero()
-            known = any((zipfs[levels[row + p]] if row >= 0 and p >= 0 else 0.0) >= zipf
+            known = any((_zipf_or_zero(levels[row + p]) if row >= 0 and p >= 0 else 0.0) >= zipf
                         for p in positions)
         cache[word] = known
     return known
@@ -528,16 +527,18 @@ def _zipf(level: int) -> float:
     return 9.0 - level / 100.0
 
 
-@functools.cache
-def _zipf_or_zero() -> list[float]:
-    """The Zipf value of every level, 0 for ``ABSENT`` (as a list's ``get(word, 0.0)``)."""
-    return [_zipf(level) for level in range(ABSENT)] + [0.0]
+def _zipf_or_zero(level: int) -> float:
+    """The Zipf value of a level, 0 for ``ABSENT`` (as a list's ``get(word, 0.0)``)."""
+    return 0.0 if level == ABSENT else _zipf(level)
 
 
 @functools.cache
 def _floored_zipf() -> list[float]:
     """``max(Zipf value, _FLOOR)`` of every level, ``ABSENT`` included (the floor)."""
-    return [max(_zipf(level), _FLOOR) for level in range(ABSENT)] + [_FLOOR]
+    # Zipf values fall as levels rise (rounding keeps that order): from the first level at
+    # or below the floor on, every level is the floor.
+    deep = next(level for level in range(ABSENT) if _zipf(level) <= _FLOOR)
+    return [max(_zipf(level), _FLOOR) for level in range(deep)] + [_FLOOR] * (ABSENT + 1 - deep)
 
 
 @functools.lru_cache(maxsize=256)

@@ -84,14 +84,14 @@ class _ScriptTable(dict[int, str | None]):
 
 
 _TABLE = _ScriptTable()  # the named cache behind letter_scripts
-_ASCII_NOT_LETTERS = {code: None for code in range(128) if not chr(code).isalpha()}
+_ASCII_NOT_LETTERS = bytes(code for code in range(128) if not chr(code).isalpha())
 
 
 @functools.lru_cache(maxsize=131072)
 def letter_scripts(text: str) -> Counter[str]:
     """How many letters of ``text`` are in each script (a shared result: do not modify)."""
     if text.isascii():
-        letters = len(text.translate(_ASCII_NOT_LETTERS))
+        letters = len(text.encode("ascii").translate(None, _ASCII_NOT_LETTERS))
         return Counter({"Latn": letters}) if letters else Counter()
     tagged = text.translate(_TABLE)  # one tag character per letter
     counts: Counter[str] = Counter()
