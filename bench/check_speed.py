@@ -6,7 +6,10 @@
 * naive: langdetect loaded once and seeded, one ``detect`` per text of each page (texts read
   with lxml), a flag when it is not the page's language; timed on a sample of pages.
 
-Usage: python bench/check_speed.py --corpus DIR [--sample 100] [--jobs N]
+Each round times the naive build and then the three l10n runs, and pairs them for its ratios
+(the machine's speed drifts between rounds); the summary gives the median and range.
+
+Usage: python bench/check_speed.py --corpus DIR [--sample 100] [--jobs N] [--rounds 3]
 (DIR from ``leakcorpus.py --pages-per-locale 100``: 2,100 pages.)
 """
 
@@ -15,6 +18,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -65,21 +69,35 @@ def main() -> None:
     parser.add_argument("--corpus", required=True, type=Path)
     parser.add_argument("--sample", type=int, default=100, help="pages for the naive build")
     parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="rounds of every measurement (a ratio pairs one round's runs)")
     args = parser.parse_args()
     pages_dir = args.corpus / "pages"
     pages = sorted(pages_dir.rglob("*.html"))
     step = max(1, len(pages) // args.sample)
-    naive = naive_rate(pages[::step][: args.sample])
-    with tempfile.TemporaryDirectory() as empty:
-        cold = l10n_rate(pages_dir, len(pages), args.jobs, empty)
-        warm = l10n_rate(pages_dir, len(pages), args.jobs, empty)
-    one = l10n_rate(pages_dir, len(pages), 1, None)
+    rows: dict[str, list[float]] = {"naive": [], "empty": [], "warm": [], "one": []}
     print(f"pages: {len(pages)} (naive build timed on {min(args.sample, len(pages))})")
-    print(f"naive langdetect build       {naive:8.1f} pages/s")
-    print(f"l10n check, empty cache      {cold:8.1f} pages/s   {cold / naive:6.1f}x naive")
-    print(f"l10n check, warm cache       {warm:8.1f} pages/s   {warm / naive:6.1f}x naive")
-    print(f"l10n check --jobs 1 (warm)   {one:8.1f} pages/s   {one / naive:6.1f}x naive")
-    print(f"target: >= 50x naive -> {'met' if warm / naive >= 50 else 'NOT MET'} (warm cache)")
+    for number in range(1, args.rounds + 1):
+        naive = naive_rate(pages[::step][: args.sample])
+        with tempfile.TemporaryDirectory() as empty:
+            cold = l10n_rate(pages_dir, len(pages), args.jobs, empty)
+            warm = l10n_rate(pages_dir, len(pages), args.jobs, empty)
+        one = l10n_rate(pages_dir, len(pages), 1, None)
+        print(f"round {number}: naive {naive:.1f} pages/s; l10n empty cache {cold:.0f} "
+              f"({cold / naive:.1f}x), warm cache {warm:.0f} ({warm / naive:.1f}x), "
+              f"--jobs 1 {one:.0f} ({one / naive:.1f}x)")
+        rows["naive"].append(naive)
+        for name, rate in (("empty", cold), ("warm", warm), ("one", one)):
+            rows[name].append(rate / naive)
+    print(f"naive langdetect build       {statistics.median(rows['naive']):8.1f} pages/s "
+          f"(median of {args.rounds})")
+    for name, label in (("empty", "l10n check, empty cache"), ("warm", "l10n check, warm cache"),
+                        ("one", "l10n check --jobs 1 (warm)")):
+        ratios = rows[name]
+        print(f"{label:28s} {statistics.median(ratios):6.1f}x naive (median; "
+              f"{min(ratios):.1f}-{max(ratios):.1f}x)")
+    warm = statistics.median(rows["warm"])
+    print(f"target: >= 50x naive -> {'met' if warm >= 50 else 'NOT MET'} (warm cache, median)")
 
 
 if __name__ == "__main__":
