@@ -77,14 +77,12 @@ class SourceIndex:
         source = self.source
         length = len(source)
         tags = self._tags
-        texts = self._texts
         line_starts = self.line_starts
         position = 0
         while position < length:
             for match in _TOKEN.finditer(source, position):
                 start, end = match.span()
-                if start > position and not source[position:start].isspace():
-                    texts.append((position, source[position:start]))
+                self._add_text(position, start)
                 position = end
                 kind = match.lastgroup  # "tag", "raw", "comment" or None
                 if kind == "tag":
@@ -107,10 +105,6 @@ class SourceIndex:
             self._texts.append((start, self.source[start:end]))
 
     # -- lookups ---------------------------------------------------------------------------
-
-    def line(self, offset: int) -> int:
-        """1-based line of ``offset``."""
-        return bisect.bisect_right(self.line_starts, offset)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of ``offset``."""
