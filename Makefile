@@ -37,7 +37,9 @@ demo: $(BYTECODE)
 preview: $(BYTECODE)
 	$(BIN)/l10n preview samples --catalogs locales
 
+# The tests' oracles (gettext, Node.js, Chromium) are installed first where missing.
 test: $(BYTECODE)
+	@scripts/system-deps
 	$(BIN)/python -m pytest -q
 	$(BIN)/ruff check l10n tests bench
 
