@@ -101,12 +101,22 @@ def bcp47(locale: str) -> str:
 def locale_from_path(path: str) -> str | None:
     """A locale named by a directory of ``path`` (``build/de/page.html`` → ``de``), else None.
 
-    The nearest directory wins; the file name itself is not considered.
+    The nearest directory wins; the file name itself is not considered. A directory names a
+    locale only when CLDR has that very locale (``pt_BR``, ``zh-Hans``; not ``la-nacion``,
+    a site's folder that merely starts with a language code).
     """
     for part in reversed(PurePath(path).parts[:-1]):
-        if _SHAPE.match(part) and len(part) <= 10 and is_locale(part):
+        if _SHAPE.match(part) and len(part) <= 10 and _exact_locale(part):
             return parse_locale(part)
     return None
+
+
+@functools.cache
+def _exact_locale(code: str) -> bool:
+    from babel.localedata import exists
+
+    identifier = _identifier(code)
+    return identifier is not None and exists(identifier)
 
 
 @functools.cache

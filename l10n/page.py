@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from l10n.dateline import Dateline
 
-__all__ = ["Block", "Format", "Location", "Page", "PageMeta", "Role"]
+__all__ = ["Block", "Format", "Location", "Page", "PageMeta", "Role", "Segment", "Zone", "zone_of"]
 
 
 class Role(StrEnum):
@@ -32,6 +32,8 @@ class Role(StrEnum):
     DATELINE = "dateline"
     CHROME = "chrome"
     COUNTER = "counter"
+    TEASER = "teaser"
+    COMMENT = "comment"
 
     @property
     def is_article(self) -> bool:
@@ -40,6 +42,24 @@ class Role(StrEnum):
 
 
 _ARTICLE_ROLES = frozenset({Role.HEADLINE, Role.LEDE, Role.PARAGRAPH, Role.CAPTION})
+
+
+class Zone(StrEnum):
+    """Where on the page a block sits, which decides what another language means there.
+
+    ``chrome``: landmarks (header, nav, footer, aside), forms and controls; ``article``: the
+    story itself; ``teaser``: headlines and summaries of other articles; ``comment``: readers'
+    comments; ``page``: everything else (sidebars, widgets, furniture no landmark marks).
+    """
+
+    CHROME = "chrome"
+    ARTICLE = "article"
+    TEASER = "teaser"
+    COMMENT = "comment"
+    PAGE = "page"
+
+
+_ROLE_ZONES = {Role.TEASER: Zone.TEASER, Role.COMMENT: Zone.COMMENT}
 
 
 class Format(StrEnum):
@@ -64,6 +84,18 @@ class Location:
 
 
 @dataclass(frozen=True, slots=True)
+class Segment:
+    """A part of a block's text that a reader meets as a control or a separately styled
+    element of its own (a link or button inside a sentence, a screen-reader-only label):
+    its language can differ from the sentence around it. ``kind`` says which."""
+
+    text: str
+    line: int
+    column: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """One run of visible text with its role.
 
@@ -72,7 +104,10 @@ class Block:
     ``lang`` is an explicit language marked on the element (HTML ``lang``), ``translatable``
     is False under ``translate="no"`` / ``data-l10n-ignore``, ``repeat_of`` is the index of an
     earlier block this one repeats (an image title shown twice), and ``dateline`` holds the
-    parsed dateline of a ``dateline`` block.
+    parsed dateline of a ``dateline`` block. ``zone`` is where the block sits (None: what its
+    role says, see :func:`zone_of`); ``hidden`` marks text hidden from readers until a script
+    shows it; ``hreflang`` is the language a link says its target is in; ``segments`` are the
+    controls and styled parts inside the text.
     """
 
     role: Role
@@ -83,6 +118,10 @@ class Block:
     translatable: bool = True
     repeat_of: int | None = None
     dateline: Dateline | None = None
+    zone: Zone | None = None
+    hidden: bool = False
+    hreflang: str | None = None
+    segments: tuple[Segment, ...] = ()
 
     @property
     def line(self) -> int:
@@ -162,10 +201,22 @@ class Page:
         }
 
 
+def zone_of(block: Block) -> Zone:
+    """The zone of ``block``: its own, else the one its role implies (scraped text has no
+    markup to say more)."""
+    if block.zone is not None:
+        return block.zone
+    if block.role.is_article or block.role in (Role.BYLINE, Role.DATELINE, Role.CREDIT):
+        return Zone.ARTICLE
+    return _ROLE_ZONES.get(block.role, Zone.CHROME)
+
+
 def block_to_dict(block: Block) -> dict[str, Any]:
-    """One block as a JSON object: role, text, line, column, and the fields that apply."""
+    """One block as a JSON object: role, whether it is the article's text, text, line,
+    column, and the fields that apply."""
     out: dict[str, Any] = {
         "role": str(block.role),
+        "article": block.role.is_article,
         "text": block.text,
         "line": block.line,
         "column": block.column,
@@ -181,4 +232,13 @@ def block_to_dict(block: Block) -> dict[str, Any]:
         out["repeat_of"] = block.repeat_of
     if block.dateline is not None:
         out["dateline"] = block.dateline.to_dict()
+    if block.zone is not None:
+        out["zone"] = str(block.zone)
+    if block.hidden:
+        out["hidden"] = True
+    if block.hreflang is not None:
+        out["hreflang"] = block.hreflang
+    if block.segments:
+        out["segments"] = [{"text": s.text, "line": s.line, "column": s.column, "kind": s.kind}
+                           for s in block.segments]
     return out

@@ -228,9 +228,10 @@ def counter_entry(block: Block, source_locale: str = "en") -> CounterEntry | Non
 
 
 def is_teaser(block: Block) -> bool:
-    """A chrome line long enough to be a related headline: article text, not chrome."""
-    return block.role is Role.CHROME and not block.attribute \
-        and count_words(block.text) >= _TEASER_WORDS
+    """A teaser (another article's headline or summary), or a chrome line long enough to be
+    one: neither chrome nor this article's text."""
+    return block.role is Role.TEASER or (block.role is Role.CHROME and not block.attribute
+                                         and count_words(block.text) >= _TEASER_WORDS)
 
 
 def chrome_context(block: Block) -> str | None:
@@ -488,21 +489,19 @@ _ARTICLE_ROLES = (Role.HEADLINE, Role.LEDE, Role.PARAGRAPH, Role.CAPTION, Role.C
 
 def article_messages(page: Page) -> list[Message]:
     """A per-article template, po4a-style: headline, lede, each paragraph, captions, credits,
-    bylines, the story's image texts and the page's teasers (related headlines), one entry
-    per distinct text, in page order."""
+    bylines and the story's image texts, one entry per distinct text, in page order. Teasers
+    are other articles' text, and comments readers' text: neither is in it."""
     seen: dict[str, int] = {}
     out: list[Message] = []
     for block in page.blocks:
-        teaser = is_teaser(block)
-        is_text = (block.role in _ARTICLE_ROLES or teaser) and not block.attribute
+        is_text = block.role in _ARTICLE_ROLES and not block.attribute
         is_attribute = block.attribute is not None and chrome_context(block) is None \
             and block.context not in ("page title", "meta description") \
             and not (block.context or "").startswith(("og:", "twitter:"))
         if not block.translatable or not (is_text or is_attribute) or block.repeat_of is not None:
             continue
         reference = f"{page.path}:{block.line}"
-        kind = f"{block.attribute} attribute" if block.attribute else \
-            ("teaser" if teaser else str(block.role))
+        kind = f"{block.attribute} attribute" if block.attribute else str(block.role)
         if block.text in seen:
             index = seen[block.text]
             out[index] = replace(out[index], references=(*out[index].references, reference))

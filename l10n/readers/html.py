@@ -44,13 +44,16 @@ from lxml import etree
 
 from l10n.dateline import parse_dateline, split_dateline
 from l10n.errors import InputError
-from l10n.page import Block, Format, Location, Page, PageMeta, Role
+from l10n.page import Block, Format, Location, Page, PageMeta, Role, Segment, Zone
 from l10n.prose import collapse_space, count_words, parse_counter
 from l10n.readers.positions import SourceIndex
+from l10n.readers.zones import RunFacts, Zoning, classify
 
 __all__ = ["read_html_page"]
 
-_NEVER_TEXT = frozenset({"script", "style", "template", "noscript", "svg", "math", "iframe"})
+_NEVER_TEXT = frozenset({"script", "style", "template", "noscript", "math"})
+# Elements read for their accessible name only (attributes, an svg's <title>), never their text.
+_NAMED_ONLY = frozenset({"svg", "iframe", "object", "video", "audio", "canvas", "embed"})
 # Elements whose text flows into their parent's block. In chrome a link is a block of its own.
 _INLINE = frozenset(
     {
@@ -66,7 +69,6 @@ _LANDMARK_ROLES = {
     "navigation": "nav", "banner": "header", "contentinfo": "footer", "dialog": "dialog",
     "alertdialog": "dialog", "search": "search", "complementary": "aside",
 }
-_ARTICLE_ROLES = frozenset({"main", "article"})
 _SITE_CLASSES = frozenset({"site-name", "site-title", "logo", "brand", "site-logo",
                            "navbar-brand", "publication-name"})
 _SECTION_CLASSES = frozenset({"section", "section-name", "section-title", "rubric", "category",
@@ -77,6 +79,20 @@ _LEDE_CLASSES = frozenset({"lede", "lead", "standfirst", "intro", "summary", "ar
 _CREDIT_CLASSES = frozenset({"credit", "copyright", "photo-credit", "image-credit", "source"})
 _BYLINE_CLASSES = frozenset({"byline", "author", "authors", "by"})
 _TRAIL_CLASSES = frozenset({"breadcrumb", "breadcrumbs"})
+# Site and section names are short, taglines a sentence or two; a longer text in such an
+# element is something else (a div.section wrapping a whole story).
+_LABEL_WORDS = {Role.SITE: 12, Role.SECTION: 12, Role.TAGLINE: 40}
+# Classes that hide an element from everyone (Bootstrap, Tailwind, WordPress and common names);
+# screen-reader-only classes ("sr-only", "visually-hidden") are shown to some readers: not here.
+_HIDDEN_CLASSES = frozenset({"hidden", "hide", "invisible", "d-none", "is-hidden", "display-none",
+                             "js-hidden", "u-hidden", "hidden-xs-up"})
+_SCREEN_READER_CLASSES = frozenset({"sr-only", "screen-reader-text", "visually-hidden",
+                                    "visuallyhidden", "screenreader", "screen-reader-only",
+                                    "element-invisible", "a11y-hidden", "assistive-text",
+                                    "u-visually-hidden", "offscreen", "sr-text"})
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_TEMPLATE_TYPES = frozenset({"text/template", "text/x-template", "text/html", "text/x-handlebars",
+                             "text/x-handlebars-template", "text/ng-template"})
 _CHROME_ATTRIBUTES = frozenset({"title", "alt", "aria-label", "placeholder"})
 _BUTTON_ATTRIBUTES = _CHROME_ATTRIBUTES | {"value"}  # a button's value is its label
 _BUTTON_INPUTS = frozenset({"submit", "button", "reset"})
@@ -85,42 +101,78 @@ _META_CONTEXT = {"description": "meta description", "og:title": "og:title",
                  "twitter:description": "twitter:description"}
 _SMALL_PAGE = 1000  # start tags; up to this many, _Walker._path asks libxml2 for each path
 _KIND = {"a": "link", "img": "image", "input": "input", "button": "button", "select": "select",
-         "textarea": "textarea", "abbr": "abbreviation", "area": "image map area"}
+         "textarea": "textarea", "abbr": "abbreviation", "area": "image map area",
+         "iframe": "frame", "svg": "image", "object": "object", "video": "video",
+         "audio": "audio", "canvas": "image", "embed": "object"}
 # The tags that change the context by themselves, and the attributes that can (_Walker._enter).
-_CONTEXT_TAGS = frozenset(
-    {*_LANDMARK_TAGS, *_CHROME_UNITS, "article", "main", "button", "label", "figcaption",
-     "address"}
-)
+_CONTEXT_TAGS = frozenset({*_LANDMARK_TAGS, *_CHROME_UNITS, "button", "label", "figcaption",
+                           "address"})
 _CONTEXT_ATTRIBUTES = frozenset(
-    {"role", "class", "itemprop", "itemtype", "rel", "lang", "translate", "data-l10n-ignore"}
+    {"role", "class", "itemprop", "itemtype", "rel", "lang", "translate", "data-l10n-ignore",
+     "hidden", "aria-hidden", "style", "type", "hreflang"}
 )
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_STATEMENT_ENDS = frozenset(".!。！")
+_SEMANTIC_ROLES = frozenset({"main", "article"})
 
 
 class _Ctx(NamedTuple):
-    """What the walk knows about the element it is in (a tuple: cheap to build and compare)."""
+    """What the walk knows about the element it is in (a tuple: cheap to build and compare).
 
-    zone: str  # "chrome", "article" or "page"
+    ``zone`` is "chrome" inside a control (button, label), else "body": whether text is the
+    article, a teaser, a comment, page furniture or a landmark's chrome is decided after the walk
+    (:mod:`l10n.readers.zones`), weighing the innermost landmark (``landmark_el``: header, nav,
+    footer, aside, form, dialog) against what the classifier found around the text.
+    """
+
+    zone: str  # "chrome" or "body"
     landmark: str | None = None
+    landmark_el: etree._Element | None = None
     unit: str | None = None  # nearest chrome unit: "button", "label", "link"...
     translatable: bool = True
     lang: str | None = None
     special: Role | None = None  # site / section / tagline / byline / credit / dateline
     in_figcaption: bool = False
-    in_article_header: bool = False
     lede_class: bool = False
+    hidden: bool = False
+    hreflang: str | None = None
 
 
 @dataclass(slots=True)
 class _Run:
-    """Text gathered for one block: fragments of the owner element and its inline children."""
+    """Text gathered for one block: fragments of the owner element and its inline children.
+
+    ``parts`` are (text, link, node): ``link`` numbers the provisional link the text is in (0:
+    none), ``node`` indexes ``nodes`` (-1 for whitespace). A link in body text is inline until
+    the run's zone is known; outside the article it becomes a block of its own.
+    """
 
     owner: etree._Element
     ctx: _Ctx
-    parts: list[str]
+    parts: list[tuple[str, int, int]] = field(default_factory=list)
+    nodes: list[tuple[etree._Element, str]] = field(default_factory=list)  # (el, text|tail)
+    starts: list[int] = field(default_factory=list)  # source offset of each node's text
     start: int | None = None  # source offset of the first character
     times: int = 0  # characters that came from <time> elements
-    nodes: list[tuple[etree._Element, str]] = field(default_factory=list)  # (el, text|tail)
     langs: set[str | None] = field(default_factory=set)  # the lang of each part's element
+    link_chars: int = 0
+    link_words: int = 0
+    segments: list[tuple[int, int, str]] = field(default_factory=list)  # (first, end node, kind)
+    stack: tuple[etree._Element, ...] = ()
+
+
+@dataclass(slots=True)
+class _Attr:
+    """An attribute read as a block (``alt``, ``title``, ``aria-label``...), placed at its
+    element's ``<``."""
+
+    el: etree._Element
+    ctx: _Ctx
+    text: str
+    offset: int
+    context: str
+    attribute: str
+    stack: tuple[etree._Element, ...]
 
 
 @dataclass
@@ -185,7 +237,8 @@ def read_html_document(
 
 
 class _Walker:
-    """One pass over the lxml tree, collecting blocks with their source positions."""
+    """One pass over the lxml tree, collecting runs of text with their source positions; then
+    the zones (:func:`l10n.readers.zones.classify`), the roles, and the blocks."""
 
     def __init__(self, root: etree._Element, index: SourceIndex, known: set[str],
                  element_paths: bool = True) -> None:
@@ -195,7 +248,11 @@ class _Walker:
         self.known = known
         self.tree = root.getroottree()
         self.blocks: list[tuple[int, int, Block, tuple[tuple[etree._Element, str], ...]]] = []
-        self.article_root = _article_root(root)
+        self.pending: list[_Run | _Attr] = []
+        self.stack: list[etree._Element] = []
+        self.semantic: list[etree._Element] = []  # article, main, [role=main], articleBody
+        self.links: dict[int, tuple[etree._Element, _Ctx]] = {}  # provisional links
+        self.link = 0  # the provisional link the walk is in (0: none)
         # The last item of every breadcrumb trail entered so far (see _note_trail).
         self.crumb_ends: set[etree._Element] = set()
         self.headline_seen = False
@@ -207,6 +264,7 @@ class _Walker:
         self.title: str | None = None
         self.paths: dict[etree._Element, str] = {}
         self.tag_contexts: dict[tuple[_Ctx, str], _Ctx] = {}  # see _enter
+        self.inside: dict[tuple[etree._Element, etree._Element], bool] = {}  # see _inside
         # getpath walks the siblings of every ancestor: fine unless there are thousands.
         self.small = index.start_tags <= _SMALL_PAGE
 
@@ -218,7 +276,8 @@ class _Walker:
         # The root is never entered (its lang is the page's locale), but may be a trail.
         if _is_trail(set((root.get("class") or "").lower().split()), dict(root.items())):
             self._note_trail(root)
-        self._children(root, _Ctx(zone="page"), None, 0)
+        self.stack.append(root)
+        self._children(root, _Ctx(zone="body"), None, 0)
 
     def _children(
         self, el: etree._Element, ctx: _Ctx, run: _Run | None, at: int
@@ -248,27 +307,45 @@ class _Walker:
         # One dict read instead of an el.get per rule; libxml2 drops repeated attributes.
         attrs = dict(items) if items else {}
         inner = self._enter(el, tag, ctx, attrs)
+        stack = self.stack
+        stack.append(el)
         if attrs:
             self._attributes(el, tag, inner, position, attrs)
-        # An inline element that starts a role of its own (span.credit) is a block of its own.
-        inline = tag in _INLINE or (tag == "a" and inner.zone == "article" and inner.unit is None)
+        if tag in _NAMED_ONLY:
+            self._named_only(el, tag, inner, position)
+            stack.pop()
+            return self._text(el.tail, run, ctx, el, "tail", position)
+        # An inline element that starts a role of its own (span.credit) is a block of its own;
+        # a link in body text flows into its sentence until the sentence's zone is known.
+        link = tag == "a" and inner.zone == "body" and inner.unit is None
+        inline = tag in _INLINE or link
         if inline and inner.special is ctx.special:
+            outer_link = self.link
+            if link:
+                self.link = len(self.links) + 1
+                self.links[self.link] = (el, inner._replace(unit="link"))
+            first = len(run.nodes) if run is not None else 0
             text = el.text
             if text:
                 run = self._text(text, run, inner, el, "text", position)
             if len(el):
                 run = self._children(el, inner, run, position)
+            self.link = outer_link
+            if run is not None and (link or "class" in attrs or "style" in attrs) \
+                    and len(run.nodes) > first:
+                run.segments.append((first, len(run.nodes), _segment_kind(tag, attrs)))
             if tag == "time":
                 stamp = attrs.get("datetime")
                 if stamp:
                     self.times.append(stamp)
                 if run is not None:
                     run.times += len(collapse_space(el.text_content()))
+            stack.pop()
             tail = el.tail
             return self._text(tail, run, ctx, el, "tail", position) if tail else run
         if run is not None and run.start is not None:
             self._flush(run)
-        own: _Run | None = _Run(el, inner, [])
+        own: _Run | None = _Run(el, inner)
         text = el.text
         if text:
             own = self._text(text, own, inner, el, "text", position)
@@ -276,7 +353,8 @@ class _Walker:
             own = self._children(el, inner, own, position)
         if own is not None and own.start is not None:
             self._flush(own)
-        parent_run = _Run(run.owner, run.ctx, []) if run is not None else None
+        stack.pop()
+        parent_run = _Run(run.owner, run.ctx) if run is not None else None
         tail = el.tail
         return self._text(tail, parent_run, ctx, el, "tail", position) if tail else parent_run
 
@@ -295,18 +373,23 @@ class _Walker:
             return run
         if text.isspace():  # needs no position and opens no run
             if run is not None:
-                run.parts.append(text)
+                run.parts.append((text, self.link, -1))
             return run
         start = self.index.align_text(text)
         if run is None:
             # Text directly in <body> or a container with no block owner of its own.
             parent = el.getparent()
-            run = _Run(parent if parent is not None else el, ctx, [])
+            run = _Run(parent if parent is not None else el, ctx)
+        place = at if start is None else start
         if run.start is None:
-            run.start = at if start is None else start
-        run.parts.append(text)
+            run.start = place
+        run.parts.append((text, self.link, len(run.nodes)))
         run.nodes.append((el, kind))
+        run.starts.append(place)
         run.langs.add(ctx.lang)
+        if self.link:
+            run.link_chars += _visible(text)
+            run.link_words += len(text.split())
         return run
 
     def _skip(self, el: etree._Element) -> None:
@@ -315,10 +398,29 @@ class _Walker:
                 self.json_ld.append(json.loads(el.text or ""))
         self.index.skip_subtree(el)
 
+    def _named_only(self, el: etree._Element, tag: str, ctx: _Ctx, position: int) -> None:
+        """An embed or graphic: its attributes were read; an svg's ``<title>`` is its name
+        too. Its content is no text."""
+        if tag == "svg":
+            for child in el.iter():
+                name = child.tag if isinstance(child.tag, str) else ""
+                if name.rsplit("}", 1)[-1].lower() == "title":
+                    text = collapse_space(child.text or "")
+                    if text:
+                        at = self.index.align_text(child.text or "")
+                        self.pending.append(_Attr(child, ctx, text,
+                                                  position if at is None else at,
+                                                  "image title", "", (*self.stack, child)))
+        self.index.skip_subtree(el)
+
     def _enter(self, el: etree._Element, tag: str, ctx: _Ctx, attrs: dict[str, str]) -> _Ctx:
         """The context inside ``el``, whose attributes are ``attrs``."""
         described = bool(attrs) and not attrs.keys().isdisjoint(_CONTEXT_ATTRIBUTES)
-        if described or el is self.article_root or el in self.crumb_ends:
+        if tag in ("article", "main") or (described and (
+                (attrs.get("role") or "").lower() in _SEMANTIC_ROLES
+                or attrs.get("itemprop") == "articleBody")):
+            self.semantic.append(el)
+        if described or el in self.crumb_ends:
             return self._context(el, tag, ctx, attrs, described)
         # Otherwise only the tag can change the context, the same way every time.
         if tag not in _CONTEXT_TAGS:
@@ -340,25 +442,13 @@ class _Walker:
                 self._note_trail(el)
         else:
             role, classes = "", set()
-        zone, landmark, unit = ctx.zone, ctx.landmark, ctx.unit
-        in_article_header = ctx.in_article_header
+        zone, landmark, landmark_el, unit = ctx.zone, ctx.landmark, ctx.landmark_el, ctx.unit
         own_landmark = _LANDMARK_TAGS.get(tag) or _LANDMARK_ROLES.get(role)
-        is_article = (
-            tag in ("article", "main")
-            or role in _ARTICLE_ROLES
-            or attrs.get("itemprop") == "articleBody"
-            or el is self.article_root
-        )
-        if is_article and zone != "chrome":
-            zone = "article"
-        elif own_landmark is not None:
-            if tag == "header" and zone == "article":
-                in_article_header = True
-            else:
-                zone, landmark = "chrome", own_landmark
+        if own_landmark is not None:
+            landmark, landmark_el = own_landmark, el
         if tag in ("button", "label") or role == "button":
             zone, unit = "chrome", ("button" if tag != "label" else "label")
-        elif tag in _CHROME_UNITS and (ctx.zone != "article" or ctx.unit is not None):
+        elif tag in _CHROME_UNITS and (ctx.zone == "chrome" or ctx.unit is not None):
             unit = _KIND.get(tag, tag)
         translatable = ctx.translatable
         translate = (attrs.get("translate") or "").strip().lower()
@@ -370,6 +460,10 @@ class _Walker:
         value = attrs.get("lang")
         if value is not None and el is not self.root:
             lang = value.strip() or None
+        hreflang = ctx.hreflang
+        value = attrs.get("hreflang")
+        if value is not None:
+            hreflang = value.strip() or None
         if el in self.crumb_ends:
             special = Role.SECTION
         else:
@@ -377,8 +471,9 @@ class _Walker:
             special = ctx.special if special is None else special
         in_figcaption = ctx.in_figcaption or tag == "figcaption"
         lede_class = ctx.lede_class or not classes.isdisjoint(_LEDE_CLASSES)
-        inner = _Ctx(zone, landmark, unit, translatable, lang, special, in_figcaption,
-                     in_article_header, lede_class)
+        hidden = ctx.hidden or (described and _hides(attrs, classes))
+        inner = _Ctx(zone, landmark, landmark_el, unit, translatable, lang, special,
+                     in_figcaption, lede_class, hidden, hreflang)
         return ctx if inner == ctx else inner
 
     def _note_trail(self, el: etree._Element) -> None:
@@ -405,10 +500,8 @@ class _Walker:
             if not value:
                 continue
             context = self._attribute_context(tag, key, attrs)
-            self._add(
-                Role.CHROME, value, position, el, ctx, context=context, attribute=key,
-                nodes=((el, name),),
-            )
+            self.pending.append(_Attr(el, ctx, value, position, context, key,
+                                      (*self.stack,)))
 
     def _attribute_context(self, tag: str, name: str, attrs: dict[str, str]) -> str:
         if name == "placeholder":
@@ -437,7 +530,8 @@ class _Walker:
                 if text:
                     self.title = text
                     self._add(Role.CHROME, text, position if start is None else start, el,
-                              _head_ctx(el), context="page title", nodes=((el, "text"),))
+                              _head_ctx(el), context="page title", nodes=((el, "text"),),
+                              zone=Zone.CHROME)
             elif tag == "meta":
                 key = (el.get("property") or el.get("name") or "").strip().lower()
                 content = collapse_space(el.get("content") or "")
@@ -446,72 +540,246 @@ class _Walker:
                     if key in _META_CONTEXT:
                         self._add(Role.CHROME, content, position, el, _head_ctx(el),
                                   context=_META_CONTEXT[key], attribute="content",
-                                  nodes=((el, "content"),))
+                                  nodes=((el, "content"),), zone=Zone.CHROME)
             elif tag == "link" and "canonical" in (el.get("rel") or "").lower().split():
                 self.canonical = el.get("href")
 
-    # -- blocks ----------------------------------------------------------------------------
+    # -- zones, roles and blocks -----------------------------------------------------------
 
     def _flush(self, run: _Run | None) -> None:
+        """Keep a finished run (its zone and role are decided in :meth:`finish`)."""
         if run is None or run.start is None:
             return
-        text = collapse_space("".join(run.parts))
+        stack = tuple(self.stack)
+        run.stack = stack if stack and stack[-1] is run.owner else (*stack, run.owner)
+        self.pending.append(run)
+
+    def _facts(self, item: _Run | _Attr) -> RunFacts:
+        if isinstance(item, _Attr):
+            return RunFacts(item.stack, 0, 0, 0, 0, False, chrome=item.ctx.zone == "chrome")
+        text = "".join(part[0] for part in item.parts)
+        return RunFacts(item.stack, _visible(text), item.link_chars, text.count(","),
+                        len(text.split()), _owner_tag(item) in _HEADINGS, item.link_words,
+                        item.ctx.special is not None or item.ctx.in_figcaption,
+                        item.ctx.zone == "chrome", text.rstrip()[-1:] in _STATEMENT_ENDS)
+
+    def finish(
+        self,
+    ) -> tuple[tuple[Block, ...], tuple[tuple[tuple[etree._Element, str], ...], ...]]:
+        """Decide zones and roles, then give the blocks in source order (attribute blocks sit
+        at their element's ``<``) and the tree nodes of each."""
+        pending = self.pending
+        zoning = classify([self._facts(item) for item in pending], self.semantic)
+        zones = [self._zone(item, found, decider) for item, found, decider
+                 in zip(pending, zoning.zones, zoning.deciders, strict=True)]
+        headline = self._headline(pending, zones)
+        for k, (item, zone) in enumerate(zip(pending, zones, strict=True)):
+            if isinstance(item, _Attr):
+                self._add(Role.CHROME, item.text, item.offset, item.el, item.ctx,
+                          context=item.context, attribute=item.attribute or None,
+                          nodes=((item.el, item.attribute or "text"),), zone=zone)
+            elif zone in (Zone.ARTICLE, Zone.COMMENT) or not _has_links(item):
+                self._emit(item, zone, headline=k == headline,
+                           in_header=zone is Zone.ARTICLE and _in_article_header(item, zoning))
+            else:
+                for piece in self._split(item):
+                    self._emit(piece, zone)
+        ordered = sorted(self.blocks)  # by offset, then order of finding (never a tie)
+        return tuple(t[2] for t in ordered), tuple(t[3] for t in ordered)
+
+    def _zone(self, item: _Run | _Attr, found: Zone | None,
+              decider: etree._Element | None) -> Zone:
+        """The final zone. Controls are chrome. Inside a landmark, the landmark decides (chrome;
+        an article's own header stays the article's) unless the article, a comment or a teaser
+        list the classifier found lies inside the landmark itself (a story in a page wrapped
+        whole in a ``form``, comments in an ``aside``), or headlines make a related-articles
+        ``aside``. Elsewhere the classifier decides; what it has no word for is furniture."""
+        ctx = item.ctx
+        if ctx.zone == "chrome":
+            return Zone.CHROME
+        landmark = ctx.landmark_el
+        if landmark is None:
+            return found or Zone.PAGE
+        if found in (Zone.ARTICLE, Zone.COMMENT, Zone.TEASER) and decider is not None and (
+                self._inside(decider, landmark)
+                or (found is Zone.TEASER and ctx.landmark == "aside")):
+            return found
+        if found is Zone.ARTICLE and ctx.landmark == "header":
+            return Zone.ARTICLE
+        return Zone.CHROME
+
+    def _inside(self, el: etree._Element, landmark: etree._Element) -> bool:
+        """Whether ``el`` lies strictly inside ``landmark`` (cached: runs share both)."""
+        key = (el, landmark)
+        known = self.inside.get(key)
+        if known is None:
+            known = self.inside[key] = any(a is landmark for a in el.iterancestors())
+        return known
+
+    def _headline(self, pending: list[_Run | _Attr], zones: list[Zone]) -> int | None:
+        """The run that is the headline: the article's first ``h1``; where the article has none,
+        the last ``h1`` of several words before it outside chrome (a headline above the body)."""
+        first_article = None
+        for k, (item, zone) in enumerate(zip(pending, zones, strict=True)):
+            if zone is Zone.ARTICLE and isinstance(item, _Run):
+                if _owner_tag(item) == "h1":
+                    return k
+                if first_article is None:
+                    first_article = k
+        if first_article is None:
+            return None
+        for k in range(first_article - 1, -1, -1):
+            item = pending[k]
+            if isinstance(item, _Run) and _owner_tag(item) == "h1" \
+                    and zones[k] in (Zone.PAGE, Zone.TEASER) and item.ctx.special is None \
+                    and count_words("".join(p[0] for p in item.parts)) >= 2:
+                zones[k] = Zone.ARTICLE
+                return k
+        return None
+
+    def _split(self, run: _Run) -> list[_Run]:
+        """A run outside the article cut at its links: each link a block of its own, as
+        chrome is read (a menu's links, a footer's)."""
+        pieces: list[_Run] = []
+        where: dict[int, tuple[int, int]] = {}  # node of the run -> (piece, node of the piece)
+        current: _Run | None = None
+        current_link = -1
+        for text, link, node in run.parts:
+            if link != current_link or current is None:
+                if link:
+                    link_el, link_ctx = self.links[link]
+                    current = _Run(link_el, link_ctx, stack=(*run.stack, link_el))
+                else:
+                    current = _Run(run.owner, run.ctx, stack=run.stack)
+                pieces.append(current)
+                current_link = link
+            if node < 0:
+                current.parts.append((text, 0, -1))
+                continue
+            where[node] = (len(pieces) - 1, len(current.nodes))
+            current.parts.append((text, 0, len(current.nodes)))
+            current.nodes.append(run.nodes[node])
+            current.starts.append(run.starts[node])
+            if current.start is None:
+                current.start = run.starts[node]
+            current.langs.add(current.ctx.lang if link else _part_lang(run))
+        for first, end, kind in run.segments:
+            piece, start = where[first]
+            if kind != "link" and where[end - 1][0] == piece:
+                pieces[piece].segments.append((start, where[end - 1][1] + 1, kind))
+        if len(pieces) == 1:
+            pieces[0].times = run.times
+        return [piece for piece in pieces if piece.start is not None]
+
+    def _emit(self, run: _Run, zone: Zone, *, headline: bool = False,
+              in_header: bool = False) -> None:
+        text = collapse_space("".join(part[0] for part in run.parts))
         if not text:
             return
+        assert run.start is not None
         ctx = run.ctx
-        role, context = self._role(run, text)
+        role, context = self._role(run, text, zone, headline, in_header)
         nodes = tuple(run.nodes)
         if len(run.langs) == 1 and None not in run.langs and ctx.lang is None:
             ctx = ctx._replace(lang=next(iter(run.langs)))  # all of it in one <span lang>
+        segments = self._segments(run, text) if run.segments else ()
         if role is Role.DATELINE:
             self._add(Role.DATELINE, text, run.start, run.owner, ctx, context="dateline",
-                      dateline=parse_dateline(text), nodes=nodes)
+                      dateline=parse_dateline(text), nodes=nodes, zone=zone)
             return
         if role in (Role.LEDE, Role.PARAGRAPH):
             split = split_dateline(text)
             if split is not None:
                 dateline, rest_at = split
                 self._add(Role.DATELINE, dateline.raw, run.start, run.owner, ctx,
-                          context="dateline", dateline=dateline, nodes=nodes)
+                          context="dateline", dateline=dateline, nodes=nodes, zone=zone)
                 rest_start = self.index.advance(run.start, rest_at)
                 self._add(role, text[rest_at:], rest_start, run.owner, ctx, context=context,
-                          nodes=nodes)
+                          nodes=nodes, zone=zone, segments=segments)
                 return
-        self._add(role, text, run.start, run.owner, ctx, context=context, nodes=nodes)
+        self._add(role, text, run.start, run.owner, ctx, context=context, nodes=nodes,
+                  zone=zone, segments=segments)
 
-    def _role(self, run: _Run, text: str) -> tuple[Role, str]:
+    def _segments(self, run: _Run, text: str) -> tuple[Segment, ...]:
+        out = []
+        for first, end, kind in run.segments:
+            part = _segment_text(run.parts, first, end)
+            if part and part != text:
+                line, column = self.index.position(run.starts[first])
+                out.append(Segment(part, line, column, kind))
+        return tuple(out)
+
+    def _role(self, run: _Run, text: str, zone: Zone, headline: bool,
+              in_header: bool) -> tuple[Role, str]:
         ctx = run.ctx
         if text in self.known:
             return Role.CHROME, ctx.landmark or ctx.unit or "page"
-        if ctx.zone != "article":
+        if ctx.special in _LABEL_WORDS and not self._names_itself(run):
+            ctx = run.ctx = ctx._replace(special=None)
+        if zone is Zone.CHROME:
             return self._chrome_role(ctx, text)
-        tag = run.owner.tag.lower() if isinstance(run.owner.tag, str) else ""
+        if zone is not Zone.ARTICLE:
+            return self._other_role(run, text, zone)
+        tag = _owner_tag(run)
         if ctx.special is Role.CREDIT or (ctx.in_figcaption and text.startswith("©")):
             return Role.CREDIT, "credit"
         if ctx.in_figcaption:
             return Role.CAPTION, "caption"
-        if ctx.special in (Role.BYLINE, Role.DATELINE, Role.SECTION, Role.SITE, Role.TAGLINE):
-            return ctx.special, str(ctx.special)  # type: ignore[return-value]
+        special = _short_special(ctx.special, text)
+        if special in (Role.BYLINE, Role.DATELINE, Role.SECTION, Role.SITE, Role.TAGLINE):
+            return special, str(special)  # type: ignore[return-value]
         if run.times and run.times >= len(text) - 2:
             return Role.BYLINE, "byline"
-        if tag == "h1" and not self.headline_seen:
+        if headline and not self.headline_seen:
             self.headline_seen = True
             return Role.HEADLINE, "headline"
-        if ctx.in_article_header and tag not in ("p", "h1"):
+        if in_header and tag not in ("p", "h1"):
             counter = parse_counter(text)
             if counter is not None and count_words(text) <= 2:
                 return Role.COUNTER, "counter"
         if parse_dateline(text) is not None:
             return Role.DATELINE, "dateline"
         wants_lede = ctx.lede_class or tag == "p"
-        if wants_lede and not ctx.in_article_header and not self.lede_seen:
+        if wants_lede and not in_header and not self.lede_seen:
             self.lede_seen = True
             return Role.LEDE, "article"
         return Role.PARAGRAPH, "article"
 
+    def _names_itself(self, run: _Run) -> bool:
+        """Whether the element that makes a run a site, section or tagline name holds the run's
+        text itself (or is its parent): a ``div.category`` around a whole table is no name."""
+        for el in run.stack[-2:]:
+            if el in self.crumb_ends:
+                return True
+            value = el.get("class")
+            classes = set(value.lower().split()) if value else set()
+            tag = el.tag.lower() if isinstance(el.tag, str) else ""
+            if _special_role(tag, classes, dict(el.items())) is run.ctx.special:
+                return True
+        return False
+
+    def _other_role(self, run: _Run, text: str, zone: Zone) -> tuple[Role, str]:
+        """Roles outside the article: a teaser, a comment, or page furniture read as chrome
+        (names, bylines and datelines keep their own roles wherever they are)."""
+        ctx = run.ctx
+        special = _short_special(ctx.special, text)
+        if special in (Role.SITE, Role.SECTION, Role.TAGLINE):
+            return special, str(special)  # type: ignore[return-value]
+        counter = parse_counter(text)
+        if counter is not None and count_words(text) <= 2:
+            return Role.COUNTER, "counter"
+        if zone is Zone.TEASER:
+            return Role.TEASER, "teaser"
+        if zone is Zone.COMMENT:
+            return Role.COMMENT, "comment"
+        if special in (Role.BYLINE, Role.CREDIT, Role.DATELINE):
+            return special, str(special)  # type: ignore[return-value]
+        return Role.CHROME, ctx.landmark or "page"
+
     def _chrome_role(self, ctx: _Ctx, text: str) -> tuple[Role, str]:
-        if ctx.special in (Role.SITE, Role.SECTION, Role.TAGLINE):
-            return ctx.special, str(ctx.special)  # type: ignore[return-value]
+        special = _short_special(ctx.special, text)
+        if special in (Role.SITE, Role.SECTION, Role.TAGLINE):
+            return special, str(special)  # type: ignore[return-value]
         counter = parse_counter(text)
         if counter is not None and count_words(text) <= 2:
             return Role.COUNTER, "counter"
@@ -531,6 +799,8 @@ class _Walker:
         attribute: str | None = None,
         dateline: object = None,
         nodes: tuple[tuple[etree._Element, str], ...] = (),
+        zone: Zone | None = None,
+        segments: tuple[Segment, ...] = (),
     ) -> None:
         line, column = self.index.position(offset)
         block = Block(
@@ -543,6 +813,10 @@ class _Walker:
             lang=ctx.lang,
             translatable=ctx.translatable,
             dateline=dateline,  # type: ignore[arg-type]
+            zone=zone,
+            hidden=ctx.hidden,
+            hreflang=ctx.hreflang,
+            segments=segments,
         )
         self.blocks.append((offset, len(self.blocks), block, nodes))
 
@@ -586,13 +860,77 @@ class _Walker:
             else:
                 paths[child] = f"{base}/{tag}"
 
-    def finish(
-        self,
-    ) -> tuple[tuple[Block, ...], tuple[tuple[tuple[etree._Element, str], ...], ...]]:
-        """The blocks in source order (attribute blocks sit at their element's ``<``), and
-        the tree nodes of each."""
-        ordered = sorted(self.blocks)  # by offset, then order of finding (never a tie)
-        return tuple(t[2] for t in ordered), tuple(t[3] for t in ordered)
+
+def _owner_tag(run: _Run) -> str:
+    tag = run.owner.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def _has_links(run: _Run) -> bool:
+    return any(part[1] for part in run.parts)
+
+
+def _part_lang(run: _Run) -> str | None:
+    """The lang of a run's text outside its links (the run keeps only the set of langs)."""
+    return next(iter(run.langs)) if len(run.langs) == 1 else run.ctx.lang
+
+
+def _segment_text(parts: list[tuple[str, int, int]], first: int, end: int) -> str:
+    """The text of nodes ``first`` to ``end`` (excluded) of a run, with the spaces between."""
+    out = []
+    inside = False
+    for text, _, node in parts:
+        if node >= 0:
+            if node >= end:
+                break
+            inside = inside or node >= first
+        if inside:
+            out.append(text)
+    return collapse_space("".join(out))
+
+
+def _visible(text: str) -> int:
+    """Characters of ``text`` that are not whitespace."""
+    return len(text) - sum(1 for ch in text if ch.isspace())
+
+
+def _in_article_header(run: _Run, zoning: Zoning) -> bool:
+    """Whether ``run`` sits in a ``header`` inside the article (the article's own header)."""
+    header = run.ctx.landmark_el
+    if header is None or run.ctx.landmark != "header":
+        return False
+    for el in run.stack:
+        if el is header:
+            return False  # reached the header before any article root: the site's header
+        if el in zoning.roots:
+            return True
+    return False
+
+
+def _short_special(special: Role | None, text: str) -> Role | None:
+    """A site, section or tagline name holds a few words; longer text in such an element is
+    not that name (a ``div.section`` wrapping a whole story)."""
+    limit = _LABEL_WORDS.get(special) if special is not None else None
+    return None if limit is not None and count_words(text) > limit else special
+
+
+def _segment_kind(tag: str, attrs: dict[str, str]) -> str:
+    if tag == "a":
+        return "link"
+    classes = set((attrs.get("class") or "").lower().split())
+    return "screen-reader" if not classes.isdisjoint(_SCREEN_READER_CLASSES) else "styled"
+
+
+def _hides(attrs: dict[str, str], classes: set[str]) -> bool:
+    """Whether an element with ``attrs`` is hidden from readers until a script shows it."""
+    if "hidden" in attrs or (attrs.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    style = attrs.get("style")
+    if style and _HIDING_STYLE.search(style):
+        return True
+    if (attrs.get("type") or "").strip().lower() in _TEMPLATE_TYPES:
+        return True
+    return not classes.isdisjoint(_HIDDEN_CLASSES)
 
 
 def _plain_tag(tag: object) -> bool:
@@ -635,39 +973,9 @@ def _special_role(tag: str, classes: set[str], attrs: dict[str, str]) -> Role | 
     return None
 
 
-def _article_root(root: etree._Element) -> etree._Element | None:
-    """The element to treat as the article on pages without article/main markup."""
-    if next(root.iter("article", "main"), None) is not None:
-        return None
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        if (el.get("role") or "").lower() in _ARTICLE_ROLES or el.get("itemprop") == "articleBody":
-            return None
-    scores: dict[etree._Element, int] = {}
-    for p in root.iter("p"):
-        parent = p.getparent()
-        if parent is None or _in_chrome(parent):
-            continue
-        scores[parent] = scores.get(parent, 0) + len(p.text_content())
-    if not scores:
-        return None
-    return max(scores, key=lambda el: scores[el])
-
-
 def _head_ctx(el: etree._Element) -> _Ctx:
     """The context of a ``<head>`` element's text: chrome, in the element's own ``lang``."""
     return _Ctx(zone="chrome", lang=(el.get("lang") or "").strip() or None)
-
-
-def _in_chrome(el: etree._Element) -> bool:
-    node: etree._Element | None = el
-    while node is not None:
-        tag = node.tag.lower() if isinstance(node.tag, str) else ""
-        if tag in _LANDMARK_TAGS or (node.get("role") or "").lower() in _LANDMARK_ROLES:
-            return True
-        node = node.getparent()
-    return False
 
 
 def _meta(root: etree._Element, blocks: tuple[Block, ...], walker: _Walker) -> PageMeta:

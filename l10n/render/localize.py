@@ -219,6 +219,10 @@ class Localizer:
             if context is not None:
                 return self._routed(block, "chrome", context, "chrome")
             return self._routed(block, "article", None, "article")
+        if block.role is Role.TEASER:
+            # Another article's headline: its own catalog's translation if this one has it,
+            # else kept and marked with its language; not this page's chrome or article.
+            return self._routed(block, "article", None, "article")[0], None, None
         if block.role is Role.COUNTER:
             piece = self._counter_piece(block)
             if counter_entry(block, self.source_locale) is None:
