@@ -49,6 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OWN_LABELS = ROOT / "bench" / "data" / "realworld_labels.jsonl"
 REAL = ("T-CHROME", "T-ARTIFACT", "T-MOJIBAKE", "T-CONTENT-LEAK")
 PAGE_LANGUAGE = "page-language"
+CUT = 300  # labels.jsonl keeps the first 300 characters of a finding's text
 RANK = {None: 0, "warning": 1, "error": 2}
 KINDS = ("untranslated", "same-script", "cross-script")
 BUCKETS = ("1-2", "3+")
@@ -86,10 +87,12 @@ def normalise(text: str) -> str:
 
 
 def label_matches(label: dict, finding: dict) -> bool:
-    """The label's page, attribute and text (a prefix: label texts are cut at 300 characters)."""
+    """The label's page, attribute and text (the same text, or for a label text cut at
+    ``CUT`` characters one that starts with it); the kind may differ."""
     if finding["path"] != label["page"] or finding["attribute"] != label["attribute"]:
         return False
-    return _norm_text(finding["text"]).startswith(_norm_text(label["text"]))
+    text, wanted = _norm_text(finding["text"]), _norm_text(label["text"])
+    return text.startswith(wanted) if len(label["text"]) >= CUT else text == wanted
 
 
 @functools.lru_cache(maxsize=65536)
@@ -321,7 +324,7 @@ def unlabelled_errors(findings: list[dict], labels: list[dict]) -> list[dict]:
             continue
         out.append({"page": f["path"], "page_locale": f["locale"], "kind": f["kind"],
                     "detected": f["detected"], "attribute": f["attribute"],
-                    "text": f["text"][:300], "label": "", "why": "", "line": f["line"]})
+                    "text": f["text"][:CUT], "label": "", "why": "", "line": f["line"]})
     return out
 
 

@@ -62,7 +62,8 @@ def finding(text, *, path="p/a.html", attribute=None, severity="error", kind="wr
 
 @pytest.mark.parametrize(("found", "expected"), [
     (finding("Weiter zur Startseite"), True),
-    (finding("Weiter  zur Startseite und mehr"), True),  # label texts are cut: a prefix
+    (finding("Weiter  zur Startseite"), True),
+    (finding("Weiter zur Startseite und mehr"), False),
     (finding("Weiter zur Startseite", kind="page-language"), True),  # the kind may change
     (finding("Weiter zur Startseite", attribute="title"), False),
     (finding("Weiter zur Startseite", path="p/b.html"), False),
@@ -70,6 +71,14 @@ def finding(text, *, path="p/a.html", attribute=None, severity="error", kind="wr
 ])
 def test_label_matches(found, expected):
     assert rw.label_matches(LABEL, found) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("x" * 300 + " and more", True), ("x" * 300, True), ("x" * 299, False),
+])
+def test_label_matches_a_cut_text(text, expected):
+    label = {**LABEL, "text": "x" * 300}  # cut at 300 characters: a prefix
+    assert rw.label_matches(label, finding(text)) is expected
 
 
 @pytest.mark.parametrize(("severities", "expected"), [
