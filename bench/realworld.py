@@ -19,9 +19,11 @@ from inside that directory, so each finding's path is the page id of ``labels.js
 3. **Errors no label covers** (neither ``labels.jsonl`` nor ``bench/data/realworld_labels.jsonl``),
    grouped by page, to be read against the rubric of ``../shared/realworld/README.md``.
 
-Usage: python bench/realworld.py [--pages DIR] [--labels FILE] [--json OUT] [--jobs N]
-       [--no-plant] [--seed 1] [--sources sphinx,wagtail] [--limit-pages N]
-       [--unlabelled N] [--write-unlabelled FILE]
+Usage: python bench/realworld.py [--pages DIR] [--labels FILE] [--own-labels FILE] [--json OUT]
+       [--jobs N] [--limit-pages N] [--no-plant] [--seed 1] [--copies 4] [--per-copy 3]
+       [--sources sphinx,wagtail|django|...] [--leakcorpus PATH] [--data CACHE]
+       [--keep-copies DIR] [--unlabelled N] [--write-unlabelled FILE]
+(about 4 minutes on 2 cores; ``--limit-pages 40`` for a quick look.)
 """
 
 from __future__ import annotations
