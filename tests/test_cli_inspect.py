@@ -55,8 +55,8 @@ def test_json_has_parsed_dateline_fields(runner: CliRunner) -> None:
     blocks = json.loads(result.output)["pages"][0]["blocks"]
     dateline = next(b for b in blocks if b["role"] == "dateline")
     assert dateline["dateline"] == {
-        "city": "WASHINGTON", "month": 5, "day": 18, "year": None, "agency": "RIA Novosti",
-        "style": "wire", "raw": "WASHINGTON, May 18 (RIA Novosti)",
+        "city": "WASHINGTON", "region": None, "month": 5, "day": 18, "year": None,
+        "agency": "RIA Novosti", "style": "wire", "raw": "WASHINGTON, May 18 (RIA Novosti)",
     }
     assert (dateline["line"], dateline["column"]) == (32, 1)
 
