@@ -9,7 +9,7 @@ Recognised styles (``Dateline.style``) and their shapes; ``CITY`` is one to four
 start of the text, ``D`` a day number, ``MON`` a month name (see below), ``AG`` an agency name:
 
 ``wire``
-    ``CITY[, Region][ (Country)][,] MON D[, YYYY] [(AG)] [- | – | — | -- | .- | .]`` or with
+    ``CITY[ (Country)][, Region,] MON D[, YYYY] [(AG)] [- | – | — | -- | .- | .]`` or with
     ``D MON``: ``BRUSSELS, Nov 2 (RIA Novosti)``, ``LONDON, Sept 22``,
     ``Beijing, 6 jun (Xinhua) --``, ``BEIRUT, Lebanon, June 2 —``, ``بكين 16 نوفمبر 2017 (شينخوا)``.
     Without an agency the city must be in capitals and followed by a comma; without the comma an
@@ -58,8 +58,12 @@ paragraph is only a dateline); a dateline without joiner punctuation (``LONDON, 
 ``(PTI)``) must be followed by a space and a sentence that does not start in lower case.
 ``parse_dateline`` accepts only text that is nothing but a dateline.
 
-``Dateline.city`` is the place as printed including any region/country qualifier
-(``RALEIGH, N.C.``, ``Toronto (Canadá)``); ``agency`` is printed text without brackets or slashes.
+``Dateline.city`` is the city alone, as printed; ``Dateline.region`` the state, country or region
+printed with it, in parentheses (EFE ``Toronto (Canadá)``, also in the ``ria`` and ``tass``
+shapes) or after a comma (AP ``RALEIGH, N.C. (AP)``, newspaper ``BEIRUT, Lebanon, June 2 —``,
+``SYDNEY, Australia, Feb 8 (Reuters)``; in the dated ``wire`` shape only when a comma follows it,
+``WASHINGTON, D.C., May 3``), without the brackets or commas; it starts with a letter that is not
+lower case. ``agency`` is printed text without brackets or slashes.
 
 Month names are read from CLDR (Babel) for the languages in ``_MONTH_LANGUAGES`` in all four
 forms (format/stand-alone × wide/abbreviated, so genitives such as ``мая``, ``травня``, ``maja``
@@ -81,12 +85,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Dateline", "month_number", "parse_dateline", "split_dateline"]
+__all__ = [
+    "Dateline",
+    "dateline_languages",
+    "is_known_agency",
+    "month_number",
+    "parse_dateline",
+    "split_dateline",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
-    """A parsed dateline: place, date, agency and the house style it was written in."""
+    """A parsed dateline: place, date, agency and the house style it was written in.
+
+    ``city`` is the city alone; ``region`` the state, country or region printed with it
+    (``N.C.`` of ``RALEIGH, N.C. (AP) —``, ``Canadá`` of ``Toronto (Canadá), 9 sep (EFE).-``).
+    """
 
     city: str | None
     month: int | None
@@ -95,11 +110,13 @@ class Dateline:
     agency: str | None
     style: str
     raw: str
+    region: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         """The dateline as a plain dict."""
         return {
             "city": self.city,
+            "region": self.region,
             "month": self.month,
             "day": self.day,
             "year": self.year,
@@ -257,6 +274,7 @@ _LANGUAGE_BY_STYLE: Mapping[str, tuple[str, ...]] = {
     "interfax": ("ru", "uk"),
     "unn": ("uk", "ru"),
     "reuters": ("en",),
+    "ap": ("en",),
     "pti": ("en",),
     "dpa": ("de",),
 }
@@ -265,6 +283,12 @@ _LANGUAGE_BY_STYLE: Mapping[str, tuple[str, ...]] = {
 def _agency_parts(agency: str) -> list[str]:
     """Casefolded slash-separated parts of an agency name (``dpa/lno`` → dpa, lno)."""
     return [p.strip().casefold() for p in agency.split("/") if p.strip()]
+
+
+def is_known_agency(name: str) -> bool:
+    """Whether ``name`` (or one of its slash-separated parts: ``dpa/lnw``) is a known news
+    agency (``AP``, ``dpa``, ``EFE``, ``Reuters``, ``РИА Новости``…), in any case."""
+    return _is_known_agency(name)
 
 
 def _is_known_agency(agency: str) -> bool:
@@ -283,6 +307,11 @@ def _style_for_agency(agency: str | None, shape: str) -> str:
             if part in _STYLE_BY_AGENCY:
                 return _STYLE_BY_AGENCY[part]
     return shape
+
+
+def dateline_languages(dateline: Dateline) -> tuple[str, ...]:
+    """The languages its agency and style suggest a dateline is written in (EFE → ``es``)."""
+    return _languages_for(dateline.style, dateline.agency)
 
 
 def _languages_for(style: str, agency: str | None) -> tuple[str, ...]:
@@ -308,7 +337,10 @@ _DASH = r"(?:--|[-‐‑–—])"
 _WORD = r"[^\W\d_][^\s\d,;:!?()\[\]{}<>\"«»“”„=【】（）–—،]{0,40}"
 _CITY = rf"(?P<city>{_WORD}(?:{_S}{_WORD}){{0,3}})"
 _QWORDS = rf"{_WORD}(?:{_S}{_WORD}){{0,2}}"
-_PAREN_QUAL = rf"{_S}\([^()\r\n]{{1,30}}\)"
+# A region after the city: in parentheses (EFE "Toronto (Canadá)") or after a comma (AP
+# "RALEIGH, N.C."); one pattern holds each group at most once.
+_PAREN_REGION = rf"{_S}\((?P<pregion>[^()\r\n]{{1,30}})\)"
+_COMMA_REGION = rf",{_S}(?P<cregion>{_QWORDS})"
 _MON = r"[^\W\d_][^\s\d.,;:()\[\]/\\\-–—=【】（）]{0,14}"
 _DAY = r"\d{1,2}(?!\d)"
 _YEAR = r"\d{4}(?!\d)"
@@ -322,38 +354,38 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for shape, pattern in (
         (
             "tass",
-            rf"(?P<place>{_CITY}(?:{_PAREN_QUAL})?),{_SP}(?P<day>{_DAY}){_SP}(?P<mon>{_MON})"
+            rf"{_CITY}(?:{_PAREN_REGION})?,{_SP}(?P<day>{_DAY}){_SP}(?P<mon>{_MON})"
             rf"(?:,?{_SP}(?P<year>{_YEAR}))?\.{_SP0}/(?P<agency>[^/\r\n]{{1,60}})/(?P<join>\.)?",
         ),
         (
             "ria",
-            rf"(?P<place>{_CITY}(?:{_PAREN_QUAL})?),{_SP}(?P<day>{_DAY}){_SP}(?P<mon>{_MON})\.?"
+            rf"{_CITY}(?:{_PAREN_REGION})?,{_SP}(?P<day>{_DAY}){_SP}(?P<mon>{_MON})\.?"
             rf"(?:,?{_SP}(?P<year>{_YEAR}))?(?:,{_SP}\d{{1,2}}:\d{{2}})?{_SP0}{_DASH}{_SP0}"
             rf"(?P<agency>[^\W\d_][^\s.,;:()]{{0,30}}(?:{_S}[^\W\d_][^\s.,;:()]{{0,30}}){{0,2}})"
             rf"(?P<join>\.|(?=\s*$))",
         ),
         (
             "unn",
-            rf"(?P<place>{_CITY})\.{_SP}(?P<day>{_DAY}){_SP}(?P<mon>{_MON})"
+            rf"{_CITY}\.{_SP}(?P<day>{_DAY}){_SP}(?P<mon>{_MON})"
             rf"(?:{_SP}(?P<year>{_YEAR}))?\.{_SP}"
             rf"(?P<agency>[^\W\d_][^\s,;:()]{{0,30}}?(?:{_S}[^\W\d_][^\s,;:()]{{0,30}}?){{0,2}})"
             rf"(?P<join>\.{_END}|{_SP0}{_DASH}{_END}|(?=\s*$))",
         ),
         (
             "wire",
-            rf"(?P<place>{_CITY}(?:{_PAREN_QUAL})?(?:,{_S}{_QWORDS}(?=,))?)(?P<comma>[,،])?{_SP}"
+            rf"{_CITY}(?:{_PAREN_REGION})?(?:{_COMMA_REGION}(?=,))?(?P<comma>[,،])?{_SP}"
             rf"(?:(?P<mon>{_MON})\.?{_SP}(?P<day>{_DAY})|(?P<day2>{_DAY})\.?{_SP}(?P<mon2>{_MON})\.?)"
             rf"(?:[,،]?{_SP}(?P<year>{_YEAR}))?(?:{_SP0}{_AGENCY_PAREN})?"
             rf"(?P<join>\.?{_SP0}{_JOIN_DASH}|\.-|\.{_END}|:{_END})?",
         ),
         (
             "ap",
-            rf"(?P<place>{_CITY}(?:,{_S}{_QWORDS})?){_SP0}{_AGENCY_PAREN}"
+            rf"{_CITY}(?:{_COMMA_REGION})?{_SP0}{_AGENCY_PAREN}"
             rf"(?P<join>\.?{_SP0}{_JOIN_DASH}|\.-|:{_END})?",
         ),
         (
             "ar_agency",
-            rf"(?P<place>(?P<city>[\u0621-\u064a]+(?:{_S}[\u0621-\u064a]+)?)){_SP0}[-–]{_SP0}"
+            rf"(?P<city>[\u0621-\u064a]+(?:{_S}[\u0621-\u064a]+)?){_SP0}[-–]{_SP0}"
             rf"(?P<agency>سانا|سبأ|واس|قنا|وام|بترا|كونا|وفا|واع|أ ش أ)(?P<join>{_SP0}:)?{_END}",
         ),
     )
@@ -363,14 +395,14 @@ _PAREN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "ansa",
         re.compile(
-            rf"{_AGENCY_PAREN}{_SP0}{_DASH}{_SP0}(?P<place>{_CITY}),{_SP}(?P<day>{_DAY}){_SP}"
+            rf"{_AGENCY_PAREN}{_SP0}{_DASH}{_SP0}{_CITY},{_SP}(?P<day>{_DAY}){_SP}"
             rf"(?P<mon>{_MON})\.?(?:{_SP}(?P<year>{_YEAR}))?(?P<join>{_SP0}{_DASH}){_END}"
         ),
     ),
     (
         "yonhap",
         re.compile(
-            rf"[(（](?P<place>(?P<city>[^\s\d()（）=＝][^()（）=＝\r\n]{{0,20}}?))[=＝]"
+            rf"[(（](?P<city>[^\s\d()（）=＝][^()（）=＝\r\n]{{0,20}}?)[=＝]"
             rf"(?P<agency>[^()（）=＝\r\n]{{1,20}})[)）]"
             rf"(?P<join>{_SP0}[가-힣]{{2,4}}(?:{_S}[가-힣]{{2,4}}){{0,3}}{_SP0}(?:기자|특파원){_SP0}=)?"
         ),
@@ -381,18 +413,18 @@ _BRACKET_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "kyodo",
         re.compile(
-            r"【(?P<place>(?P<city>[^【】＝=\s\d]{1,20}?))"
+            r"【(?P<city>[^【】＝=\s\d]{1,20}?)"
             r"(?P<agency>共同|時事|(?:AFP|ＡＦＰ|ロイター)[＝=]時事)】"
         ),
     ),
     (
         "ja_reporter",
-        re.compile(r"【(?P<place>(?P<city>[^【】＝=\s\d]{1,20}))[＝=](?P<rep>[^【】\r\n]{1,20})】"),
+        re.compile(r"【(?P<city>[^【】＝=\s\d]{1,20})[＝=](?P<rep>[^【】\r\n]{1,20})】"),
     ),
 )
 
 _XINHUA = re.compile(
-    r"(?P<agency>新华社|新華社|中新社|本报|本報)(?P<place>(?P<city>[^\W\d_]{1,12}?))"
+    r"(?P<agency>新华社|新華社|中新社|本报|本報)(?P<city>[^\W\d_]{1,12}?)"
     rf"(?:(?P<year>{_YEAR})年)?(?P<nmon>\d{{1,2}})月(?P<day>\d{{1,2}})日(?:电|電|讯|訊)"
     rf"(?:{_SP0}[(（][^()（）\r\n]{{1,40}}[)）])?"
 )
@@ -439,6 +471,11 @@ def _city_ok(city: str) -> bool:
     if not words or len(city) > 50 or words[0][0].islower():
         return False
     return all(not w[0].islower() or w.casefold() in _CITY_PARTICLES for w in words[1:])
+
+
+def _region_ok(region: str) -> bool:
+    """Whether a qualifier after the city looks like a place name (``N.C.``, ``Canadá``)."""
+    return bool(region) and region[0].isalpha() and not region[0].islower()
 
 
 def _agency_ok(agency: str, city: str) -> bool:
@@ -502,8 +539,10 @@ def _group(m: re.Match[str], name: str) -> str | None:
 
 def _build(shape: str, m: re.Match[str]) -> Dateline | None:
     """Validate a shape's match and turn it into a Dateline."""
-    city = _group(m, "city") or ""
-    place = _group(m, "place")
+    city = (_group(m, "city") or "").strip()
+    regions = [r.strip() for r in (_group(m, "pregion"), _group(m, "cregion")) if r]
+    if not all(_region_ok(r) for r in regions):
+        return None
     agency = _group(m, "agency")
     join = _group(m, "join")
     year_s = _group(m, "year")
@@ -544,13 +583,14 @@ def _build(shape: str, m: re.Match[str]) -> Dateline | None:
     if not _valid_date(month, day):
         return None
     return Dateline(
-        city=place.strip() if place else None,
+        city=city or None,
         month=month,
         day=day,
         year=year,
         agency=agency.strip() if agency else None,
         style=style,
         raw=m.group(0),
+        region=", ".join(regions) or None,
     )
 
 

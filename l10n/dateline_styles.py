@@ -5,13 +5,17 @@ styles in ``l10n/data/dateline_styles.toml`` (one table per agency style, docume
 their validation and merging with ``[tool.l10n] dateline-styles`` from the user, the choice of a
 style per locale, and rendering a :class:`~l10n.dateline.Dateline` as plain text and as HTML.
 
-The caller passes the city and the agency already localized (catalogs; CLDR exemplar cities
-via :func:`l10n.dates.exemplar_city` as a fallback); the style applies casing, prints the date
-and fills the pattern. Conventions:
+The caller passes the city, the region and the agency already localized (catalogs; CLDR
+exemplar cities via :func:`l10n.dates.exemplar_city` and CLDR country names via
+:func:`l10n.dates.country_name` as fallbacks); the style applies casing, prints the date and
+fills the pattern. Conventions:
 
 * **No trailing space.** ``FormattedDateline.text`` ends at the style's last joiner
   (``—``, ``.-``, ``】``); ``separator`` says what goes before the first sentence (a space, or
   nothing for Chinese and Japanese styles).
+* **Region.** Only styles whose pattern has ``{region}`` print the city's state or country
+  (AP ``RALEIGH, N.C. (AP) —``, EFE ``Toronto (Canadá), 9 sep (EFE).-``: datelines.md §2.1,
+  §2.8); every other style writes the city alone. The region is never upper-cased.
 * **Casing.** ``str.upper`` with one locale rule: Turkish dotted capital İ when the caller says
   the name came from Turkish data (``turkish_casing``), so foreign names in Turkish copy stay
   ``WASHINGTON``; German ß becomes SS. Upper-cased dates (ANSA) follow the target language.
@@ -94,7 +98,7 @@ Case = Literal["upper", "as-is"]
 DateSource = Literal["none", "cldr", "table"]
 
 # Part kinds of a formatted dateline.
-TEXT, CITY, DATE, AGENCY = "text", "city", "date", "agency"
+TEXT, CITY, DATE, AGENCY, REGION = "text", "city", "date", "agency", "region"
 
 
 # --------------------------------------------------------------------------------------------
@@ -133,6 +137,11 @@ class DatelineStyle:
     def prints_date(self) -> bool:
         """Whether the style prints the dateline's date."""
         return self.date != "none"
+
+    @property
+    def prints_region(self) -> bool:
+        """Whether the style prints the city's region (state, country) when it is known."""
+        return any("{region}" in p for p in (self.pattern, self.own_pattern, self.sign_off))
 
 
 def _error(style: str, message: str, key: str | None = None) -> UsageError:
@@ -175,16 +184,17 @@ def _parse_pattern(
     return [s for s in segments if s[1]]
 
 
-_PATTERN_FIELDS = frozenset((CITY, DATE, AGENCY))
+_PATTERN_FIELDS = frozenset((CITY, DATE, AGENCY, REGION))
+_OPTIONAL_FIELDS = frozenset((DATE, AGENCY, REGION))
 _DATE_FIELDS = frozenset(("day", "month", "year"))
 
 
 def _check_pattern(style: str, key: str, text: str, *, need_city: bool) -> None:
-    """Validate a dateline pattern: placeholders, brackets, optional {date}/{agency}."""
+    """Validate a dateline pattern: placeholders, brackets, optional {date}/{agency}/{region}."""
     segments = _parse_pattern(text, _PATTERN_FIELDS, style, key)
     names = [(optional, kind) for optional, parts in segments for kind, _ in parts]
     for optional, kind in names:
-        if kind in (DATE, AGENCY) and not optional:
+        if kind in _OPTIONAL_FIELDS and not optional:
             raise _error(style, f"{{{kind}}} must be inside an optional part '[...]'", key)
     if need_city and text and (CITY not in {k for _, k in names}):
         raise _error(style, "the pattern must contain {city}", key)
@@ -346,7 +356,8 @@ class FormattedDateline:
     ``text`` is the plain-text dateline (bidi isolates included, no trailing space; empty for
     styles without one), ``separator`` what goes before the first sentence, ``sign_off`` the
     text that closes the article (``(PAP)``) or None. ``parts`` and ``sign_off_parts`` are
-    (kind, text) pairs, kind one of ``text``, ``city``, ``date``, ``agency``.
+    (kind, text) pairs, kind one of ``text``, ``city``, ``region``, ``date``, ``agency``;
+    ``region`` is the region printed, None when the style or the dateline has none.
     """
 
     text: str
@@ -360,6 +371,7 @@ class FormattedDateline:
     sign_off: str | None = None
     parts: tuple[tuple[str, str], ...] = ()
     sign_off_parts: tuple[tuple[str, str], ...] = ()
+    region: str | None = None
 
 
 def upper_case(text: str, *, turkish: bool = False) -> str:
@@ -463,14 +475,18 @@ def format_dateline(
     style: DatelineStyle | None = None,
     year_known: bool | None = None,
     turkish_casing: bool = False,
+    region: str | None = None,
 ) -> FormattedDateline:
     """Write ``dateline`` in ``locale``'s house style (or ``style``) with localized names.
 
-    ``city`` and ``agency`` are already localized; the style cases the city (``turkish_casing``
-    when the name came from Turkish data). ``year_known`` says whether ``dateline.year`` is
-    real (default: whether it is set); it decides between ``2010-05-18`` and ``05-18``.
+    ``city``, ``region`` and ``agency`` are already localized (``dateline.city`` and
+    ``dateline.region`` are the source's); the style cases the city (``turkish_casing`` when
+    the name came from Turkish data) and prints the region only where it has ``{region}``.
+    ``year_known`` says whether ``dateline.year`` is real (default: whether it is set); it
+    decides between ``2010-05-18`` and ``05-18``.
     """
-    return _formatted(dateline, locale, city, agency, style, year_known, turkish_casing)
+    return _formatted(dateline, locale, city, agency, style, year_known, turkish_casing,
+                      region or None)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -482,6 +498,7 @@ def _formatted(
     style: DatelineStyle | None,
     year_known: bool | None,
     turkish_casing: bool,
+    region: str | None,
 ) -> FormattedDateline:
     """:func:`format_dateline`, cached: the result depends on the arguments only."""
     identifier = parse_locale(locale)
@@ -491,7 +508,7 @@ def _formatted(
     cased = upper_case(city, turkish=turkish_casing) if style.city_case == "upper" else city
     date_text = _date_text(style, dateline, identifier, year)
     agency = agency or None
-    values = {CITY: cased, DATE: date_text, AGENCY: agency}
+    values = {CITY: cased, DATE: date_text, AGENCY: agency, REGION: region}
     pattern = style.own_pattern if agency and agency in style.own_agencies else style.pattern
     parts = _fill(pattern, _PATTERN_FIELDS, values, style.name)
     closing = _fill(style.sign_off, _PATTERN_FIELDS, values, style.name) if style.sign_off else []
@@ -509,6 +526,7 @@ def _formatted(
         sign_off=sign_off,
         parts=tuple(parts),
         sign_off_parts=tuple(closing),
+        region=region if any(k == REGION for k, _ in (*parts, *closing)) else None,
     )
 
 

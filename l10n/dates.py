@@ -3,8 +3,9 @@
 This module owns how a date or a time is *written* in a locale: the publication line
 (:func:`format_publication`), month-day and long dates (:func:`format_month_day`,
 :func:`format_long_date`, :func:`format_date_skeleton`), the locale's digits
-(:func:`localize_digits`) and the CLDR time-zone exemplar cities that double as a fallback
-gazetteer (:func:`time_zone_for_city`, :func:`exemplar_city`).
+(:func:`localize_digits`), the CLDR time-zone exemplar cities that double as a fallback
+gazetteer (:func:`time_zone_for_city`, :func:`exemplar_city`) and CLDR's country names for the
+region of a dateline (:func:`country_name`).
 
 Choices, and why:
 
@@ -455,3 +456,42 @@ def exemplar_city(name: str, locale: str) -> str | None:
     if zone is None:
         return None
     return _localized_city(zone, parse_locale(locale))
+
+
+# --------------------------------------------------------------------------------------------
+# Country names
+
+
+def _territory_key(name: str) -> str:
+    """Case-, accent-, dot- and space-insensitive key for a country name (``EE. UU.`` ~
+    ``EE.UU.``, ``Canada`` ~ ``Canadá``)."""
+    text = unicodedata.normalize("NFKD", name).casefold()
+    return "".join(ch for ch in text if ch.isalnum() and not unicodedata.combining(ch))
+
+
+@functools.cache
+def _territory_index(language: str) -> Mapping[str, str]:
+    """Country-name key → CLDR territory code in one language; names two codes share are
+    left out."""
+    codes: dict[str, set[str]] = {}
+    for code, name in _babel_locale(language).territories.items():
+        if len(code) == 2 and code.isalpha():
+            codes.setdefault(_territory_key(name), set()).add(code)
+    return {key: found.pop() for key, found in codes.items() if len(found) == 1 and key}
+
+
+def country_name(name: str, locale: str, languages: tuple[str, ...] = ()) -> str | None:
+    """CLDR's name in ``locale`` of the country called ``name`` in one of ``languages`` (then
+    the locale's own language, then English): ``country_name("Canadá", "en", ("es",))`` →
+    ``Canada``. None for names CLDR does not list as a country (US states, ``EE.UU.``)."""
+    key = _territory_key(name)
+    if not key:
+        return None
+    for language in (*languages, language_of(locale), "en"):
+        try:
+            code = _territory_index(language).get(key)
+        except UsageError:
+            continue
+        if code is not None:
+            return _babel_locale(locale).territories.get(code)
+    return None

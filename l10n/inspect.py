@@ -41,6 +41,7 @@ def _block_line(block: Block, width: int) -> str:
     if block.dateline is not None:
         d = block.dateline
         parts = [f"city={d.city}" if d.city else None,
+                 f"region={d.region}" if d.region else None,
                  f"date={d.year or '????'}-{d.month or 0:02d}-{d.day or 0:02d}"
                  if d.month else None,
                  f"agency={d.agency}" if d.agency else None,

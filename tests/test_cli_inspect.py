@@ -55,10 +55,30 @@ def test_json_has_parsed_dateline_fields(runner: CliRunner) -> None:
     blocks = json.loads(result.output)["pages"][0]["blocks"]
     dateline = next(b for b in blocks if b["role"] == "dateline")
     assert dateline["dateline"] == {
-        "city": "WASHINGTON", "month": 5, "day": 18, "year": None, "agency": "RIA Novosti",
-        "style": "wire", "raw": "WASHINGTON, May 18 (RIA Novosti)",
+        "city": "WASHINGTON", "region": None, "month": 5, "day": 18, "year": None,
+        "agency": "RIA Novosti", "style": "wire", "raw": "WASHINGTON, May 18 (RIA Novosti)",
     }
     assert (dateline["line"], dateline["column"]) == (32, 1)
+
+
+@pytest.mark.parametrize(("sample", "fields", "note"), [
+    ("010_news_es.txt",
+     {"city": "Cuenca", "region": "Ecuador", "month": 11, "day": 14, "year": None,
+      "agency": "EFE", "style": "efe", "raw": "Cuenca (Ecuador), 14 nov (EFE).-"},
+     "   12:1  dateline   Cuenca (Ecuador), 14 nov (EFE).-  "
+     "(city=Cuenca region=Ecuador date=????-11-14 agency=EFE style=efe)"),
+    ("011_news_en.txt",
+     {"city": "DAYTON", "region": "Ohio", "month": None, "day": None, "year": None,
+      "agency": "AP", "style": "ap", "raw": "DAYTON, Ohio (AP) —"},
+     "   14:1  dateline   DAYTON, Ohio (AP) —  (city=DAYTON region=Ohio agency=AP style=ap)"),
+])
+def test_dateline_region_in_both_formats(runner: CliRunner, sample: str,
+                                         fields: dict[str, object], note: str) -> None:
+    result = runner.invoke(cli, ["inspect", "--format", "json", str(SAMPLES / sample)])
+    blocks = json.loads(result.output)["pages"][0]["blocks"]
+    assert next(b for b in blocks if b["role"] == "dateline")["dateline"] == fields
+    text = runner.invoke(cli, ["inspect", str(SAMPLES / sample)])
+    assert note in text.output.splitlines()
 
 
 def test_standard_input(runner: CliRunner) -> None:

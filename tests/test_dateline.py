@@ -21,9 +21,11 @@ def _case(
     month: int | None = None,
     day: int | None = None,
     year: int | None = None,
+    region: str | None = None,
 ) -> object:
     expected = Dateline(
-        city=city, month=month, day=day, year=year, agency=agency, style=style, raw=raw
+        city=city, month=month, day=day, year=year, agency=agency, style=style, raw=raw,
+        region=region,
     )
     return pytest.param(text, expected, rest, id=case_id)
 
@@ -70,7 +72,7 @@ POSITIVES = [
         "BEIRUT, Lebanon, June 2 — Clashes resumed",
         "BEIRUT, Lebanon, June 2 —",
         "Clashes resumed",
-        city="BEIRUT, Lebanon", month=6, day=2, style="wire",
+        city="BEIRUT", region="Lebanon", month=6, day=2, style="wire",
     ),
     _case(
         "wire-portuguese-xinhua",
@@ -148,14 +150,14 @@ POSITIVES = [
         "RALEIGH, N.C. (AP) — North Carolina's Republican Party chairman",
         "RALEIGH, N.C. (AP) —",
         "North Carolina's Republican Party chairman",
-        city="RALEIGH, N.C.", agency="AP", style="ap",
+        city="RALEIGH", region="N.C.", agency="AP", style="ap",
     ),
     _case(
         "ap-state-minn",
         "BLOOMINGTON, Minn. (AP) — Eli Manning is looking ahead.",
         "BLOOMINGTON, Minn. (AP) —",
         "Eli Manning is looking ahead.",
-        city="BLOOMINGTON, Minn.", agency="AP", style="ap",
+        city="BLOOMINGTON", region="Minn.", agency="AP", style="ap",
     ),
     _case(
         "ap-ascii-hyphen",
@@ -314,14 +316,14 @@ POSITIVES = [
         "Toronto (Canadá), 9 sep (EFE).- Las autoridades canadienses",
         "Toronto (Canadá), 9 sep (EFE).-",
         "Las autoridades canadienses",
-        city="Toronto (Canadá)", month=9, day=9, agency="EFE", style="efe",
+        city="Toronto", region="Canadá", month=9, day=9, agency="EFE", style="efe",
     ),
     _case(
         "efe-usa",
         "Miami (EE.UU.), 11 feb (EFEUSA).- La primera piedra",
         "Miami (EE.UU.), 11 feb (EFEUSA).-",
         "La primera piedra",
-        city="Miami (EE.UU.)", month=2, day=11, agency="EFEUSA", style="efe",
+        city="Miami", region="EE.UU.", month=2, day=11, agency="EFEUSA", style="efe",
     ),
     _case(
         "efe-glued",
@@ -574,11 +576,61 @@ def test_month_forms(text: str, month: int) -> None:
     assert found[0].month == month
 
 
+# Datelines with a region, one row per house style of datelines.md that prints one (AP §2.1: US
+# state or country after a comma; EFE §2.8: country in parentheses; a newspaper's dated AP form
+# §2.1) and the wire shapes that allow one. Invented unless marked.
+REGIONS = [
+    # (text, city, region, agency, style, month, day, rest)
+    ("DAYTON, Ohio (AP) — A battery maker said", "DAYTON", "Ohio", "AP", "ap", None, None,
+     "A battery maker said"),
+    ("SPRINGFIELD, Ill. (AP) — State lawmakers", "SPRINGFIELD", "Ill.", "AP", "ap", None, None,
+     "State lawmakers"),
+    ("SAN JUAN, Puerto Rico (AP) — Crews", "SAN JUAN", "Puerto Rico", "AP", "ap", None, None,
+     "Crews"),
+    ("RALEIGH, N.C. (AP) —", "RALEIGH", "N.C.", "AP", "ap", None, None, ""),  # §2.1, confirmed
+    ("WASHINGTON, D.C., May 3 (AP) — The", "WASHINGTON", "D.C.", "AP", "ap", 5, 3, "The"),
+    ("ODESSA, Texas, June 2 — Crews", "ODESSA", "Texas", None, "wire", 6, 2, "Crews"),
+    ("Cuenca (Ecuador), 14 nov (EFE).- Las lluvias", "Cuenca", "Ecuador", "EFE", "efe", 11, 14,
+     "Las lluvias"),
+    ("Quito (Ecuador), 14 nov (EFE).-", "Quito", "Ecuador", "EFE", "efe", 11, 14, ""),  # issue 15
+    ("Houston (EE.UU.), 2 mar (EFEUSA).-El", "Houston", "EE.UU.", "EFEUSA", "efe", 3, 2, "El"),
+    ("SYDNEY, Australia, Feb 8 (Reuters) - A", "SYDNEY", "Australia", "Reuters", "reuters", 2, 8,
+     "A"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "region", "agency", "style", "month", "day", "rest"), REGIONS,
+    ids=[r[0].split(" (")[0].split(",")[0].lower() + "-" + r[4] for r in REGIONS],
+)
+def test_region_is_a_field_of_its_own(
+    text: str, city: str, region: str, agency: str | None, style: str, month: int | None,
+    day: int | None, rest: str,
+) -> None:
+    found = split_dateline(text)
+    assert found is not None
+    dateline, index = found
+    assert (dateline.city, dateline.region, dateline.agency, dateline.style) == (
+        city, region, agency, style)
+    assert (dateline.month, dateline.day, dateline.year) == (month, day, None)
+    assert text[index:] == rest
+    assert dateline.raw == text[: len(text) - len(rest)].rstrip()
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Putin, the president (AP) — said", id="lower-case-region"),
+    pytest.param("Toronto (2010), 9 sep (EFE).- Las", id="number-in-parentheses"),
+])
+def test_region_must_look_like_a_place(text: str) -> None:
+    assert split_dateline(text) is None
+
+
 def test_to_dict() -> None:
     dateline = parse_dateline("МОСКВА, 18 мая — РИА Новости.")
     assert dateline is not None
     assert dateline.to_dict() == {
         "city": "МОСКВА",
+        "region": None,
         "month": 5,
         "day": 18,
         "year": None,

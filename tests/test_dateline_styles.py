@@ -123,7 +123,7 @@ OTHER_DATES = [
     ("ria", "ru", "Москва", "РИА Новости", 9, 2, "МОСКВА, 2 сен — РИА Новости."),
     ("tass", "ru", "Москва", "ТАСС", 12, 18, "МОСКВА, 18 декабря. /ТАСС/."),
     ("unn", "uk", "Київ", "УНН", 4, 24, "КИЇВ. 24 квітня. УНН."),
-    ("efe", "es", "Toronto (Canadá)", "EFE", 9, 9, "Toronto (Canadá), 9 sep (EFE).-"),
+    ("efe", "es", "Toronto", "EFE", 9, 9, "Toronto, 9 sep (EFE).-"),
     ("efe", "es", "Miami", "EFE", 11, 29, "Miami, 29 nov (EFE).-"),
     ("ansa", "it", "Roma", "ANSA", 11, 23, "(ANSA) - ROMA, 23 NOV -"),
     ("ansa", "it", "Mosca", "ANSA", 9, 2, "(ANSA) - MOSCA, 2 SET -"),
@@ -175,6 +175,71 @@ ROUND_TRIP = [
     ("yonhap", "ko", "워싱턴", "리아노보스티"),
     ("pti", "hi", "वाशिंगटन", "आरआईए नोवोस्ती"),
 ]
+
+
+# --------------------------------------------------------------------------------------------
+# The city's region (state, country): printed by the styles of datelines.md that print one
+# (AP §2.1 after a comma, EFE §2.8 in parentheses), left out by every other style.
+
+REGIONS = [
+    # (style, locale, city, region, agency, month, day, text)
+    ("ap", "en-US", "Dayton", "Ohio", "AP", None, None, "DAYTON, Ohio (AP) —"),
+    ("ap", "en-US", "Raleigh", "N.C.", "AP", None, None, "RALEIGH, N.C. (AP) —"),
+    ("ap", "en-US", "Cuenca", "Ecuador", "EFE", 11, 14, "CUENCA, Ecuador (EFE) —"),
+    ("efe", "es", "Cuenca", "Ecuador", "EFE", 11, 14, "Cuenca (Ecuador), 14 nov (EFE).-"),
+    ("efe", "es", "Dayton", "EE.UU.", "AP", None, None, "Dayton (EE.UU.) (AP).-"),
+    ("reuters", "en-GB", "Sydney", "Australia", "Reuters", 2, 8, "SYDNEY, Feb 8 (Reuters) -"),
+    ("dpa", "de", "Cuenca", "Ecuador", "EFE", 11, 14, "Cuenca (EFE) -"),
+    ("afp", "fr", "Dayton", "Ohio", "AP", None, None, "Dayton (AP) -"),
+    ("ria", "ru", "Куэнка", "Эквадор", "EFE", 11, 14, "КУЭНКА, 14 ноя — EFE."),
+    ("ansa", "it", "Cuenca", "Ecuador", "EFE", 11, 14, "(EFE) - CUENCA, 14 NOV -"),
+    ("pt-wire", "pt-BR", "Cuenca", "Equador", "EFE", 11, 14, "Cuenca, 14 nov (EFE) --"),
+    ("aa", "tr", "Dayton", "Ohio", "AP", None, None, "DAYTON (AP) -"),
+    ("kyodo", "ja", "クエンカ", "エクアドル", "EFE", 11, 14, "【クエンカ＝EFE】"),
+    ("xinhua", "zh-Hans", "昆卡", "厄瓜多尔", "新华社", 11, 14, "新华社昆卡11月14日电"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "locale", "city", "region", "agency", "month", "day", "text"), REGIONS,
+    ids=[f"{c[0]}-{c[2]}" for c in REGIONS],
+)
+def test_region_only_where_the_style_prints_one(
+    name: str, locale: str, city: str, region: str, agency: str, month: int | None,
+    day: int | None, text: str,
+) -> None:
+    style = style_for(locale, name)
+    formatted = format_dateline(_dateline(month, day, None), locale, city=city, agency=agency,
+                                style=style, region=region)
+    assert formatted.text == text
+    assert style.prints_region is (name in ("ap", "efe"))
+    assert formatted.region == (region if style.prints_region else None)
+    assert [k for k, _ in formatted.parts].count("region") == (1 if style.prints_region else 0)
+    without = format_dateline(_dateline(month, day, None), locale, city=city, agency=agency,
+                              style=style)
+    assert without.region is None and "region" not in [k for k, _ in without.parts]
+
+
+def test_region_in_html_is_escaped_and_isolated() -> None:
+    formatted = format_dateline(_dateline(None, None, None), "ar", city="دايتون",
+                                agency="AP", style=style_for("ar", "ap"), region="<b>Ohio</b>")
+    assert format_dateline_html(formatted) == (
+        '<p class="dateline">دايتون, <bdi lang="en">&lt;b&gt;Ohio&lt;/b&gt;</bdi> '
+        '(<bdi lang="en">AP</bdi>) —</p>')
+
+
+@pytest.mark.parametrize(("name", "locale", "city", "region", "text"), [
+    ("ap", "en-US", "Dayton", "Ohio", "DAYTON, Ohio (AP) —"),
+    ("efe", "es", "Cuenca", "Ecuador", "Cuenca (Ecuador), 14 nov (AP).-"),
+])
+def test_written_regions_parse_back(name: str, locale: str, city: str, region: str,
+                                    text: str) -> None:
+    written = format_dateline(_dateline(11, 14, None), locale, city=city, agency="AP",
+                              style=style_for(locale, name), region=region)
+    assert written.text == text
+    parsed = parse_dateline(written.text)
+    assert parsed is not None
+    assert (parsed.city, parsed.region, parsed.agency) == (written.city, region, "AP")
 
 
 @pytest.mark.parametrize(("name", "locale", "city", "agency"), ROUND_TRIP,
@@ -417,6 +482,7 @@ def test_extra_style_takes_a_locale() -> None:
         ({"x": {"city_case": "upper"}}, "'x', key 'pattern': missing"),
         ({"x": {"pattern": "{town} -"}}, r"unknown placeholder \{town\}"),
         ({"x": {"pattern": "{city} ({agency}) -"}}, r"\{agency\} must be inside"),
+        ({"ap": {"pattern": "{city}, {region} -"}}, r"'ap', key 'pattern': \{region\} must be"),
         ({"x": {"pattern": "{city}[ ({agency}) -"}}, "'\\[' without '\\]'"),
         ({"x": {"pattern": "{city}] -"}}, "'\\]' without '\\['"),
         ({"x": {"pattern": "[[{city}]]"}}, "cannot nest"),

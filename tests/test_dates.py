@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from l10n.dates import (
+    country_name,
     decimal_numbering_systems,
     exemplar_city,
     format_date_skeleton,
@@ -285,6 +286,30 @@ def test_time_zone_for_city(name: str, zone: str | None) -> None:
 )
 def test_exemplar_city(name: str, locale: str, expected: str | None) -> None:
     assert exemplar_city(name, locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "locale", "languages", "expected"),
+    [
+        ("Canadá", "en-US", ("es",), "Canada"),
+        ("canada", "es", ("es",), "Canadá"),  # case and accents are ignored
+        ("Ecuador", "de", ("es",), "Ecuador"),
+        ("Ecuador", "ru", ("es",), "Эквадор"),
+        ("Australia", "ru", ("en",), "Австралия"),
+        ("Lebanon", "ar", (), "لبنان"),  # English is always tried
+        ("Россия", "en", ("ru",), "Russia"),
+        ("Deutschland", "fr", (), None),  # German is neither asked for nor the target's
+        ("Deutschland", "fr", ("de",), "Allemagne"),
+        ("Ohio", "es", ("en",), None),  # US states are no CLDR territories
+        ("N.C.", "en-US", ("en",), None),
+        ("EE.UU.", "en-US", ("es",), None),  # Babel has no alt-short names
+        ("", "en", ("en",), None),
+        ("Canada", "en", ("xx-nowhere",), "Canada"),  # an unknown language is skipped
+    ],
+)
+def test_country_name(name: str, locale: str, languages: tuple[str, ...],
+                      expected: str | None) -> None:
+    assert country_name(name, locale, languages) == expected
 
 
 def test_locale_chain() -> None:

@@ -66,6 +66,34 @@ def test_recurring_chrome_is_one_entry_with_every_reference() -> None:
         ("Washington", (f"{SEED}:32", f"{SAMPLES / '005_news_en.txt'}:16"))]
 
 
+@pytest.mark.parametrize(("dateline", "places"), [
+    ("RALEIGH, N.C. (AP) —", [("dateline city", "Raleigh"), ("dateline region", "N.C.")]),
+    ("BEIRUT, Lebanon, June 2 —", [("dateline city", "Beirut"), ("dateline region", "Lebanon")]),
+    ("WASHINGTON (AP) —", [("dateline city", "Washington")]),
+])
+def test_places_hold_the_city_alone_and_its_region_apart(
+        dateline: str, places: list[tuple[str, str]]) -> None:
+    page = parse_page(f"Lawmakers approve a new state budget\n\n{dateline} State lawmakers "
+                      "approved a budget on Tuesday that raises spending on roads and schools.",
+                      path="p.txt", format="text")
+    assert [(m.msgctxt, m.msgid) for m in extract_pages([page]).messages("places")] == places
+
+
+def test_a_region_is_one_entry_for_every_city_in_it() -> None:
+    pages = [parse_page(f"Lawmakers approve a new state budget\n\n{city}, Ohio (AP) — State "
+                        "lawmakers approved a budget on Tuesday that raises spending on roads.",
+                        path=f"{city.lower()}.txt", format="text")
+             for city in ("DAYTON", "TOLEDO")]
+    places = extract_pages(pages).messages("places")
+    assert [(m.msgctxt, m.msgid, m.references) for m in places] == [
+        ("dateline city", "Dayton", ("dayton.txt:3",)),
+        ("dateline region", "Ohio", ("dayton.txt:3", "toledo.txt:3")),
+        ("dateline city", "Toledo", ("toledo.txt:3",)),
+    ]
+    assert entries("places", SAMPLES / "011_news_en.txt") == [
+        ("dateline city", "Dayton", None), ("dateline region", "Ohio", None)]
+
+
 def test_labelled_counter_becomes_a_plural_entry() -> None:
     page = parse_page("Headline of the story here today\n\nThe committee said on Tuesday that "
                       "the new rules would apply to every member state from next year.\n"

@@ -70,6 +70,77 @@ def test_byline_and_caption_after_credit() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("Jane Roe/dpa", "credit"),
+        ("picture alliance / dpa", "credit"),
+        ("EFE/Juan Pérez", "credit"),
+        ("AP Photo/Jane Roe", "credit"),
+        ("(AP Photo/Jane Roe)", "credit"),
+        ("REUTERS/Jane Roe", "credit"),
+        ("AFP/Getty Images", "credit"),
+        ("Foto: EFE/Archivo", "credit"),
+        ("News/Politics", "chrome"),
+        ("Sport/Fußball", "chrome"),
+        ("Jane Roe/Example Photo Agency Archive Pool Service", "caption"),
+    ],
+)
+def test_credit_alone_on_its_line_with_the_caption_after_it(line: str, role: str) -> None:
+    page = "\n".join(["Ministers agree on new fishing quotas", line, "Boats at dawn", BODY])
+    expected = "caption" if role == "credit" else "chrome"
+    assert [r[:2] for r in roles(page)] == [
+        ("headline", "Ministers agree on new fishing quotas"), (role, line),
+        (expected, "Boats at dawn"), ("lede", BODY)]
+
+
+def test_sentence_caption_after_a_credit() -> None:
+    caption = "Fishing boats leave the harbour at dawn on Monday."
+    page = "\n".join(["Ministers agree on new fishing quotas", "Jane Roe/dpa", caption,
+                      "By Jane Doe", "Share", BODY, BODY2])
+    assert [r[:2] for r in roles(page)] == [
+        ("headline", "Ministers agree on new fishing quotas"), ("credit", "Jane Roe/dpa"),
+        ("caption", caption), ("byline", "By Jane Doe"), ("chrome", "Share"), ("lede", BODY),
+        ("paragraph", BODY2)]
+    # Followed by a body paragraph, a sentence after a credit is the lede: nothing tells a
+    # caption from a first paragraph there.
+    page = "\n".join(["Ministers agree on new fishing quotas", "Jane Roe/dpa", caption, BODY])
+    assert [r[0] for r in roles(page)] == ["headline", "credit", "lede", "paragraph"]
+
+
+STANDFIRST = "Fishing fleets will catch less cod next year. Quotas fall by a fifth."
+
+
+def test_standfirst_above_the_photo_and_byline() -> None:
+    page = "\n".join([
+        "Ministers agree on new fishing quotas", STANDFIRST, "Jane Roe/dpa", "Boats at dawn",
+        "Von Jane Doe", "18.05.2010, 15:30 Uhr", "Share", "",
+        "Hamburg (dpa) - " + BODY, BODY2, "Subhead", BODY2 + " Again.",
+    ])
+    parsed = parse_page(page, path="t.txt", format="text")
+    assert [(b.role.value, b.text, b.line, b.column) for b in parsed.blocks] == [
+        ("headline", "Ministers agree on new fishing quotas", 1, 1),
+        ("lede", STANDFIRST, 2, 1),
+        ("credit", "Jane Roe/dpa", 3, 1),
+        ("caption", "Boats at dawn", 4, 1),
+        ("byline", "Von Jane Doe", 5, 1),
+        ("byline", "18.05.2010, 15:30 Uhr", 6, 1),
+        ("chrome", "Share", 7, 1),
+        ("dateline", "Hamburg (dpa) -", 9, 1),
+        ("paragraph", BODY, 9, 17),
+        ("paragraph", BODY2, 10, 1),
+        ("paragraph", "Subhead", 11, 1),
+        ("paragraph", BODY2 + " Again.", 12, 1),
+    ]
+    assert parsed.meta.published is not None
+    assert parsed.meta.published.isoformat() == "2010-05-18T15:30:00"
+
+
+def test_lede_followed_by_a_subhead_is_no_standfirst() -> None:
+    page = "\n".join(["Ministers agree on new fishing quotas", STANDFIRST, "Subhead", BODY])
+    assert [r[0] for r in roles(page)] == ["headline", "lede", "paragraph", "paragraph"]
+
+
+@pytest.mark.parametrize(
     ("paragraph", "dateline", "rest", "rest_column"),
     [
         ("МОСКВА, 2 июн — РИА Новости. Президент России провел совещание с членами "
@@ -79,8 +150,14 @@ def test_byline_and_caption_after_credit() -> None:
          "Autos beschädigt haben soll.", "Hamburg (dpa) -",
          "Die Polizei hat am Montag einen Mann festgenommen, der mehrere Autos beschädigt "
          "haben soll.", 17),
+        ("Loja (Ecuador), 3 mar (EFE).- El Gobierno anunció este jueves un plan de obras "
+         "para la provincia.", "Loja (Ecuador), 3 mar (EFE).-",
+         "El Gobierno anunció este jueves un plan de obras para la provincia.", 31),
+        ("TOLEDO, Ohio (AP) — City officials said Monday they would repave forty miles of "
+         "roads this summer.", "TOLEDO, Ohio (AP) —",
+         "City officials said Monday they would repave forty miles of roads this summer.", 21),
     ],
-    ids=["ria", "dpa"],
+    ids=["ria", "dpa", "efe-region", "ap-region"],
 )
 def test_dateline_opening_a_paragraph_is_split(
     paragraph: str, dateline: str, rest: str, rest_column: int

@@ -229,7 +229,8 @@ def test_template_strings_are_extractable_by_pybabel(tmp_path: Path) -> None:
 
 SOURCE_LANGUAGES = {"002_news_de.txt": "de", "003_news_ru.txt": "ru", "004_news_ar.txt": "ar",
                     "005_news_en.txt": "en", "006_news_de.html": "de", "007_news_ar.html": "ar",
-                    "008_news_ja.html": "ja"}
+                    "008_news_ja.html": "ja", "009_news_de.txt": "de", "010_news_es.txt": "es",
+                    "011_news_en.txt": "en"}
 
 
 @pytest.mark.parametrize("sample", sorted(SOURCE_LANGUAGES))
@@ -277,3 +278,43 @@ def test_one_locale_cache_keeps_each_source_pages_language(tmp_path: Path) -> No
     second, _ = render_page(english, "fr", translations, options)
     assert '<a href="/" lang="de">Zorblat Quux</a>' in first
     assert '<a href="/" lang="en">Zorblat Quux</a>' in second
+
+
+# The city's region in a rendered dateline: printed by AP (en-US) and EFE (es) only, from the
+# places catalog (msgctxt "dateline region"), else CLDR's country name, else as printed when
+# the target language is the dateline's, else left out.
+REGION_DATELINES = [
+    # (sample, locale, places.po entries added, the dateline's HTML)
+    ("010_news_es.txt", "es", "",
+     'Cuenca (Ecuador), <time datetime="2012-11-14">14 nov</time> (EFE).-'),
+    ("010_news_es.txt", "en_US", "", "CUENCA, Ecuador (EFE) —"),
+    ("010_news_es.txt", "de", "", "Cuenca (EFE) -"),
+    ("010_news_es.txt", "ru", "", 'CUENCA, <time datetime="2012-11-14">14 ноя</time> — EFE.'),
+    ("011_news_en.txt", "en_US", "", "DAYTON, Ohio (AP) —"),
+    ("011_news_en.txt", "es", "", "Dayton (AP).-"),
+    ("011_news_en.txt", "es",
+     'msgctxt "dateline region"\nmsgid "Ohio"\nmsgstr "EE.UU."\n\n'
+     'msgctxt "dateline city"\nmsgid "Dayton"\nmsgstr "Dayton"\n',
+     "Dayton (EE.UU.) (AP).-"),
+    ("011_news_en.txt", "en_US",
+     'msgctxt "dateline region"\nmsgid "Ohio"\nmsgstr "Ohio"\n', "DAYTON, Ohio (AP) —"),
+    ("011_news_en.txt", "de", "", "Dayton (AP) -"),
+]
+
+
+@pytest.mark.parametrize(("sample", "locale", "entries", "expected"), REGION_DATELINES,
+                         ids=[f"{c[0][:3]}-{c[1]}-{bool(c[2])}" for c in REGION_DATELINES])
+def test_dateline_region_per_house_style(tmp_path: Path, sample: str, locale: str,
+                                         entries: str, expected: str) -> None:
+    catalogs = tmp_path / "locales"
+    shutil.copytree(LOCALES, catalogs)
+    if not (catalogs / locale).exists():
+        _catalog(catalogs, locale, "")
+    places = catalogs / locale / "LC_MESSAGES" / "places.po"
+    if entries:
+        if not places.exists():
+            _catalog(catalogs, locale, "", domain="places")
+        places.write_text(places.read_text(encoding="utf-8") + "\n" + entries, encoding="utf-8")
+    html, _ = render_page(SAMPLES / sample, locale, load_translations(str(catalogs), locale),
+                          RenderOptions(catalogs=str(catalogs)))
+    assert f'<span class="dateline">{expected}</span>' in html

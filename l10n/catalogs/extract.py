@@ -8,7 +8,11 @@
   entry in ``python-brace-format`` (``{count} share`` / ``{count} shares``); a bare number
   is not extracted.
 * **places** and **agencies**: the city and the agency of each dateline (not one entry per
-  dateline), in normal case: house styles upper-case them when they render.
+  dateline), in normal case: house styles upper-case them when they render. The city is the
+  city alone (``Raleigh``, not ``Raleigh, N.C.``); a region printed with it (state, country)
+  is an entry of its own, msgctxt ``dateline region``, for the styles that print one (AP,
+  EFE): one translation serves every city of that region, and CLDR names countries where
+  the catalog has none.
 * **reported, not extracted**: technical strings shown to readers ("loader": one lower-case
   token rarer than Zipf 3.5 in the source language), text that is not in the source
   language, mojibake, template artifacts, chrome lines of seven words or more (teasers and
@@ -266,6 +270,9 @@ def _extract_dateline(extraction: Extraction, page: Page, block: Block, referenc
     where = f"dateline of {page.path}"
     if dateline.city:
         extraction.add("places", "dateline city", normal_case(dateline.city), reference, where)
+    if dateline.region:
+        extraction.add("places", "dateline region", normal_case(dateline.region), reference,
+                       where)
     if dateline.agency:
         extraction.add("agencies", "news agency", dateline.agency, reference, where)
 

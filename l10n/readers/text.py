@@ -12,26 +12,36 @@ The rules, in the order they apply:
 3. **Body.** A *body paragraph* is a line of at least 12 words (CJK: 30 characters), or of at
    least 6 words (CJK: 15 characters) that ends with sentence punctuation (closing quotes and
    brackets count). The body runs from the first to the last body paragraph; the first is the
-   ``lede``. Inside the body every line is a ``paragraph`` (short ones are subheads) except bare
-   numbers (``counter``), credits, captions after a credit and datelines.
+   ``lede`` (the body need not repeat it). Inside the body every line is a ``paragraph`` (short
+   ones are subheads) except bare numbers (``counter``), credits, captions after a credit and
+   datelines. A sentence right after a credit line is no body paragraph but that photo's
+   ``caption`` when the line after it is no body paragraph either (a byline, a date, share
+   buttons): captions are sentences too. (Followed by a body paragraph, it stays one.)
 4. **Headline.** The first line before the body with at least 4 words (CJK: 8 characters) that
    does not end a sentence and is not a site line, a credit or known chrome.
 5. **Header zone** (before the headline): the first short line (1-3 words) right after the site
    line is the ``section``; a sentence of 6 or more words is the ``tagline``; numbers are
    ``counter``; everything else is ``chrome`` (navigation).
-6. **Between headline and lede**: a line starting with ``©``, ``(c)`` or a photo label is a
-   ``credit`` (a caption glued to it by the scraper is split off as a ``caption``, where the next
-   line repeats it or a lowercase letter runs straight into a capital); the line after a credit
-   is a ``caption`` unless it is chrome-like (two words or fewer); a line starting with a byline
+6. **Between headline and lede**: a line starting with ``©``, ``(c)`` or a photo label, or a
+   short line (six words at most) where a slash joins a news agency and a name (``Name/dpa``,
+   ``EFE/Name``, ``AP Photo/Name``, ``(REUTERS/Name)``), is a ``credit`` (a caption glued to it
+   by the scraper is split off as a ``caption``, where the next line repeats it or a lowercase
+   letter runs straight into a capital); the line after a credit, alone on its line, is a
+   ``caption`` unless it is chrome-like (two words or fewer); a line starting with a byline
    marker (``By``, ``Von``, ``Автор:``...) or holding only a date and time is a ``byline``; other
    lines of four or more words are captions; shorter lines are ``chrome`` ("Subscribe").
-7. **Datelines.** A line that is only a dateline is a ``dateline`` block; a paragraph opening with
+7. **Standfirst.** When a credit, byline or date line stands between the first body paragraph
+   and the second, the first is a standfirst set above the photo and the byline: it stays the
+   ``lede``, the lines between are read as in rule 6, and the body proper starts at the second
+   (a ``paragraph``, after its dateline when one opens it).
+8. **Datelines.** A line that is only a dateline is a ``dateline`` block; a paragraph opening with
    one is split into a ``dateline`` block and the rest of the paragraph, which keeps its role.
-8. **Footer zone** (after the body): datelines, counters (``0``, ``12 comments``) and credits
+9. **Footer zone** (after the body): datelines, counters (``0``, ``12 comments``) and credits
    keep those roles; everything else is ``chrome``.
-9. **Repeats.** A line equal to an earlier block's text, or to it followed by `` - Site``, takes
-   that block's role and records ``repeat_of`` (a paragraph repeating the lede stays a paragraph).
-10. **Known chrome.** A line in ``known_chrome`` (the source strings of the site's catalogs, or
+10. **Repeats.** A line equal to an earlier block's text, or to it followed by `` - Site``, takes
+    that block's role and records ``repeat_of`` (a paragraph repeating the lede stays a
+    paragraph).
+11. **Known chrome.** A line in ``known_chrome`` (the source strings of the site's catalogs, or
     lines that recur on two or more pages of one site) is ``chrome`` wherever it stands, unless it
     is the site, section or tagline of the header.
 """
@@ -45,7 +55,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import NamedTuple
 
-from l10n.dateline import parse_dateline, split_dateline
+from l10n.dateline import is_known_agency, parse_dateline, split_dateline
 from l10n.page import Block, Format, Location, Page, PageMeta, Role
 from l10n.prose import collapse_space, count_cjk, count_words, ends_sentence, parse_counter
 from l10n.timestamps import parse_timestamp
@@ -58,6 +68,15 @@ _CREDIT_OPENERS = re.compile(
     r"^(?:©|\(c\)\s|\(C\)\s|Copyright\b|(?:Photo|Foto|Fotó|Фото|Світлина|Zdjęcie|Fotoğraf|صورة|"
     r"عکس|תמונה|写真|图片|圖片|사진|फोटो)\s*[:：/|-])",
 )
+# A credit without a label: a news agency beside the photographer, split by a slash
+# ("Name/dpa", "EFE/Name", "AP Photo/Name", "REUTERS/Name"), perhaps in parentheses.
+_SLASH_CREDIT = re.compile(r"^\(?(?P<inner>[^()/]{1,40}(?:/[^()/]{1,40}){1,2})\)?$")
+_SLASH_CREDIT_WORDS = 6
+# Words beside the agency's name in such a credit ("AP Photo", "AFP/Getty Images"), by language.
+_PHOTO_WORDS = frozenset(
+    ("photo", "photos", "foto", "fotos", "bild", "images", "pool", "file", "archivo", "archiv",
+     "archives", "фото")
+)  # fmt: skip
 # Words that open a byline, by language: "By", "Von", "Автор:"...
 _BYLINE_OPENERS = re.compile(
     r"^(?:By|Von|Par|Por|Di|Door|Av|Af|Od|Autor(?:in)?:?|Автор(?:ы)?:?|Автори?:?|Yazar:?|بقلم|"
@@ -103,10 +122,15 @@ def read_text_page(
     is_body = [_is_body(line.text) for line in lines]
     headline = _headline(lines, is_body, site, known)
     start = headline + 1 if headline is not None else 0
-    body = [i for i in range(start, len(lines)) if is_body[i]]
+    captions = _figure_captions(lines, is_body, start)
+    body = [i for i in range(start, len(lines)) if is_body[i] and i not in captions]
     first_body = body[0] if body else len(lines)
     last_body = body[-1] if body else len(lines) - 1
     header_end = headline if headline is not None else first_body
+    # A standfirst set above the photo or byline: the body proper starts after them.
+    body_start = first_body
+    if len(body) > 1 and any(_is_head_line(lines[i].text) for i in range(body[0] + 1, body[1])):
+        body_start = body[1]
 
     blocks: list[Block] = []
     seen: dict[str, int] = {}
@@ -132,7 +156,9 @@ def read_text_page(
             new = [_block(role, line.text, line.number, line.column, context)]
         elif index == headline:
             new = [_block(Role.HEADLINE, line.text, line.number, line.column, "headline")]
-        elif index < first_body or index > last_body:
+        elif index in captions:
+            new = [_block(Role.CAPTION, line.text, line.number, line.column, "caption")]
+        elif index < first_body or index > last_body or first_body < index < body_start:
             following = lines[index + 1].text if index + 1 < len(lines) else None
             new = _outer_blocks(line, following, after_credit, known, footer=index > last_body)
         else:
@@ -195,7 +221,38 @@ def _is_body(text: str) -> bool:
 
 
 def _is_credit(text: str) -> bool:
-    return bool(_CREDIT_OPENERS.match(text))
+    return bool(_CREDIT_OPENERS.match(text)) or _is_slash_credit(text)
+
+
+def _is_slash_credit(text: str) -> bool:
+    """``Henrik Vogt/dpa``, ``AP Photo/Name``: a short line where a slash joins an agency."""
+    match = _SLASH_CREDIT.match(text)
+    if match is None or count_words(text) > _SLASH_CREDIT_WORDS:
+        return False
+    for part in match["inner"].split("/"):
+        name = " ".join(w for w in part.split() if w.casefold() not in _PHOTO_WORDS)
+        if name and is_known_agency(name):
+            return True
+    return False
+
+
+def _is_head_line(text: str) -> bool:
+    """A credit, byline or date line: what stands between a standfirst and the body."""
+    return _is_credit(text) or bool(_BYLINE_OPENERS.match(text)) or (
+        parse_timestamp(text) is not None)
+
+
+def _figure_captions(lines: list[_Line], is_body: list[bool], start: int) -> set[int]:
+    """Sentences that caption a photo: right after a credit line and followed by a line that
+    is no body paragraph (a byline, a date, share buttons)."""
+    return {
+        index
+        for index in range(max(start, 1), len(lines) - 1)
+        if is_body[index]
+        and not is_body[index + 1]
+        and _is_credit(lines[index - 1].text)
+        and split_dateline(lines[index].text) is None
+    }
 
 
 def _headline(

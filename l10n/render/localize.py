@@ -7,7 +7,10 @@ and template renderers.
 * article blocks (headline, lede, paragraphs, captions, credits, bylines) from the
   article's catalog ``articles/<slug>.po`` when there is one;
 * datelines re-written in the locale's house style, the city from the ``places`` catalog,
-  else CLDR's exemplar city, else the source name; the agency from ``agencies``;
+  else CLDR's exemplar city, else the source name; the agency from ``agencies``; the city's
+  region (state, country) only where the style prints one, from ``places`` (msgctxt
+  ``dateline region``), else CLDR's country name, else as printed when the target language
+  is the dateline's, else left out;
 * anything without a translation stays as it is, marked with its own language, and is
   counted in the report (the share of source-language text left in chrome and article).
 """
@@ -361,6 +364,9 @@ class Localizer:
             styles = load_styles(self.styles)
             style = styles.get(self.dateline_style) if self.dateline_style else None
             style = style or style_for(self.locale, None, self.styles)
+        region = None
+        if dateline.region and (style or style_for(self.locale)).prints_region:
+            region = self._region(dateline)
         year_known = dateline.year is not None
         if not year_known and self.published is not None and dateline.month is not None:
             from dataclasses import replace
@@ -369,7 +375,24 @@ class Localizer:
                 dateline = replace(dateline, year=self.published.year)
                 year_known = True
         return format_dateline(dateline, self.locale, city=city, agency=agency, style=style,
-                               year_known=year_known, turkish_casing=turkish)
+                               year_known=year_known, turkish_casing=turkish, region=region)
+
+    def _region(self, dateline: Dateline) -> str | None:
+        """The dateline's region (state, country) in the target locale, or None to leave it
+        out: a region printed in another language would be a leak, and styles print the city
+        alone as readily (AP's stand-alone cities)."""
+        from l10n.dateline import dateline_languages
+        from l10n.dates import country_name
+
+        source = normal_case(dateline.region or "")
+        found = self.translations.get("places", "dateline region", source)
+        if found:
+            return found
+        languages = (*dateline_languages(dateline), language_of(self.source_locale))
+        found = country_name(source, self.locale, languages)
+        if found:
+            return found
+        return source if self.language in languages else None
 
     def publication(self, when: datetime | None = None) -> tuple[str, str] | None:
         """(ISO datetime, localized text) of the publication time, in the dateline city's
