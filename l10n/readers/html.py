@@ -550,8 +550,16 @@ class _Walker:
         """Keep a finished run (its zone and role are decided in :meth:`finish`)."""
         if run is None or run.start is None:
             return
-        stack = tuple(self.stack)
-        run.stack = stack if stack and stack[-1] is run.owner else (*stack, run.owner)
+        stack = self.stack
+        owner = run.owner
+        # A block child flushes its parent's run after entering: the run's stack ends at its
+        # owner, not at the child.
+        for k in range(len(stack) - 1, max(len(stack) - 4, -1), -1):
+            if stack[k] is owner:
+                run.stack = tuple(stack[:k + 1])
+                break
+        else:
+            run.stack = (*stack, owner)
         self.pending.append(run)
 
     def _facts(self, item: _Run | _Attr) -> RunFacts:
