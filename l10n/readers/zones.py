@@ -47,9 +47,6 @@ _EXPAND_LEVELS = 4
 _SIBLING_SHARE = 0.2
 _SIBLING_MIN = 10.0
 _MIN_ARTICLE_SCORE = 5.0
-# Readability's rule for stories cut into blocks: of the five best containers, three within
-# three quarters of the best's score make their common ancestor the article.
-_TOP_CANDIDATES = 5
 # Link boxes inside the article (see _link_boxes) and the short line that heads one.
 _BOX_TAGS = frozenset({"div", "section", "ul", "ol", "dl", "table", "aside", "nav", "header",
                        "footer", "figure", "center", "span", "p"})
@@ -59,8 +56,10 @@ _SHORT_BOX_LINKS = 0.25
 _SHORT_BOX = 200
 _BOX_HEADING_WORDS = 8
 _BOX_HEADING_CHARS = 80
-_CLOSE_SCORE = 0.75
-_SHARED_CANDIDATES = 3
+# Link text weighs against a root this many times its length (see _heaviest); a furniture
+# name on a container holding this share of the page's prose names a frame, not furniture.
+_LINK_COST = 2.0
+_FRAME_SHARE = 0.5
 
 _TAG_SCORES = {
     "div": 5.0, "article": 5.0, "section": 3.0, "main": 5.0, "pre": 3.0, "td": 3.0,
@@ -271,26 +270,93 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
     final = {el: score * (1 - (t[1] / t[0] if t[0] else 0.0))
              for el, (score, t) in ((el, (s, prose[el])) for el, s in scores.items())}
     roots: set[etree._Element] = set()
+    kinds: dict[etree._Element, str | None] = {}
     if final:
         best = max(final, key=final.__getitem__)
-        top = _top(final)
-        if top not in final:  # an unscored ancestor: it counts as the best
-            final[top] = final[best]
-            prose[top] = [sum(r.chars for r in runs if top in r.stack),
-                          sum(r.link_chars for r in runs if top in r.stack)]
-        if final[top] >= _MIN_ARTICLE_SCORE:
-            roots = _grow(top, final, prose)
+        if final[best] >= _MIN_ARTICLE_SCORE:
+            root = _heaviest(best, runs, kinds)
+            roots = _grow(best, final, prose) if root is best else {root}
     if not roots:
         roots = {el for el in semantic if not any(a in semantic for a in el.iterancestors())}
     if not roots:
         roots = _most_paragraph_text(runs)
     around = {a for root in roots for a in root.iterancestors()}
     cut = _link_boxes(runs, roots)
-    kinds: dict[etree._Element, str | None] = {}
     decided = [_zone(run, roots, around, cut, kinds) for run in runs]
     zones = [zone for zone, _ in decided]
     _headings_of_boxes(runs, zones)
     return Zoning(frozenset(roots), tuple(zones), tuple(el for _, el in decided))
+
+
+def _furniture(el: etree._Element, kinds: dict[etree._Element, str | None]) -> bool:
+    """Whether ``el`` is named or marked up as furniture: a comment, a teaser box, a
+    boilerplate container or a landmark."""
+    kind = kinds.get(el, False)
+    if kind is False:
+        kind = kinds[el] = _kind(el)
+    if kind is not None:
+        return kind != "article"
+    return el.tag in _LANDMARKS or (el.get("role") or "").lower() in _LANDMARK_ROLES
+
+
+def _heaviest(seed: etree._Element, runs: Sequence[RunFacts],
+              kinds: dict[etree._Element, str | None]) -> etree._Element:
+    """The article's root among ``seed`` (the best-scoring container) and its ancestors: the
+    one whose runs weigh most, prose for and link text and furniture against. A story cut
+    into blocks (one paragraph per ``div``, a field per block) thus grows to hold them all,
+    and stops where menus, teaser boxes and footers begin.
+
+    Furniture names around the seed or on a container holding most of the page's prose name a
+    frame (a "content-sidebar-wrap", a "sharing container" wrapping the text), not furniture:
+    they are forgotten (``kinds`` maps them to None)."""
+    chain = [seed]
+    for el in seed.iterancestors():
+        if el.tag in _NEVER_MARKERS:
+            break
+        chain.append(el)
+    depth = {el: k for k, el in enumerate(chain)}
+    furniture: dict[etree._Element, bool] = {}
+    good: list[int] = []
+    marked: list[list[etree._Element]] = []
+    held: dict[etree._Element, int] = {}
+    total = 0
+    for run in runs:
+        prose = (not run.heading and not run.chrome and run.chars >= _MIN_CHARS
+                 and run.link_chars < _LINK_RUN * run.chars)
+        value = run.chars - run.link_chars if prose else 0
+        total += value
+        named = []
+        for el in run.stack:
+            known = furniture.get(el)
+            if known is None:
+                known = furniture[el] = el.tag not in _NEVER_MARKERS and _furniture(el, kinds)
+            if known:
+                named.append(el)
+                held[el] = held.get(el, 0) + value
+        good.append(value)
+        marked.append(named)
+    frames = {el for el, chars in held.items() if el in depth or (
+        chars >= _FRAME_SHARE * total and kinds.get(el) not in ("comment", "comments"))}
+    for el in frames:
+        kinds[el] = None
+    own = [0.0] * len(chain)
+    for run, value, named in zip(runs, good, marked, strict=True):
+        if any(el not in frames for el in named):
+            weight = -float(run.chars)
+        else:
+            weight = value - _LINK_COST * run.link_chars
+        if weight:
+            for el in reversed(run.stack):
+                k = depth.get(el)
+                if k is not None:
+                    own[k] += weight
+                    break
+    best, best_weight, weight = seed, None, 0.0
+    for k, el in enumerate(chain):
+        weight += own[k]
+        if best_weight is None or weight > best_weight:
+            best, best_weight = el, weight
+    return best
 
 
 def _link_boxes(runs: Sequence[RunFacts], roots: set[etree._Element]) -> set[etree._Element]:
@@ -337,23 +403,6 @@ def _most_paragraph_text(runs: Sequence[RunFacts]) -> set[etree._Element]:
         parent = run.stack[-2]
         totals[parent] = totals.get(parent, 0) + run.chars
     return {max(totals, key=lambda el: totals[el])} if totals else set()
-
-
-def _top(final: dict[etree._Element, float]) -> etree._Element:
-    """The best container; or, as Readability does, the nearest ancestor of it that also
-    holds at least three of the five best when they score close to it (a story cut into
-    blocks of one paragraph each)."""
-    ranked = sorted(final, key=final.__getitem__, reverse=True)[:_TOP_CANDIDATES]
-    top = ranked[0]
-    close = [el for el in ranked[1:] if final[el] >= _CLOSE_SCORE * final[top]]
-    if len(close) >= _SHARED_CANDIDATES:
-        for ancestor in top.iterancestors():
-            if ancestor.tag == "body":
-                break
-            inside = sum(1 for el in close if any(a is ancestor for a in el.iterancestors()))
-            if inside >= _SHARED_CANDIDATES:
-                return ancestor
-    return top
 
 
 def _grow(top: etree._Element, final: dict[etree._Element, float],
