@@ -47,7 +47,7 @@ from l10n.errors import InputError
 from l10n.page import Block, Format, Location, Page, PageMeta, Role, Segment, Zone
 from l10n.prose import collapse_space, count_words, parse_counter
 from l10n.readers.positions import SourceIndex
-from l10n.readers.zones import RunFacts, Zoning, classify
+from l10n.readers.zones import RunFacts, Zoning, classify, line_kind
 
 __all__ = ["read_html_page"]
 
@@ -114,6 +114,7 @@ _CONTEXT_ATTRIBUTES = frozenset(
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _STATEMENT_ENDS = frozenset(".!。！")
 _SEMANTIC_ROLES = frozenset({"main", "article"})
+_LINE_CHARS = 160  # text up to this long may be a credit or a date line (zones.line_kind)
 
 
 class _Ctx(NamedTuple):
@@ -729,7 +730,10 @@ class _Walker:
         if zone is not Zone.ARTICLE:
             return self._other_role(run, text, zone)
         tag = _owner_tag(run)
-        if ctx.special is Role.CREDIT or (ctx.in_figcaption and text.startswith("©")):
+        line = line_kind(text, in_figure=ctx.in_figcaption or _in_figure(run)) \
+            if len(text) <= _LINE_CHARS else None
+        if ctx.special is Role.CREDIT or (ctx.in_figcaption and text.startswith("©")) \
+                or line == "credit":
             return Role.CREDIT, "credit"
         if ctx.in_figcaption:
             return Role.CAPTION, "caption"
@@ -747,6 +751,8 @@ class _Walker:
                 return Role.COUNTER, "counter"
         if parse_dateline(text) is not None:
             return Role.DATELINE, "dateline"
+        if line == "date":  # a date alone on its line: the byline's, not the article's
+            return Role.BYLINE, "byline"
         wants_lede = ctx.lede_class or tag == "p"
         if wants_lede and not in_header and not self.lede_seen:
             self.lede_seen = True
@@ -872,6 +878,10 @@ class _Walker:
 def _owner_tag(run: _Run) -> str:
     tag = run.owner.tag
     return tag.lower() if isinstance(tag, str) else ""
+
+
+def _in_figure(run: _Run) -> bool:
+    return any(el.tag == "figure" for el in run.stack)
 
 
 def _has_links(run: _Run) -> bool:

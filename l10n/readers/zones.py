@@ -29,9 +29,10 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from l10n.dateline import month_number
 from l10n.page import Zone
 
-__all__ = ["VOCABULARY", "RunFacts", "Zoning", "classify", "marker_of"]
+__all__ = ["LINES", "VOCABULARY", "RunFacts", "Zoning", "classify", "line_kind", "marker_of"]
 
 # A run of fewer characters scores nothing (Readability's threshold).
 _MIN_CHARS = 25
@@ -129,6 +130,20 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
+# What short lines say they are, by their words (lower case). A credit opens with a label and
+# a colon or a joining word ("Foto: dpa", "Photograph by ...", "(Quelle: ...)"); a date line
+# is dates and times with at most a few other words ("Updated", "Erstellt am").
+LINES: dict[str, tuple[str, ...]] = {
+    "credit": ("foto", "fotos", "photo", "photos", "photograph", "photography", "bild",
+               "bilder", "bildquelle", "fotoquelle", "quelle", "quellen", "source", "credit",
+               "credits", "image", "images", "crédito", "créditos", "crédit", "crédits",
+               "fuente", "imagen", "fotografía", "fotografia", "grafik", "illustration",
+               "copyright", "©", "(c)", "foto/bild", "fotograf", "fotografin"),
+    "credit-joins": ("by", "von", "via", "de", "di", "par", "por", "da"),
+    "time": ("uhr", "h", "am", "pm", "a.m.", "p.m.", "utc", "gmt", "cet", "cest", "mez", "mesz",
+             "est", "edt", "pst", "pdt", "hrs", "hs"),
+}
+
 _ARTICLE_ITEMTYPES = ("Article", "BlogPosting", "NewsArticle", "Report", "ScholarlyArticle",
                       "TechArticle", "SocialMediaPosting", "Review")
 _NAME_SPLIT = re.compile(r"[^a-z0-9]+")
@@ -176,6 +191,69 @@ def marker_of(names: str) -> str | None:
     None."""
     kinds = {_name_kind(name) for name in names.split()}
     return next((kind for kind in _ELEMENT_ORDER if kind in kinds), None)
+
+
+# Lines: a date or time in digits ("23.10.2018", "2018-10-23", "19:49", "7h30"), the tokens
+# of a line, a word closing a sentence, and a name/agency credit ("Jane Doe/AFP").
+_NUMERIC_DATE = re.compile(r"(?<![\d+])(?:\d{1,2}([./-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}"
+                           r"|\d{1,2}[:h]\d{2})(?![\d/.-]\d)")
+_TOKEN = re.compile(r"\(c\)|©|[^\W\d_]+\.?|\d+(?:\.(?!\d))?", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[^\W\d_]{2,}[.!?]\W*$|[!?]")
+_AGENCY_CREDIT = re.compile(r"[^\W\d_]\s*/\s*([^\W\d_])")
+_DATE_WORDS = 3  # other words a date line may hold
+_CREDIT_WORDS = 12
+_FIGURE_CREDIT_WORDS = 6
+
+
+@functools.cache
+def _line_words() -> dict[str, frozenset[str]]:
+    return {kind: frozenset(words) for kind, words in LINES.items()}
+
+
+def line_kind(text: str, *, in_figure: bool = False) -> str | None:
+    """What a short line of text is by its words: "date" (a date or time alone, with at most a
+    few words around it: "Erstellt am Dienstag 6. Mai 2014", "19:49"), "credit" (a photo or
+    source credit: "Foto: Jane Doe", "(Quelle: dpa)", and inside a figure "Jane Doe/AFP"), or
+    None. Neither is article text."""
+    if len(text) > 160:
+        return None
+    words = _line_words()
+    body = text.strip().strip("()[]").strip()
+    head = body.split(None, 2)
+    if head:
+        first = head[0].lower()
+        label = first.rstrip(":")
+        if label in words["credit"] and (
+                first != label or (len(head) > 1 and head[1].lower() in words["credit-joins"])
+                or len(head) > 1 and head[1].startswith(":") or label in ("©", "(c)")) \
+                and len(body.split()) <= _CREDIT_WORDS:
+            return "credit"
+    if _SENTENCE_END.search(text):
+        return None
+    numeric = _NUMERIC_DATE.search(text) is not None
+    tokens = [token.rstrip(".").lower() for token in _TOKEN.findall(text)]
+    dated = other = 0
+    month_day = False  # a month name next to a number: "6. Mai", "March 3"
+    for k, token in enumerate(tokens):
+        if token.isdigit() or token in words["time"]:
+            dated += 1
+        elif len(token) > 2 and month_number(token) is not None and any(
+                0 <= j < len(tokens) and _day_or_year(tokens[j]) for j in (k - 1, k + 1)):
+            dated += 1
+            month_day = True
+        else:
+            other += 1
+    if (numeric or month_day) and other <= _DATE_WORDS and dated >= other:
+        return "date"
+    if in_figure and not numeric and len(tokens) <= _FIGURE_CREDIT_WORDS:
+        agency = _AGENCY_CREDIT.search(body)
+        if agency is not None and agency.group(1).isupper():
+            return "credit"
+    return None
+
+
+def _day_or_year(token: str) -> bool:
+    return token.isdigit() and (1 <= int(token) <= 31 or 1900 <= int(token) <= 2100)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,108 @@
+"""The boilerplate classifier (l10n.readers.zones) on small invented pages: which text is the
+article, which is a teaser, a comment or furniture, and what short lines say they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from l10n.readers import parse_page
+from l10n.readers.zones import line_kind
+
+_LONG = ("The council met on Tuesday evening, and after a long debate, which ran past midnight, "
+         "it agreed to keep the library open on Sundays for another year.")
+_MORE = ("Residents had written letters, signed petitions and, in one case, staged a reading "
+         "marathon on the library steps, to make the point that Sunday is when families come.")
+_THIRD = ("The budget, which the mayor called tight but fair, moves money from road repairs, "
+          "parking signs and the town fair to pay for the extra hours and two new librarians.")
+_SHORT = "The new hours start on the first Sunday of May."
+
+_SECTIONS = ("World", "Politics", "Business", "Sport", "Weather", "Culture")
+
+
+def roles(body: str) -> list[tuple[str, str]]:
+    """(role, text) of every text block of a page with ``body``, attributes left out."""
+    page = parse_page(f"<!DOCTYPE html><html lang='en'><head><title>T</title></head>"
+                      f"<body>{body}</body></html>", path="p.html")
+    return [(b.role.value, b.text) for b in page.blocks
+            if b.attribute is None and b.context != "page title"]
+
+
+@pytest.mark.parametrize(("text", "in_figure", "kind"), [
+    ("19:49", False, "date"),
+    ("23.10.2018", False, "date"),
+    ("2018-10-23", False, "date"),
+    ("Erstellt am Dienstag 6. Mai 2014", False, "date"),
+    ("Published 6 April 2018 · Updated 14 April 2018", False, "date"),
+    ("Aktualisiert am 12.03.2021, 14:30 Uhr", False, "date"),
+    ("March 3, 2021", False, "date"),
+    ("12 de marzo de 2021 - 10:45", False, "date"),
+    ("On 6 May 2014 it all began.", False, None),  # a sentence
+    ("Fuji X-TRA 400.", False, None),  # a number no day or year
+    ("+81 158-23-2012", False, None),  # a phone number
+    ("2014", False, None),
+    ("May", False, None),
+    ("Foto: Jane Doe", False, "credit"),
+    ("(Quelle: Doe/Unsplash)", False, "credit"),
+    ("Photograph by Jane Doe", False, "credit"),
+    ("Bild via Agency", False, "credit"),
+    ("© Agency", False, "credit"),
+    ("Photos show how the river rose overnight", False, None),
+    ("Source code is on the project's page", False, None),
+    ("Figure: the river at noon", False, None),
+    ("Jane Doe/AFP", False, None),
+    ("Jane Doe/AFP", True, "credit"),  # name/agency inside a figure
+    ("Ein-/Ausgang", True, None),
+])
+def test_line_kind(text: str, in_figure: bool, kind: str | None) -> None:
+    assert line_kind(text, in_figure=in_figure) == kind
+
+
+def test_date_lines_and_credits_are_not_article_text() -> None:
+    assert roles(
+        "<article><h1>Library stays open</h1><p>23.10.2018, 19:49</p>"
+        f"<p>{_LONG}</p><figure><img src='a.jpg'><div>Jane Doe/AFP</div></figure>"
+        f"<p>{_MORE}</p><p>Foto: Jane Doe</p></article>"
+    ) == [
+        ("headline", "Library stays open"),
+        ("byline", "23.10.2018, 19:49"),
+        ("lede", _LONG),
+        ("credit", "Jane Doe/AFP"),
+        ("paragraph", _MORE),
+        ("credit", "Foto: Jane Doe"),
+    ]
+
+
+def test_text_after_a_block_child_is_not_inside_the_next_sibling() -> None:
+    # The text after the figure belongs to the story, not to the ad box that follows it.
+    assert roles(
+        f"<div class='content'><p>{_LONG}</p><div><figure><img src='a.jpg'></figure>{_MORE}"
+        "<div class='ad'>Advertisement</div></div></div>"
+    ) == [("lede", _LONG), ("paragraph", _MORE), ("chrome", "Advertisement")]
+
+
+def test_a_story_cut_into_blocks_is_read_whole() -> None:
+    # One paragraph per block, as page builders write stories: the best block's parent holds
+    # them all; the link list beside it stays furniture.
+    blocks = "".join(f"<div class='block'><div class='inner'>{text}</div></div>"
+                     for text in (f"<p>{_LONG}</p><p>{_MORE}</p>", f"<p>{_THIRD}</p>",
+                                  f"<p>{_SHORT}</p>"))
+    links = "".join(f"<li><a href='/{name}'>{name}</a></li>" for name in _SECTIONS)
+    assert roles(
+        f"<div class='layout'><div class='column'><h1>Library stays open</h1>{blocks}</div>"
+        f"<div class='links'><ul>{links}</ul></div></div>"
+    ) == [
+        ("headline", "Library stays open"),
+        ("lede", _LONG),
+        ("paragraph", _MORE),
+        ("paragraph", _THIRD),
+        ("paragraph", _SHORT),
+        *[("chrome", name) for name in _SECTIONS],
+    ]
+
+
+def test_a_furniture_name_around_the_story_is_a_frame() -> None:
+    # "sidebar-wrap" holds the story: a layout frame, not a sidebar.
+    assert roles(
+        f"<div class='article-body'><div class='sidebar-wrap'><p>{_LONG}</p><p>{_MORE}</p>"
+        f"</div><p>{_THIRD}</p></div>"
+    ) == [("lede", _LONG), ("paragraph", _MORE), ("paragraph", _THIRD)]
