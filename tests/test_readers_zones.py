@@ -106,3 +106,19 @@ def test_a_furniture_name_around_the_story_is_a_frame() -> None:
         f"<div class='article-body'><div class='sidebar-wrap'><p>{_LONG}</p><p>{_MORE}</p>"
         f"</div><p>{_THIRD}</p></div>"
     ) == [("lede", _LONG), ("paragraph", _MORE), ("paragraph", _THIRD)]
+
+
+@pytest.mark.parametrize(("after", "role"), [
+    # Headlines of other stories under the heading: the heading is the teaser box's.
+    ("<ul><li><a href='/a'>Pool reopens after a long winter break</a></li>"
+     "<li><a href='/b'>Town fair moves to the market square</a></li></ul>", "chrome"),
+    # A form under it ("Comments" over the comment form).
+    ("<form><label>Name</label><input name='n'><button>Send</button></form>", "chrome"),
+    # Article text under it: a heading of the story.
+    (f"<p>{_THIRD}</p>", "paragraph"),
+])
+def test_a_heading_with_no_article_text_under_it_heads_what_follows(after: str,
+                                                                     role: str) -> None:
+    page = roles(f"<article><h1>Library stays open</h1><p>{_LONG}</p><p>{_MORE}</p>"
+                 f"<h2>More on this</h2>{after}</article>")
+    assert (role, "More on this") in page

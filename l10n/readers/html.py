@@ -47,7 +47,7 @@ from l10n.errors import InputError
 from l10n.page import Block, Format, Location, Page, PageMeta, Role, Segment, Zone
 from l10n.prose import collapse_space, count_words, parse_counter
 from l10n.readers.positions import SourceIndex
-from l10n.readers.zones import RunFacts, Zoning, classify, line_kind
+from l10n.readers.zones import RunFacts, Zoning, box_headings, classify, line_kind
 
 __all__ = ["read_html_page"]
 
@@ -578,9 +578,11 @@ class _Walker:
         """Decide zones and roles, then give the blocks in source order (attribute blocks sit
         at their element's ``<``) and the tree nodes of each."""
         pending = self.pending
-        zoning = classify([self._facts(item) for item in pending], self.semantic)
+        facts = [self._facts(item) for item in pending]
+        zoning = classify(facts, self.semantic)
         zones = [self._zone(item, found, decider) for item, found, decider
                  in zip(pending, zoning.zones, zoning.deciders, strict=True)]
+        box_headings(facts, zones)
         headline = self._headline(pending, zones)
         for k, (item, zone) in enumerate(zip(pending, zones, strict=True)):
             if isinstance(item, _Attr):

@@ -32,7 +32,8 @@ from lxml import etree
 from l10n.dateline import month_number
 from l10n.page import Zone
 
-__all__ = ["LINES", "VOCABULARY", "RunFacts", "Zoning", "classify", "line_kind", "marker_of"]
+__all__ = ["LINES", "VOCABULARY", "RunFacts", "Zoning", "box_headings", "classify", "line_kind",
+           "marker_of"]
 
 # A run of fewer characters scores nothing (Readability's threshold).
 _MIN_CHARS = 25
@@ -57,6 +58,12 @@ _SHORT_BOX_LINKS = 0.25
 _SHORT_BOX = 200
 _BOX_HEADING_WORDS = 8
 _BOX_HEADING_CHARS = 80
+_BOX_TITLE_WORDS = 12
+# Non-article runs after a heading that make it theirs, and headings in a row taken together
+# (see box_headings).
+_BOX_FOLLOWERS = 2
+_BOX_HEADINGS = 3
+_BOX_ZONES = frozenset({Zone.TEASER, Zone.PAGE, Zone.COMMENT, Zone.CHROME})
 # Link text weighs against a root this many times its length (see _heaviest); a furniture
 # name on a container holding this share of the page's prose names a frame, not furniture.
 _LINK_COST = 2.0
@@ -362,7 +369,6 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
     cut = _link_boxes(runs, roots)
     decided = [_zone(run, roots, around, cut, kinds) for run in runs]
     zones = [zone for zone, _ in decided]
-    _headings_of_boxes(runs, zones)
     return Zoning(frozenset(roots), tuple(zones), tuple(el for _, el in decided))
 
 
@@ -459,16 +465,40 @@ def _link_boxes(runs: Sequence[RunFacts], roots: set[etree._Element]) -> set[etr
                                                 and chars < _SHORT_BOX))}
 
 
-def _headings_of_boxes(runs: Sequence[RunFacts], zones: list[Zone | None]) -> None:
-    """A short article line right before links that left the article ("Read more:", "You
-    might also like") belongs with them."""
+def box_headings(runs: Sequence[RunFacts], zones: list[Zone]) -> None:
+    """Headings in the article that no article text follows before other zones begin ("You
+    might also like" over teasers, "Comments" over a form, "Newsletter" over a sign-up box)
+    head what follows them: they leave the article with it. Up to three headings in a row
+    go together (a box's heading and its first item's). ``zones`` are the final zones of
+    ``runs``, changed in place."""
+    headings: list[int] = []  # the headings in a row being read
+    count = len(runs)
     for k, run in enumerate(runs):
-        if zones[k] is not Zone.ARTICLE or run.words > _BOX_HEADING_WORDS or run.chars == 0 \
-                or run.chars > _BOX_HEADING_CHARS or run.ends_sentence:
+        if not run.chars:
             continue
-        following = [zones[j] for j in range(k + 1, min(k + 3, len(runs))) if runs[j].chars]
-        if len(following) >= 2 and all(z in (Zone.TEASER, Zone.PAGE) for z in following):
-            zones[k] = Zone.PAGE
+        if zones[k] is Zone.ARTICLE and _box_heading(run):
+            headings.append(k)
+            continue
+        if not headings:
+            continue
+        others = 0
+        for j in range(k, count):
+            if runs[j].chars:
+                if zones[j] not in _BOX_ZONES:
+                    break
+                others += 1
+                if others == _BOX_FOLLOWERS:
+                    break
+        if others >= _BOX_FOLLOWERS and len(headings) <= _BOX_HEADINGS:
+            for heading in headings:
+                zones[heading] = Zone.PAGE
+        headings = []
+
+
+def _box_heading(run: RunFacts) -> bool:
+    """A heading of a few words that closes no sentence (never the page's h1)."""
+    return run.heading and not run.ends_sentence and run.chars <= _BOX_HEADING_CHARS \
+        and run.words <= _BOX_TITLE_WORDS and run.stack[-1].tag != "h1"
 
 
 def _most_paragraph_text(runs: Sequence[RunFacts]) -> set[etree._Element]:
