@@ -122,3 +122,20 @@ def test_a_heading_with_no_article_text_under_it_heads_what_follows(after: str,
     page = roles(f"<article><h1>Library stays open</h1><p>{_LONG}</p><p>{_MORE}</p>"
                  f"<h2>More on this</h2>{after}</article>")
     assert (role, "More on this") in page
+
+
+def test_a_menus_options_never_make_it_the_article() -> None:
+    # Ninety long options in a category menu outweigh a short story by Readability's count.
+    options = "".join(f"<option>Category number {n} of the archive, by year</option>"
+                      for n in range(90))
+    assert roles(
+        f"<div class='main'><p>{_LONG}</p><p>{_MORE}</p></div>"
+        f"<div class='side'><select name='cat'>{options}</select></div>"
+    )[:2] == [("lede", _LONG), ("paragraph", _MORE)]
+
+
+def test_a_paragraph_is_judged_on_all_its_text_not_on_a_link_list_inside_it() -> None:
+    links = "".join(f"<a href='/{name}'>{name}</a> " for name in _SECTIONS)
+    assert roles(
+        f"<article><p>{_LONG}</p><p>{_MORE}<section>{links}</section></p></article>"
+    )[:2] == [("lede", _LONG), ("paragraph", _MORE)]

@@ -76,6 +76,8 @@ _TAG_SCORES = {
     "h5": -5.0, "h6": -5.0, "th": -5.0,
 }
 _CLASS_WEIGHT = 25.0
+# Owners whose text never makes a container the article: a menu's options, a form's labels.
+_UNSCORED = frozenset({"option", "optgroup", "select", "textarea", "label", "button", "legend"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _NEVER_MARKERS = frozenset({"body", "html"})
 # Landmarks that hold furniture, not stories (a page wrapped whole in one still has its article).
@@ -335,7 +337,8 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
     ``semantic`` are the page's article-markup elements, the answer when nothing scores."""
     scores: dict[etree._Element, float] = {}
     for run in runs:
-        if run.heading or run.chars < _MIN_CHARS or run.chrome:
+        if run.heading or run.chars < _MIN_CHARS or run.chrome \
+                or run.stack[-1].tag in _UNSCORED:
             continue
         content = 1.0 + run.commas + min(run.chars // 100, 3)
         ancestors = run.stack[:-1]
@@ -446,21 +449,27 @@ def _heaviest(seed: etree._Element, runs: Sequence[RunFacts],
 def _link_boxes(runs: Sequence[RunFacts], roots: set[etree._Element]) -> set[etree._Element]:
     """Containers inside the article made mostly of links, as Readability cleans them out:
     with few commas, over half their text in links, or over a quarter in a short box (a
-    "related articles" list with its heading, a tag list, a link bar)."""
+    "related articles" list with its heading, a tag list, a link bar). A container counts its
+    own text too, and must hold a block of text below it: a paragraph with a link list inside
+    is judged on all its text, a lone link line by :func:`_zone`."""
     totals: dict[etree._Element, list[int]] = {}
     for run in runs:
         stack = run.stack
         for k, el in enumerate(stack):
             if el in roots:
-                for below in stack[k + 1:-1] if run.chars else stack[k + 1:]:
+                last = len(stack) - 1
+                for depth in range(k + 1, len(stack)):
+                    below = stack[depth]
                     if below.tag in _BOX_TAGS:
-                        t = totals.setdefault(below, [0, 0, 0])
+                        t = totals.setdefault(below, [0, 0, 0, 0])
                         t[0] += run.chars
                         t[1] += run.link_chars
                         t[2] += run.commas
+                        if depth < last or not run.chars:
+                            t[3] += 1
                 break
-    return {el for el, (chars, links, commas) in totals.items()
-            if chars and commas < _BOX_COMMAS and (
+    return {el for el, (chars, links, commas, nested) in totals.items()
+            if chars and nested and commas < _BOX_COMMAS and (
                 links > _BOX_LINKS * chars or (links > _SHORT_BOX_LINKS * chars
                                                 and chars < _SHORT_BOX))}
 
