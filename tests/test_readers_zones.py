@@ -45,6 +45,8 @@ def roles(body: str) -> list[tuple[str, str]]:
     ("(Quelle: Doe/Unsplash)", False, "credit"),
     ("Photograph by Jane Doe", False, "credit"),
     ("Bild via Agency", False, "credit"),
+    ("Crédits photos : Agence", False, "credit"),
+    ("Photo credit: Jane Doe", False, "credit"),
     ("© Agency", False, "credit"),
     ("Photos show how the river rose overnight", False, None),
     ("Source code is on the project's page", False, None),
@@ -139,3 +141,39 @@ def test_a_paragraph_is_judged_on_all_its_text_not_on_a_link_list_inside_it() ->
     assert roles(
         f"<article><p>{_LONG}</p><p>{_MORE}<section>{links}</section></p></article>"
     )[:2] == [("lede", _LONG), ("paragraph", _MORE)]
+
+
+def test_a_teaser_without_a_link_before_the_story_is_its_lede() -> None:
+    # German sites call the lede a "Teaser"; another story's teaser links to it.
+    assert roles(
+        f"<div class='story'><div class='teaser'><p>{_SHORT}</p></div><p>{_LONG}</p>"
+        f"<p>{_MORE}</p><div class='teaser'><p>{_THIRD}</p>"
+        "<a href='/pool'>Pool reopens after a long winter break</a></div></div>"
+    ) == [
+        ("lede", _SHORT),
+        ("paragraph", _LONG),
+        ("paragraph", _MORE),
+        ("teaser", _THIRD),
+        ("teaser", "Pool reopens after a long winter break"),
+    ]
+
+
+@pytest.mark.parametrize("box", [
+    "<related-posts><p>{text}</p></related-posts>",  # a custom element's own name
+    "<div class='author-info'><p>{text}</p></div>",  # an author box
+])
+def test_named_boxes_after_the_story_are_not_article_text(box: str) -> None:
+    page = roles(f"<article><p>{_LONG}</p><p>{_MORE}</p>{box.format(text=_THIRD)}</article>")
+    assert [role for role, text in page if text == _THIRD] == [
+        "teaser" if "related" in box else "chrome"]
+
+
+@pytest.mark.parametrize(("after", "role"), [
+    ("<p><a href='/a'>Pool reopens after a long winter break</a></p>"
+     "<p><a href='/b'>Town fair moves to the market square</a></p>", "chrome"),
+    ("<ul><li>Two library cards</li><li>A reading lamp</li></ul>", "paragraph"),
+])
+def test_a_short_line_ending_in_a_colon_heads_the_links_under_it(after: str,
+                                                                  role: str) -> None:
+    page = roles(f"<article><p>{_LONG}</p><p>{_MORE}</p><p>Read more:</p>{after}</article>")
+    assert (role, "Read more:") in page

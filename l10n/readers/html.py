@@ -113,6 +113,7 @@ _CONTEXT_ATTRIBUTES = frozenset(
 )
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _STATEMENT_ENDS = frozenset(".!。！")
+_COLONS = frozenset(":：")
 _SEMANTIC_ROLES = frozenset({"main", "article"})
 _LINE_CHARS = 160  # text up to this long may be a credit or a date line (zones.line_kind)
 
@@ -567,10 +568,11 @@ class _Walker:
         if isinstance(item, _Attr):
             return RunFacts(item.stack, 0, 0, 0, 0, False, chrome=item.ctx.zone == "chrome")
         text = "".join(part[0] for part in item.parts)
+        last = text.rstrip()[-1:]
         return RunFacts(item.stack, _visible(text), item.link_chars, text.count(","),
                         len(text.split()), _owner_tag(item) in _HEADINGS, item.link_words,
                         item.ctx.special is not None or item.ctx.in_figcaption,
-                        item.ctx.zone == "chrome", text.rstrip()[-1:] in _STATEMENT_ENDS)
+                        item.ctx.zone == "chrome", last in _STATEMENT_ENDS, last in _COLONS)
 
     def finish(
         self,

@@ -127,7 +127,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
                    "pagination", "pager", "sidebar", "cookie", "consent", "gdpr",
                    "dsgvo", "advert", "anzeige", "werbung", "sponsor", "promo", "banner",
                    "masthead", "toolbar", "author-bio", "authorbio", "author-box",
-                   "authorbox", "about-author", "bio-box", "tagcloud", "tag-cloud", "taglist",
+                   "authorbox", "about-author", "bio-box", "author-desc", "author-info",
+                   "author-detail", "author-card", "author-profile", "author-about",
+                   "autorenbox", "autoren-box", "autor-info", "tagcloud", "tag-cloud", "taglist",
                    "tag-list", "post-tags", "entry-tags", "article-tags", "keywords",
                    "entry-meta", "post-meta", "entry-footer", "article-footer", "post-footer",
                    "donat", "paywall", "popup", "modal", "overlay", "skip", "footer",
@@ -211,6 +213,7 @@ _SENTENCE_END = re.compile(r"[^\W\d_]{2,}[.!?]\W*$|[!?]")
 _AGENCY_CREDIT = re.compile(r"[^\W\d_]\s*/\s*([^\W\d_])")
 _DATE_WORDS = 3  # other words a date line may hold
 _CREDIT_WORDS = 12
+_CREDIT_LABEL_WORDS = 2  # "Photo credit:", "Crédits photos :"
 _FIGURE_CREDIT_WORDS = 6
 
 
@@ -228,15 +231,8 @@ def line_kind(text: str, *, in_figure: bool = False) -> str | None:
         return None
     words = _line_words()
     body = text.strip().strip("()[]").strip()
-    head = body.split(None, 2)
-    if head:
-        first = head[0].lower()
-        label = first.rstrip(":")
-        if label in words["credit"] and (
-                first != label or (len(head) > 1 and head[1].lower() in words["credit-joins"])
-                or len(head) > 1 and head[1].startswith(":") or label in ("©", "(c)")) \
-                and len(body.split()) <= _CREDIT_WORDS:
-            return "credit"
+    if _credit(body, words):
+        return "credit"
     if _SENTENCE_END.search(text):
         return None
     numeric = _NUMERIC_DATE.search(text) is not None
@@ -261,6 +257,24 @@ def line_kind(text: str, *, in_figure: bool = False) -> str | None:
     return None
 
 
+def _credit(body: str, words: dict[str, frozenset[str]]) -> bool:
+    """Whether ``body`` opens with credit labels and a colon ("Foto:", "Crédits photos :",
+    "Photo credit:"), a label and a joining word ("Photograph by", "Bild via") or "©"."""
+    tokens = body.split()
+    if not tokens or len(tokens) > _CREDIT_WORDS:
+        return False
+    labels = words["credit"]
+    for k, token in enumerate(tokens[:_CREDIT_LABEL_WORDS + 1]):
+        word = token.lower()
+        if word == ":" or (word.endswith(":") and word[:-1] in labels):
+            return k > 0 or word != ":"
+        if word in ("©", "(c)"):
+            return True
+        if word not in labels:
+            return k > 0 and word in words["credit-joins"]
+    return False
+
+
 def _day_or_year(token: str) -> bool:
     return token.isdigit() and (1 <= int(token) <= 31 or 1900 <= int(token) <= 2100)
 
@@ -282,6 +296,7 @@ class RunFacts:
     named: bool = False
     chrome: bool = False  # in a landmark or a control: never the article
     ends_sentence: bool = False  # ends with a full stop or an exclamation mark
+    ends_colon: bool = False  # ends with a colon: it introduces what follows
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,7 +311,11 @@ class Zoning:
 
 
 def _element_names(el: etree._Element) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''}".strip().lower()
+    """An element's class and id names, and a custom element's own name ("app-comments",
+    "related-posts"): what the site calls it (lower case, space-separated)."""
+    tag = el.tag
+    custom = tag if isinstance(tag, str) and "-" in tag else ""
+    return f"{el.get('class') or ''} {el.get('id') or ''} {custom}".strip().lower()
 
 
 def _weight(el: etree._Element) -> float:
@@ -394,8 +413,10 @@ def _heaviest(seed: etree._Element, runs: Sequence[RunFacts],
     and stops where menus, teaser boxes and footers begin.
 
     Furniture names around the seed or on a container holding most of the page's prose name a
-    frame (a "content-sidebar-wrap", a "sharing container" wrapping the text), not furniture:
-    they are forgotten (``kinds`` maps them to None)."""
+    frame (a "content-sidebar-wrap", a "sharing container" wrapping the text), not furniture;
+    a teaser box without a link that starts before the seed ends is the story's own teaser
+    (its lede, as German sites call it): such names are forgotten (``kinds`` maps them to
+    None)."""
     chain = [seed]
     for el in seed.iterancestors():
         if el.tag in _NEVER_MARKERS:
@@ -406,24 +427,36 @@ def _heaviest(seed: etree._Element, runs: Sequence[RunFacts],
     good: list[int] = []
     marked: list[list[etree._Element]] = []
     held: dict[etree._Element, int] = {}
+    linked: set[etree._Element] = set()  # furniture with a link below it
+    first: dict[etree._Element, int] = {}  # the first run of each piece of furniture
+    seed_end = 0  # the last run of the seed
     total = 0
-    for run in runs:
+    for index, run in enumerate(runs):
         prose = (not run.heading and not run.chrome and run.chars >= _MIN_CHARS
                  and run.link_chars < _LINK_RUN * run.chars)
         value = run.chars - run.link_chars if prose else 0
         total += value
         named = []
-        for el in run.stack:
+        link = run.link_chars > 0
+        for el in reversed(run.stack):
+            link = link or el.tag == "a"
+            if el is seed:
+                seed_end = index
             known = furniture.get(el)
             if known is None:
                 known = furniture[el] = el.tag not in _NEVER_MARKERS and _furniture(el, kinds)
+                if known:
+                    first[el] = index
             if known:
                 named.append(el)
                 held[el] = held.get(el, 0) + value
+                if link:
+                    linked.add(el)
         good.append(value)
         marked.append(named)
     frames = {el for el, chars in held.items() if el in depth or (
-        chars >= _FRAME_SHARE * total and kinds.get(el) not in ("comment", "comments"))}
+        chars >= _FRAME_SHARE * total and kinds.get(el) not in ("comment", "comments"))
+        or (kinds.get(el) == "teaser" and el not in linked and first[el] < seed_end)}
     for el in frames:
         kinds[el] = None
     own = [0.0] * len(chain)
@@ -477,9 +510,10 @@ def _link_boxes(runs: Sequence[RunFacts], roots: set[etree._Element]) -> set[etr
 def box_headings(runs: Sequence[RunFacts], zones: list[Zone]) -> None:
     """Headings in the article that no article text follows before other zones begin ("You
     might also like" over teasers, "Comments" over a form, "Newsletter" over a sign-up box)
-    head what follows them: they leave the article with it. Up to three headings in a row
-    go together (a box's heading and its first item's). ``zones`` are the final zones of
-    ``runs``, changed in place."""
+    head what follows them, and so does a short line ending in a colon over teasers or links
+    ("Read more:"): they leave the article with it. Up to three headings in a row go together
+    (a box's heading and its first item's). ``zones`` are the final zones of ``runs``, changed
+    in place."""
     headings: list[int] = []  # the headings in a row being read
     count = len(runs)
     for k, run in enumerate(runs):
@@ -490,24 +524,30 @@ def box_headings(runs: Sequence[RunFacts], zones: list[Zone]) -> None:
             continue
         if not headings:
             continue
-        others = 0
+        others = links = 0
         for j in range(k, count):
-            if runs[j].chars:
+            follower = runs[j]
+            if follower.chars:
                 if zones[j] not in _BOX_ZONES:
                     break
                 others += 1
+                links += zones[j] is Zone.TEASER \
+                    or follower.link_chars >= _LINK_RUN * follower.chars
                 if others == _BOX_FOLLOWERS:
                     break
-        if others >= _BOX_FOLLOWERS and len(headings) <= _BOX_HEADINGS:
+        if others >= _BOX_FOLLOWERS and len(headings) <= _BOX_HEADINGS and (
+                links >= _BOX_FOLLOWERS or all(runs[h].heading for h in headings)):
             for heading in headings:
                 zones[heading] = Zone.PAGE
         headings = []
 
 
 def _box_heading(run: RunFacts) -> bool:
-    """A heading of a few words that closes no sentence (never the page's h1)."""
-    return run.heading and not run.ends_sentence and run.chars <= _BOX_HEADING_CHARS \
-        and run.words <= _BOX_TITLE_WORDS and run.stack[-1].tag != "h1"
+    """A heading of a few words that closes no sentence (never the page's h1), or a short
+    line ending in a colon."""
+    return not run.ends_sentence and run.chars <= _BOX_HEADING_CHARS and (
+        (run.heading and run.words <= _BOX_TITLE_WORDS and run.stack[-1].tag != "h1")
+        or (run.ends_colon and run.words <= _BOX_HEADING_WORDS))
 
 
 def _most_paragraph_text(runs: Sequence[RunFacts]) -> set[etree._Element]:
