@@ -26,6 +26,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -400,9 +401,42 @@ def _furniture(el: etree._Element, kinds: dict[etree._Element, str | None]) -> b
     kind = kinds.get(el, False)
     if kind is False:
         kind = kinds[el] = _kind(el)
-    if kind is not None:
-        return kind != "article"
-    return el.tag in _LANDMARKS or (el.get("role") or "").lower() in _LANDMARK_ROLES
+    return kind is not None and kind != "article"
+
+
+class _Path(NamedTuple):
+    """What the path from the root to an element holds: its furniture (with each one's
+    depth), the depth of its deepest link (-1: none) and the chain index of its deepest
+    element on the seed's chain (-1: none; 0: the seed)."""
+
+    named: tuple[tuple[int, etree._Element], ...]
+    link: int
+    chain: int
+
+
+def _path_of(stack: tuple[etree._Element, ...], paths: dict[etree._Element, _Path],
+             depth: dict[etree._Element, int], kinds: dict[etree._Element, str | None],
+             first: dict[etree._Element, int], index: int) -> _Path:
+    """The :class:`_Path` of ``stack[-1]``, from the nearest element of ``stack`` already
+    known (``paths`` caches each; ``first`` records the run ``index`` that met new
+    furniture first)."""
+    start = len(stack) - 1
+    while start >= 0 and stack[start] not in paths:
+        start -= 1
+    path = paths[stack[start]] if start >= 0 else _Path((), -1, -1)
+    for k in range(start + 1, len(stack)):
+        el = stack[k]
+        named, link, chain = path
+        if el.tag not in _NEVER_MARKERS and _furniture(el, kinds):
+            named = (*named, (k, el))
+            first[el] = index
+        if el.tag == "a":
+            link = k
+        position = depth.get(el)
+        if position is not None:
+            chain = position
+        path = paths[el] = _Path(named, link, chain)
+    return path
 
 
 def _heaviest(seed: etree._Element, runs: Sequence[RunFacts],
@@ -423,9 +457,10 @@ def _heaviest(seed: etree._Element, runs: Sequence[RunFacts],
             break
         chain.append(el)
     depth = {el: k for k, el in enumerate(chain)}
-    furniture: dict[etree._Element, bool] = {}
+    # Per element, what its path from the root holds (shared by all the runs below it).
+    paths: dict[etree._Element, _Path] = {}
     good: list[int] = []
-    marked: list[list[etree._Element]] = []
+    where: list[_Path] = []
     held: dict[etree._Element, int] = {}
     linked: set[etree._Element] = set()  # furniture with a link below it
     first: dict[etree._Element, int] = {}  # the first run of each piece of furniture
@@ -436,41 +471,30 @@ def _heaviest(seed: etree._Element, runs: Sequence[RunFacts],
                  and run.link_chars < _LINK_RUN * run.chars)
         value = run.chars - run.link_chars if prose else 0
         total += value
-        named = []
-        link = run.link_chars > 0
-        for el in reversed(run.stack):
-            link = link or el.tag == "a"
-            if el is seed:
-                seed_end = index
-            known = furniture.get(el)
-            if known is None:
-                known = furniture[el] = el.tag not in _NEVER_MARKERS and _furniture(el, kinds)
-                if known:
-                    first[el] = index
-            if known:
-                named.append(el)
-                held[el] = held.get(el, 0) + value
-                if link:
-                    linked.add(el)
+        path = paths.get(run.stack[-1]) or _path_of(run.stack, paths, depth, kinds, first,
+                                                     index)
+        if path.chain == 0:
+            seed_end = index
+        for k, el in path.named:
+            held[el] = held.get(el, 0) + value
+            if run.link_chars or path.link >= k:
+                linked.add(el)
         good.append(value)
-        marked.append(named)
+        where.append(path)
     frames = {el for el, chars in held.items() if el in depth or (
         chars >= _FRAME_SHARE * total and kinds.get(el) not in ("comment", "comments"))
         or (kinds.get(el) == "teaser" and el not in linked and first[el] < seed_end)}
     for el in frames:
         kinds[el] = None
     own = [0.0] * len(chain)
-    for run, value, named in zip(runs, good, marked, strict=True):
-        if any(el not in frames for el in named):
+    for run, value, path in zip(runs, good, where, strict=True):
+        if path.chain < 0:
+            continue
+        if any(el not in frames for _, el in path.named):
             weight = -float(run.chars)
         else:
             weight = value - _LINK_COST * run.link_chars
-        if weight:
-            for el in reversed(run.stack):
-                k = depth.get(el)
-                if k is not None:
-                    own[k] += weight
-                    break
+        own[path.chain] += weight
     best, best_weight, weight = seed, None, 0.0
     for k, el in enumerate(chain):
         weight += own[k]
@@ -593,13 +617,30 @@ def _grow(top: etree._Element, final: dict[etree._Element, float],
 
 def _kind(el: etree._Element) -> str | None:
     """What an element is called: its names (see :func:`marker_of`), or schema.org's Comment;
-    an article element is never a teaser or furniture by name."""
-    if el.get("itemprop") == "comment" or (el.get("itemtype") or "").endswith("/Comment"):
+    an article element is never a teaser or furniture by name; an unnamed landmark (``nav``,
+    ``aside``, ``footer``, ``[role=navigation]``...) is "landmark". One read of its
+    attributes: every element of a page comes here once."""
+    tag = el.tag
+    custom = tag if isinstance(tag, str) and "-" in tag else ""
+    names = custom
+    role = itemprop = itemtype = ""
+    for key, value in el.items():
+        if key == "class" or key == "id":
+            names = f"{names} {value}"
+        elif key == "role":
+            role = value
+        elif key == "itemprop":
+            itemprop = value
+        elif key == "itemtype":
+            itemtype = value
+    if itemprop == "comment" or itemtype.endswith("/Comment"):
         return "comment"
-    names = _element_names(el)
+    names = names.strip().lower()
     kind = marker_of(names) if names else None
     if kind in ("teaser", "boilerplate") and _semantic_article(el):
         return None
+    if kind is None and (tag in _LANDMARKS or role.lower() in _LANDMARK_ROLES):
+        return "landmark"
     return kind
 
 
