@@ -177,3 +177,24 @@ def test_a_short_line_ending_in_a_colon_heads_the_links_under_it(after: str,
                                                                   role: str) -> None:
     page = roles(f"<article><p>{_LONG}</p><p>{_MORE}</p><p>Read more:</p>{after}</article>")
     assert (role, "Read more:") in page
+
+
+def test_the_header_of_the_article_that_holds_the_body_is_the_storys() -> None:
+    # The body, deep in the article element, scores best and the links after it keep the
+    # article element out of the root; the article's header still holds the story's headline
+    # and standfirst.
+    links = "".join(f"<li><a href='/{name}'>{name} news of the week</a></li>"
+                    for name in _SECTIONS)
+    body = f"<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>"
+    assert roles(
+        "<article><header><h1>Library stays open</h1>"
+        "<p>Sunday hours stay for another year.</p></header>"
+        f"<div><div><div><div><div class='body'>{body}</div></div></div></div>"
+        f"<ul>{links}</ul></div></article>"
+    )[:5] == [
+        ("headline", "Library stays open"),
+        ("lede", "Sunday hours stay for another year."),
+        ("paragraph", _LONG),
+        ("paragraph", _MORE),
+        ("paragraph", _THIRD),
+    ]

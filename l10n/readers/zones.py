@@ -388,11 +388,34 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
         roots = {el for el in semantic if not any(a in semantic for a in el.iterancestors())}
     if not roots:
         roots = _most_paragraph_text(runs)
+    roots |= _headers(roots)
     around = {a for root in roots for a in root.iterancestors()}
     cut = _link_boxes(runs, roots)
     decided = [_zone(run, roots, around, cut, kinds) for run in runs]
     zones = [zone for zone, _ in decided]
     return Zoning(frozenset(roots), tuple(zones), tuple(el for _, el in decided))
+
+
+def _headers(roots: set[etree._Element]) -> set[etree._Element]:
+    """The ``header`` elements of the ``article`` (or ``main``) that holds a root, before the
+    root: the story's own header (its headline and standfirst) when the best container is its
+    body alone."""
+    out: set[etree._Element] = set()
+    for root in roots:
+        path = [root]
+        for el in root.iterancestors():
+            if el.tag in _NEVER_MARKERS:
+                break
+            path.append(el)
+            if el.tag in ("article", "main"):
+                for inner, outer in zip(path, path[1:], strict=False):
+                    for sibling in outer:
+                        if sibling is inner:
+                            break
+                        if isinstance(sibling.tag, str):
+                            out.update(sibling.iter("header"))
+                break
+    return out - roots
 
 
 def _furniture(el: etree._Element, kinds: dict[etree._Element, str | None]) -> bool:
