@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from l10n.readers import parse_page
-from l10n.readers.zones import line_kind
+from l10n.readers.zones import line_kind, marker_of
 
 _LONG = ("The council met on Tuesday evening, and after a long debate, which ran past midnight, "
          "it agreed to keep the library open on Sundays for another year.")
@@ -198,3 +198,18 @@ def test_the_header_of_the_article_that_holds_the_body_is_the_storys() -> None:
         ("paragraph", _MORE),
         ("paragraph", _THIRD),
     ]
+
+
+@pytest.mark.parametrize(("names", "kind"), [
+    ("post-share", "boilerplate"),
+    ("cbx-author_infocontainer", "boilerplate"),  # underscores join parts as hyphens do
+    ("c-article__share", "boilerplate"),
+    ("postmetadata", "boilerplate"),
+    ("post hentry category-news", "article"),
+    ("related_posts", "teaser"),
+    ("comment-list", "comments"),
+    ("comment-123", "comment"),
+    ("timeshare", None),
+])
+def test_marker_of(names: str, kind: str | None) -> None:
+    assert marker_of(names) == kind

@@ -132,7 +132,8 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
                    "author-detail", "author-card", "author-profile", "author-about",
                    "autorenbox", "autoren-box", "autor-info", "tagcloud", "tag-cloud", "taglist",
                    "tag-list", "post-tags", "entry-tags", "article-tags", "keywords",
-                   "entry-meta", "post-meta", "entry-footer", "article-footer", "post-footer",
+                   "entry-meta", "post-meta", "postmeta", "entrymeta", "article-meta",
+                   "articlemeta", "entry-footer", "article-footer", "post-footer",
                    "donat", "paywall", "popup", "modal", "overlay", "skip", "footer",
                    "rating", "feedback", "login", "legal", "copyright", "disclaimer",
                    "infobox-links", "linklist", "link-list", "navbox", "navigation"),
@@ -159,6 +160,7 @@ LINES: dict[str, tuple[str, ...]] = {
 _ARTICLE_ITEMTYPES = ("Article", "BlogPosting", "NewsArticle", "Report", "ScholarlyArticle",
                       "TechArticle", "SocialMediaPosting", "Review")
 _NAME_SPLIT = re.compile(r"[^a-z0-9]+")
+_JOINS = re.compile(r"[-_]+")
 
 
 # One reader's comment: "comment", "comment-body", "c-comment", "comment-123" (WordPress ids).
@@ -185,7 +187,9 @@ def _matchers() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
 @functools.lru_cache(maxsize=8192)
 def _name_kind(name: str) -> str | None:
     """What one class or id name calls its element (within a name, the more particular kind
-    wins: "post-comments" is comments, "post-share" boilerplate)."""
+    wins: "post-comments" is comments, "post-share" boilerplate). Underscores join parts as
+    hyphens do ("author_info", BEM's "c-article__share")."""
+    name = _JOINS.sub("-", name)
     if _COMMENT_ITEM.fullmatch(name):
         return "comment"
     matchers = _matchers()
