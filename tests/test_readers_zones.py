@@ -205,6 +205,7 @@ def test_the_header_of_the_article_that_holds_the_body_is_the_storys() -> None:
     ("cbx-author_infocontainer", "boilerplate"),  # underscores join parts as hyphens do
     ("c-article__share", "boilerplate"),
     ("postmetadata", "boilerplate"),
+    ("container pt-3 cta", "boilerplate"),  # a call to action
     ("post hentry category-news", "article"),
     ("related_posts", "teaser"),
     ("comment-list", "comments"),

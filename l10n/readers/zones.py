@@ -138,7 +138,7 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
                    "rating", "feedback", "login", "legal", "copyright", "disclaimer",
                    "infobox-links", "linklist", "link-list", "navbox", "navigation"),
         "word": ("ad", "ads", "nav", "menu", "tags", "tag", "meta", "bio", "share", "dfp",
-                 "gpt", "adsense", "widget", "navbar", "topics",
+                 "gpt", "adsense", "widget", "navbar", "topics", "cta",
                  "categories", "category-list", "archive", "archives", "search"),
     },
 }
