@@ -206,6 +206,7 @@ def test_the_header_of_the_article_that_holds_the_body_is_the_storys() -> None:
     ("c-article__share", "boilerplate"),
     ("postmetadata", "boilerplate"),
     ("container pt-3 cta", "boilerplate"),  # a call to action
+    ("u-print-hide", "boilerplate"),  # what a printout leaves out
     ("post hentry category-news", "article"),
     ("related_posts", "teaser"),
     ("comment-list", "comments"),
