@@ -177,12 +177,17 @@ _ELEMENT_ORDER = ("comment", "comments", "teaser", "article", "boilerplate")
 
 @functools.cache
 def _matchers() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Per kind, the regexes of its prefix and word roots; under "any", those of all kinds (a
+    name none of them matches has no kind: most names, tested once)."""
     out = {}
-    for kind, roots in VOCABULARY.items():
+    every: dict[str, set[str]] = {"prefix": set(), "word": set()}
+    for kind, roots in (*VOCABULARY.items(), ("any", every)):
         prefixes = "|".join(re.escape(p) for p in sorted(roots["prefix"], key=len, reverse=True))
         words = "|".join(re.escape(w) for w in sorted(roots["word"], key=len, reverse=True))
         out[kind] = (re.compile(rf"(?:^|[-_])(?:{prefixes})") if prefixes else re.compile("$^"),
                      re.compile(rf"(?:{words})(?:$|[-_])") if words else re.compile("$^"))
+        every["prefix"].update(roots["prefix"])
+        every["word"].update(roots["word"])
     return out
 
 
@@ -192,9 +197,12 @@ def _name_kind(name: str) -> str | None:
     wins: "post-comments" is comments, "post-share" boilerplate). Underscores join parts as
     hyphens do ("author_info", BEM's "c-article__share")."""
     name = _JOINS.sub("-", name)
+    matchers = _matchers()
+    prefix, word = matchers["any"]
+    if not prefix.search(name) and not word.match(name):
+        return None
     if _COMMENT_ITEM.fullmatch(name):
         return "comment"
-    matchers = _matchers()
     for kind in _KINDS:
         prefix, word = matchers[kind]
         if prefix.search(name) or word.match(name):
@@ -216,6 +224,7 @@ def marker_of(names: str) -> str | None:
 _NUMERIC_DATE = re.compile(r"(?<![\d+])(?:\d{1,2}([./-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}"
                            r"|\d{1,2}[:h]\d{2})(?![\d/.-]\d)")
 _TOKEN = re.compile(r"\(c\)|©|[^\W\d_]+\.?|\d+(?:\.(?!\d))?", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[^\W\d_]{2,}[.!?]\W*$|[!?]")
 _AGENCY_CREDIT = re.compile(r"[^\W\d_]\s*/\s*([^\W\d_])")
 _DATE_WORDS = 3  # other words a date line may hold
@@ -242,6 +251,8 @@ def line_kind(text: str, *, in_figure: bool = False) -> str | None:
         return "credit"
     if _SENTENCE_END.search(text):
         return None
+    if _DIGIT.search(text) is None:  # no date without a number
+        return "credit" if in_figure and _agency_credit(body) else None
     numeric = _NUMERIC_DATE.search(text) is not None
     tokens = [token.rstrip(".").lower() for token in _TOKEN.findall(text)]
     dated = other = 0
@@ -257,11 +268,16 @@ def line_kind(text: str, *, in_figure: bool = False) -> str | None:
             other += 1
     if (numeric or month_day) and other <= _DATE_WORDS and dated >= other:
         return "date"
-    if in_figure and not numeric and len(tokens) <= _FIGURE_CREDIT_WORDS:
-        agency = _AGENCY_CREDIT.search(body)
-        if agency is not None and agency.group(1).isupper():
-            return "credit"
-    return None
+    return "credit" if in_figure and not numeric and _agency_credit(body) else None
+
+
+def _agency_credit(body: str) -> bool:
+    """A short "Name/Agency" line ("Jane Doe/AFP")."""
+    if "/" not in body:
+        return False
+    agency = _AGENCY_CREDIT.search(body)
+    return agency is not None and agency.group(1).isupper() \
+        and len(_TOKEN.findall(body)) <= _FIGURE_CREDIT_WORDS
 
 
 def _credit(body: str, words: dict[str, frozenset[str]]) -> bool:
@@ -443,6 +459,9 @@ class _Path(NamedTuple):
     chain: int
 
 
+_NO_PATH = _Path((), -1, -1)
+
+
 def _path_of(stack: tuple[etree._Element, ...], paths: dict[etree._Element, _Path],
              depth: dict[etree._Element, int], kinds: dict[etree._Element, str | None],
              first: dict[etree._Element, int], index: int) -> _Path:
@@ -452,19 +471,20 @@ def _path_of(stack: tuple[etree._Element, ...], paths: dict[etree._Element, _Pat
     start = len(stack) - 1
     while start >= 0 and stack[start] not in paths:
         start -= 1
-    path = paths[stack[start]] if start >= 0 else _Path((), -1, -1)
+    path = paths[stack[start]] if start >= 0 else _NO_PATH
     for k in range(start + 1, len(stack)):
         el = stack[k]
-        named, link, chain = path
-        if el.tag not in _NEVER_MARKERS and _furniture(el, kinds):
-            named = (*named, (k, el))
-            first[el] = index
-        if el.tag == "a":
-            link = k
         position = depth.get(el)
-        if position is not None:
-            chain = position
-        path = paths[el] = _Path(named, link, chain)
+        if position is not None:  # the chain's elements are frames, never furniture
+            path = path._replace(chain=position)
+            paths[el] = path
+            continue
+        if el.tag == "a":
+            path = path._replace(link=k)
+        if el.tag not in _NEVER_MARKERS and _furniture(el, kinds):
+            path = path._replace(named=(*path.named, (k, el)))
+            first[el] = index
+        paths[el] = path
     return path
 
 
@@ -502,28 +522,31 @@ def _heaviest(seed: etree._Element, runs: Sequence[RunFacts],
         total += value
         path = paths.get(run.stack[-1]) or _path_of(run.stack, paths, depth, kinds, first,
                                                      index)
-        if path.chain == 0:
+        named, link, chain_at = path
+        if chain_at == 0:
             seed_end = index
-        for k, el in path.named:
+        for k, el in named:
             held[el] = held.get(el, 0) + value
-            if run.link_chars or path.link >= k:
+            if run.link_chars or link >= k:
                 linked.add(el)
         good.append(value)
         where.append(path)
-    frames = {el for el, chars in held.items() if el in depth or (
+    frames = {el for el, chars in held.items() if (
         chars >= _FRAME_SHARE * total and kinds.get(el) not in ("comment", "comments"))
         or (kinds.get(el) == "teaser" and el not in linked and first[el] < seed_end)}
     for el in frames:
         kinds[el] = None
+    for el in chain:
+        kinds[el] = None
     own = [0.0] * len(chain)
     for run, value, path in zip(runs, good, where, strict=True):
-        if path.chain < 0:
+        named, _, chain_at = path
+        if chain_at < 0:
             continue
-        if any(el not in frames for _, el in path.named):
-            weight = -float(run.chars)
+        if named and any(el not in frames for _, el in named):
+            own[chain_at] -= run.chars
         else:
-            weight = value - _LINK_COST * run.link_chars
-        own[path.chain] += weight
+            own[chain_at] += value - _LINK_COST * run.link_chars
     best, best_weight, weight = seed, None, 0.0
     for k, el in enumerate(chain):
         weight += own[k]
