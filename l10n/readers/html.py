@@ -734,7 +734,7 @@ class _Walker:
         if zone is not Zone.ARTICLE:
             return self._other_role(run, text, zone)
         tag = _owner_tag(run)
-        line = line_kind(text, in_figure=ctx.in_figcaption or _in_figure(run)) \
+        line = line_kind(text, in_figure=ctx.in_figcaption or ("/" in text and _in_figure(run))) \
             if len(text) <= _LINE_CHARS else None
         if ctx.special is Role.CREDIT or (ctx.in_figcaption and text.startswith("©")) \
                 or line == "credit":
@@ -912,8 +912,9 @@ def _segment_text(parts: list[tuple[str, int, int]], first: int, end: int) -> st
 
 
 def _visible(text: str) -> int:
-    """Characters of ``text`` that are not whitespace."""
-    return len(text) - sum(1 for ch in text if ch.isspace())
+    """Characters of ``text`` that are not whitespace (``str.split`` splits at exactly the
+    characters ``str.isspace`` names, in C)."""
+    return len("".join(text.split()))
 
 
 def _in_article_header(run: _Run, zoning: Zoning) -> bool:
