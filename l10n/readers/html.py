@@ -14,14 +14,16 @@ where a start tag ends. Rules:
   of its own. Site names (``.site-name``, ``.logo``, ``[rel=home]``...) are ``site``, section
   names (``.section``, the last item of a ``.breadcrumb`` trail) ``section``, ``.tagline``
   ``tagline``, and numbers or labelled numbers ``counter``.
-* **Article** is ``article``, ``main``, ``[role=main]`` or ``[itemprop=articleBody]`` (on pages
-  with none of them, the element holding the most paragraph text). ``h1`` is the headline; the
-  first paragraph (or ``.lede``/``.lead``) the lede; ``figcaption`` a caption, with its
-  ``.credit``/``.copyright`` part (or text opening with ``©``) a credit; ``.byline``,
-  ``[rel=author]``, ``[itemprop=author]`` a byline; a lone ``<time>`` a byline; ``p.dateline``
-  and paragraphs that are only a dateline are datelines, and a paragraph opening with a dateline
-  is split in two. A ``header`` inside the article belongs to the article; its ``footer``,
-  ``nav``, ``aside`` and ``form`` are chrome.
+* **Article**, teasers, comments and furniture are decided after the walk by the boilerplate
+  classifier (:mod:`l10n.readers.zones`), weighed against the landmarks above. ``h1`` is the
+  headline; the first paragraph (or ``.lede``/``.lead``) the lede; ``figcaption`` a caption,
+  with its ``.credit``/``.copyright`` part (or text opening with ``©``) a credit, and so is a
+  credit line anywhere in the article ("Foto: …", "(Quelle: …)", "Name/Agency" in a figure:
+  :func:`l10n.readers.zones.line_kind`); ``.byline``, ``[rel=author]``, ``[itemprop=author]``
+  a byline; a lone ``<time>`` and a line that is only a date or a time a byline; ``p.dateline``
+  and paragraphs that are only a dateline are datelines, and a paragraph opening with a
+  dateline is split in two. A ``header`` inside the article belongs to the article; its
+  ``footer``, ``nav``, ``aside`` and ``form`` are chrome.
 * ``translate="no"`` and ``data-l10n-ignore`` mark blocks untranslatable (``translate="yes"``
   lifts it); the nearest ``lang`` attribute below ``<html>`` is the block's ``lang``.
 * The page locale is ``<html lang>`` as written; metadata comes from ``og:site_name``,

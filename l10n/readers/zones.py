@@ -3,21 +3,36 @@ furniture: l10n's own boilerplate classifier, run over the text runs the HTML re
 
 Two halves, kept apart as trafilatura keeps its XPath vocabulary apart from its algorithm:
 
-* **What the web calls things** (:data:`VOCABULARY`): the class and id names sites give to
-  comments, teasers, share bars, newsletters, tags, ads and the like, as data.
-* **How the reader decides** (:func:`classify`), after Mozilla Readability's scoring: every run
-  of 25 characters or more scores ``1 + commas + min(chars / 100, 3)`` for its parent (in full),
-  its grandparent (half) and three more ancestors (a sixth, a ninth, a twelfth); a container
-  starts from its tag and its class names (article-like names up, boilerplate names down) and
-  its score is scaled by ``1 - link density``. The best container is the article; it grows to
-  an enclosing ``article``/``main``/``articleBody``/schema.org Article element that holds mostly
-  its text, or else takes in siblings scoring at least a fifth of it. Without any scoring run,
-  the page's ``article``, ``main``, ``[role=main]`` and ``[itemprop=articleBody]`` elements are
-  the article, as their markup says.
+* **What the web calls things** (:data:`VOCABULARY`, :data:`LINES`): the class and id names
+  (and custom element names) sites give to comments, teasers, share bars, newsletters, author
+  boxes, tags, ads and the like; the words of photo credits and of date lines. Data.
+* **How the reader decides** (:func:`classify`), in three steps:
 
-Inside the article, containers named like boilerplate are cut out of it, and so are runs made
-mostly of link text (a "Read more: …" line, a list of related links). Outside it, comment
-containers hold comments and headline-length links are teasers.
+  1. *The best container*, after Mozilla Readability's scoring: every run of 25 characters or
+     more (not a form control's) scores ``1 + commas + min(chars / 100, 3)`` for its parent (in
+     full), its grandparent (half) and three more ancestors (a sixth, a ninth, a twelfth); a
+     container starts from its tag and its class names (article-like names up, boilerplate
+     names down) and its score is scaled by ``1 - link density``.
+  2. *The article's root*: of the best container and its ancestors, the heaviest, prose
+     counting for it and link text (twice) and furniture (named, or a landmark) against it
+     (:func:`_heaviest`). A story cut into blocks (a paragraph per ``div``, Drupal fields,
+     page-builder widgets) grows to hold them all; menus, teaser boxes and footers stop it.
+     Names around the best container, on a container holding half the page's prose, or on a
+     link-less teaser before the story (a German "Teaser" is the lede) are frames, not
+     furniture. When the best container is the root it grows as Readability's does: to an
+     enclosing ``article``/``main``/``articleBody``/schema.org Article element that holds
+     mostly its text, or else to siblings scoring at least a fifth of it. The ``header`` of
+     the ``article``/``main`` element around the root is the story's too. Without any
+     scoring run, the page's ``article``, ``main``, ``[role=main]`` and
+     ``[itemprop=articleBody]`` elements are the article, as their markup says.
+  3. *Zones*: inside the article, containers named like boilerplate are cut out of it, and so
+     are link boxes and runs made mostly of link text (a "Read more: …" line, a list of
+     related links). Outside it, comment containers hold comments and headline-length links
+     are teasers. Once the reader has its final zones, :func:`box_headings` sends the heading
+     of a box (teasers, a form, comments) after it.
+
+:func:`line_kind` tells the lines that are not article text by their words: a date or time
+alone (the reader's byline) and a photo or source credit.
 """
 
 from __future__ import annotations
