@@ -47,6 +47,7 @@ def roles(body: str) -> list[tuple[str, str]]:
     ("Bild via Agency", False, "credit"),
     ("Crédits photos : Agence", False, "credit"),
     ("Photo credit: Jane Doe", False, "credit"),
+    ("Quellen:", False, None),  # heads a list of sources; credits no one
     ("© Agency", False, "credit"),
     ("Photos show how the river rose overnight", False, None),
     ("Source code is on the project's page", False, None),
@@ -215,3 +216,13 @@ def test_the_header_of_the_article_that_holds_the_body_is_the_storys() -> None:
 ])
 def test_marker_of(names: str, kind: str | None) -> None:
     assert marker_of(names) == kind
+
+
+def test_a_link_box_inside_a_readers_comment_is_the_comment() -> None:
+    comment = ("<li class='comment'><div class='comment-body'><p>I was at the meeting and the "
+               "mood was good.</p><div><p>– <a href='/u/jane'>jane.doe</a></p></div>"
+               "</div></li>")
+    page = roles(f"<div class='answers'><p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>"
+                 f"<ul class='comments-list'>{comment}</ul></div>")
+    assert page[3:] == [("comment", "I was at the meeting and the mood was good."),
+                        ("comment", "– jane.doe")]

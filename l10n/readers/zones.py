@@ -305,7 +305,8 @@ def _credit(body: str, words: dict[str, frozenset[str]]) -> bool:
     for k, token in enumerate(tokens[:_CREDIT_LABEL_WORDS + 1]):
         word = token.lower()
         if word == ":" or (word.endswith(":") and word[:-1] in labels):
-            return k > 0 or word != ":"
+            # a name must follow: "Quellen:" over a list heads it, it credits no one
+            return (k > 0 or word != ":") and k + 1 < len(tokens)
         if word in ("©", "(c)"):
             return True
         if word not in labels:
@@ -722,18 +723,25 @@ def _zone(run: RunFacts, roots: set[etree._Element], around: set[etree._Element]
     # In a teaser box, headlines and summaries are teasers; its heading ("Related") is not.
     label = not linky and run.words <= _BOX_HEADING_WORDS and not run.ends_sentence
     teaser = furniture if linky or label else Zone.TEASER
+    box = None  # a link box the run is in: furniture, unless a reader's comment holds it
     for el in reversed(run.stack):
         if el in around or el.tag in _NEVER_MARKERS:
             continue  # what holds the article is no comment box or teaser
-        if el in cut:
-            return furniture, el
+        if el in cut and box is None:
+            box = el
+            continue
         if el in roots:
-            return (furniture if linky else Zone.ARTICLE), el
+            return (furniture if linky or box is not None else Zone.ARTICLE), \
+                (box if box is not None else el)
         kind = kinds.get(el, False)
         if kind is False:
             kind = kinds[el] = _kind(el)
         if kind == "comment":
             return Zone.COMMENT, el
+        if box is not None:
+            continue
         if kind in ("teaser", "boilerplate", "comments"):
             return (teaser if kind == "teaser" else furniture), el
+    if box is not None:
+        return furniture, box
     return (Zone.TEASER if furniture is Zone.TEASER else None), None
