@@ -26,6 +26,33 @@ def test_mojibake_is_found_and_repaired(text: str, repaired: str) -> None:
     assert find_mojibake(text) == repaired
 
 
+@pytest.mark.parametrize(("meant", "charset", "repaired"), [
+    # UTF-8 East Asian text shown in the double-byte charset a page declares.
+    ("关于我们", "gb18030", "关于我们"),
+    ("開放平台", "gb18030", "開放平台"),
+    # Bytes the decoder could not pair are lost in its U+FFFD.
+    ("DeepMind新电脑已可利用记忆自学", "gb18030", "DeepMind新电脑已可利用记忆自\ufffd"),
+    ("“激进”的路上", "gb18030", "“激进\ufffd的路上"),
+    ("お問い合わせ", "cp932", "お問\ufffd合わ\ufffd"),
+    ("ニュース一覧", "cp932", "ニュース一覧"),
+    ("繁體中文新聞", "big5hkscs", "\ufffd體中\ufffd"),
+])
+def test_east_asian_mojibake_is_found_and_repaired(meant: str, charset: str,
+                                                   repaired: str) -> None:
+    shown = meant.encode().decode(charset, "replace")
+    assert shown != meant
+    assert find_mojibake(shown) == repaired
+
+
+@pytest.mark.parametrize("text", [
+    "日本 (日本語)", "關於我們", "新闻中心", "東京都の天気予報", "한국어 뉴스", "×", "脳",
+    "Copyright © 2016 腾讯", "繁體中文 (台灣)",
+    "서울 뉴스".encode().decode("cp949", "replace"),  # EUC-KR keeps too little to tell
+])
+def test_east_asian_text_is_not_mojibake(text: str) -> None:
+    assert find_mojibake(text) is None
+
+
 @pytest.mark.parametrize(
     "text",
     ["Заголовок открываемого материала", "Ελληνικά κείμενο αρκετά μεγάλο", "naïve café",

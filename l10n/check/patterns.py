@@ -1,9 +1,11 @@
 """Text that is garbled or half-built, whatever its language: mojibake and template artifacts.
 
-* **Mojibake**: UTF-8 bytes decoded with the wrong single-byte charset. ftfy repairs the common
+* **Mojibake**: UTF-8 bytes decoded with the wrong charset. ftfy repairs the common
   Latin-1/cp1252/cp1250/cp1251 cases; for the others (Greek, Thai, Hebrew... charsets ftfy does
   not try) the text is re-encoded with that charset and kept as mojibake when the bytes read
-  back as well-formed UTF-8 (a real Greek or Thai sentence almost never does).
+  back as well-formed UTF-8 (a real Greek or Thai sentence almost never does). The same for
+  East Asian double-byte charsets (GB18030, Big5, Shift_JIS, EUC-KR, EUC-JP: a page declaring
+  one of them whose bytes are UTF-8), where the UTF-8 reading must be East Asian text too.
 * **Template artifacts**: unfilled placeholders (``{name}``, ``{{ x }}``, ``%s``,
   ``%(x)s``, ``${x}``), raw escapes (``\\u041f``), double-escaped entities (``&amp;`` seen by
   a reader), message keys (``nav.subscribe``, ``SUBSCRIBE_BUTTON``, ``workflow_tasks``) and,
@@ -213,6 +215,10 @@ def find_mojibake(text: str) -> str | None:
     """The repaired reading of ``text`` when it is mojibake, else None."""
     if text.isascii():
         return None
+    if _CJK_CHAR.search(text):  # before ftfy, which would only "fix" its C1 controls
+        repaired = _cjk_mojibake(text)
+        if repaired is not None:
+            return repaired
     import ftfy
 
     # fix_encoding changes nothing that is_bad passes (its first test), at twice the cost.
@@ -235,6 +241,45 @@ def find_mojibake(text: str) -> str | None:
         repaired = _utf8_reading(data)
         if repaired is not None and _coherent(text, repaired):
             return repaired
+    return None
+
+
+# The decoders browsers use for the East Asian charsets, whose mojibake of UTF-8 is East Asian
+# characters (three UTF-8 bytes read as a character and a half).
+_CJK_CHARSETS = ("gb18030", "big5hkscs", "cp932", "cp949", "euc_jp")
+_CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\ue000-\uf8ff\uf900-\ufaff]")
+_CJK_SCRIPTS = frozenset({"Hani", "Hira", "Kana", "Hang", "Bopo"})
+_ESCAPED = re.compile("[\udc80-\udcff]+")
+
+
+def _cjk_mojibake(text: str) -> str | None:
+    """The UTF-8 reading of East Asian text that is UTF-8 read in an East Asian charset.
+
+    A real Chinese, Japanese or Korean text written in such a charset almost never makes
+    UTF-8, and when it does, mostly as letters of other scripts (two-byte sequences are Greek,
+    Cyrillic, Arabic...): the reading's non-ASCII letters must be East Asian, two at least,
+    with no more than a tenth of its non-ASCII bytes left unpaired, and two more for each
+    U+FFFD in the text (a decoder shows the bytes it could not pair so, which keeps none).
+    Korean read as EUC-KR loses most of its lead bytes so: too little is left to tell.
+    """
+    from l10n.check.scripts import letter_scripts
+
+    probe = text.replace("\ufffd", "")
+    gaps = len(text) - len(probe)
+    for charset in _CJK_CHARSETS:
+        try:
+            data = probe.encode(charset)
+        except UnicodeEncodeError:
+            continue
+        high = len(data) - len(data.translate(None, _HIGH_BYTES))
+        reading = data.decode("utf-8", "surrogateescape")
+        lost = sum(len(run) for run in _ESCAPED.findall(reading))
+        if lost > 0.1 * high + 2 * gaps:
+            continue
+        scripts = letter_scripts("".join(ch for ch in _ESCAPED.sub("", reading)
+                                         if not ch.isascii()))
+        if sum(scripts.values()) >= 2 and scripts.keys() <= _CJK_SCRIPTS:
+            return _ESCAPED.sub("\ufffd", reading)
     return None
 
 
