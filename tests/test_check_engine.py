@@ -182,3 +182,24 @@ def test_title_case_is_two_or_more_capitalised_words(text: str, expected: bool) 
     from l10n.check.engine import _title_case
 
     assert _title_case(text) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "Leich\u00adte Spra\u00adche",
+    "Ge\u00adbär\u00adden\u00adspra\u00adche",
+    "Kri\u00admi\u00adna\u00adli\u00adtäts\u00adbe\u00adkämp\u00adfung",
+    "Si\u00adte\u00admap",
+])
+def test_text_is_judged_as_readers_see_it(text: str) -> None:
+    """Soft hyphens no longer cut German words into pieces that read as another language:
+    judged as they stand (what the judge did before it normalised), each one is a finding."""
+    assert Judge().judge(text, "de") is None
+    assert Judge()._decide(text, "de", False, False) is not None
+
+
+def test_the_cache_holds_the_normalised_text() -> None:
+    judge = Judge()
+    first = judge.judge("Read\u00admore about the news\u200b today", "de")
+    assert first is not None and first.detected == "en"
+    assert list(judge._cache) == [("Readmore about the news today", "de", False, False, False)]
+    assert judge.judge("Readmore about the news \u00a0today", "de") is first
