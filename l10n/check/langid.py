@@ -26,7 +26,6 @@ import io
 import json
 import marshal
 import math
-import os
 import re
 import sys
 from array import array
@@ -35,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from l10n.cache import cache_dir, cache_file, store
 from l10n.check.wordindex import ABSENT, WordIndex, build_index
 
 __all__ = ["LanguageGuess", "identify", "listed_in", "page_language", "tokenize", "word_zipf"]
@@ -101,14 +101,14 @@ def _frequencies(language: str) -> Mapping[str, float] | None:
     if found is None:
         return None
     code, path = found
-    cached = _cache_file(f"wordfreq-{code}", path, ".words")
+    cached = cache_file(f"wordfreq-{code}", path, ".words")
     with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
         return WordTable.from_bytes(cached.read_bytes())
     buckets = _read_cbpack(path)
     if buckets is None:
         return None
     table = WordTable.from_buckets(buckets)
-    _store(cached, table.to_bytes())
+    store(cached, table.to_bytes())
     return table
 
 
@@ -215,43 +215,6 @@ class WordTable(Mapping[str, float]):
 _LAZY_LOOKUPS = 1024  # a page needs a few hundred; a thousand searches cost a third of the dict
 
 
-def _cache_dir() -> Path:
-    """Where l10n keeps derived data: ``$L10N_CACHE_DIR``, else the XDG cache directory."""
-    explicit = os.environ.get("L10N_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "l10n"
-
-
-def _cache_file(name: str, source: Path, suffix: str) -> Path:
-    """The cache file for data derived from ``source``, named after its size and time (a new
-    version of the package makes a new name)."""
-    stat = source.stat()
-    return _cache_dir() / f"{name}-{stat.st_size}-{int(stat.st_mtime)}{suffix}"
-
-
-def _store(cached: Path, data: bytes) -> bool:
-    """Write a cache file (atomically) and remove versions of it made from an older source
-    (an upgraded package). False when the cache directory cannot be written (read-only,
-    full): the cache is then simply not used."""
-    from l10n.errors import L10nError
-    from l10n.files import write_atomic
-
-    try:
-        write_atomic(cached, data)
-    except (OSError, L10nError):
-        return False
-    # Only versions made from an older source: two installs side by side keep theirs.
-    name, _, stamp = cached.stem.rsplit("-", 2)
-    for older in cached.parent.glob(f"{name}-*-*{cached.suffix}"):
-        parts = older.stem.rsplit("-", 2)
-        if parts[0] == name and parts[2].isdigit() and int(parts[2]) < int(stamp):
-            with contextlib.suppress(OSError):
-                older.unlink()
-    return True
-
-
 def has_word_list(language: str) -> bool:
     """True when word frequencies exist for ``language``."""
     return _frequencies(language) is not None
@@ -280,12 +243,12 @@ def _ngram_identifier() -> object:
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     source = MODEL_DIR / MODEL_FILE
-    cached = _cache_file("py3langid", source, ".arrays")
+    cached = cache_file("py3langid", source, ".arrays")
     with contextlib.suppress(*_DAMAGED):
         return _identifier_from_arrays(LanguageIdentifier, _map_arrays(cached))
     with lzma.open(source) as handle:
         arrays = _npz_arrays(handle.read())
-    if _store(cached, _pack_arrays(arrays)):
+    if store(cached, _pack_arrays(arrays)):
         # The format before this one (an install that still reads it rebuilds it).
         for legacy in cached.parent.glob("py3langid-*.npz"):
             with contextlib.suppress(OSError):
@@ -405,14 +368,14 @@ def _han_frequencies(language: str) -> Mapping[str, float]:
     if found is None:
         return {}
     code, path = found
-    cached = _cache_file(f"han-{code}", path, ".han")
+    cached = cache_file(f"han-{code}", path, ".han")
     with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
         tag, frequencies = marshal.loads(cached.read_bytes())
         if tag == _HAN_FORMAT and isinstance(frequencies, dict) and all(
                 type(value) is float for value in frequencies.values()):
             return frequencies
     frequencies = _count_han(_frequencies(language) or {})
-    _store(cached, marshal.dumps((_HAN_FORMAT, frequencies)))
+    store(cached, marshal.dumps((_HAN_FORMAT, frequencies)))
     return frequencies
 
 
@@ -567,7 +530,7 @@ def _word_index(languages: tuple[str, ...]) -> WordIndex:
         stat = found[1].stat()
         sources.append([found[0], stat.st_size, int(stat.st_mtime)])
     name = "+".join(code for code, _, _ in sources)
-    cached = _cache_dir() / (f"wordindex-{name}-{sum(size for _, size, _ in sources)}-"
+    cached = cache_dir() / (f"wordindex-{name}-{sum(size for _, size, _ in sources)}-"
                              f"{max(time for _, _, time in sources)}.index")
 
     def fits(index: WordIndex) -> WordIndex:
@@ -580,7 +543,7 @@ def _word_index(languages: tuple[str, ...]) -> WordIndex:
     tables = [_frequencies(lang) for lang in languages]
     data = build_index(languages, [(t._words, t._levels) for t in tables],  # type: ignore[union-attr]
                        sources)
-    if _store(cached, data):
+    if store(cached, data):
         with contextlib.suppress(*_DAMAGED):
             return fits(WordIndex.open(cached))
     return WordIndex(data)
