@@ -203,3 +203,13 @@ def test_the_cache_holds_the_normalised_text() -> None:
     assert first is not None and first.detected == "en"
     assert list(judge._cache) == [("Readmore about the news today", "de", False, False, False)]
     assert judge.judge("Readmore about the news \u00a0today", "de") is first
+
+
+@pytest.mark.parametrize(("text", "locale"), [
+    ("{\\displaystyle H_{ij}={\\overline {H}}_{ji}}", "en"),
+    ("mastodon.social", "de"), ("imagebank.sweden.se", "de"), ("muc_ads", "de"),
+    ("06-IMG_3853.jpg", "zh_TW"), ("sa.large", "de"), ("#Klimakrise", "fr"),
+    ("$ hg pull ../public [...] added 1 changesets with 1 changes to 1 files", "en"),
+])
+def test_identifiers_have_no_language(text: str, locale: str) -> None:
+    assert Judge().judge(text, locale) is None

@@ -87,6 +87,33 @@ def test_template_artifacts(text: str, role: str | None, expected: Artifact) -> 
     assert find_template_artifact(text, role) == expected
 
 
+@pytest.mark.parametrize(("text", "with_keys", "without_keys"), [
+    # Message keys only when asked for; placeholders either way.
+    ("nav.subscribe", Artifact("message key", "nav.subscribe"), None),
+    ("fluff_is_life", Artifact("message key", "fluff_is_life"), None),
+    ("%d Bloggern gefällt das:", Artifact("unfilled placeholder", "%d"),
+     Artifact("unfilled placeholder", "%d")),
+    ("Verbinde mit %s", Artifact("unfilled placeholder", "%s"),
+     Artifact("unfilled placeholder", "%s")),
+    ("Manage {vendor_count} vendors", Artifact("unfilled placeholder", "{vendor_count}"),
+     Artifact("unfilled placeholder", "{vendor_count}")),
+    # Identifiers of other kinds are never keys; TeX and shell hold no placeholders.
+    ("mastodon.social", None, None), ("reitschuster.live", None, None),
+    ("sa.large", None, None), ("IMG_2301.JPG", None, None), ("muc_ads", None, None),
+    ("_ga", None, None), ("cookielawinfo-checkbox-necessary", None, None),
+    ("{\\displaystyle p_{j\\mid i}={\\frac {\\exp(-\\lVert \\mathbf {x} _{i}}}}", None, None),
+    ("\\mathbf {y} _{i}\\in \\mathbb {R} ^{d}", None, None),
+    ("Use \\frac{a}{b} for fractions", None, None),
+    ("$ hg log --template '{rev}'", None, None),
+    ("\\u041f\\u0440\\u0438", Artifact("raw escape sequence", "\\u041f"),
+     Artifact("raw escape sequence", "\\u041f")),
+])
+def test_keys_are_looked_for_only_when_asked(text: str, with_keys: Artifact | None,
+                                             without_keys: Artifact | None) -> None:
+    assert find_template_artifact(text) == with_keys
+    assert find_template_artifact(text, keys=False) == without_keys
+
+
 @pytest.mark.parametrize(
     "text",
     ["Search:", "50% off", "index.html", "example.com", "C++ {}", "Titel: (Z -> A)",

@@ -35,7 +35,7 @@ from l10n.check.langid import (
     page_language,
     tokenize,
 )
-from l10n.check.names import remove_allowed, remove_unlinguistic, word_tokens
+from l10n.check.names import identifier_kind, remove_allowed, remove_unlinguistic, word_tokens
 from l10n.check.normalize import normalize_for_judging
 from l10n.check.patterns import MESSAGE_KEY, find_mojibake, find_template_artifact
 from l10n.check.scripts import (
@@ -182,6 +182,8 @@ class Judge:
             verdict = self._patterns(text, value_role, language)
             if verdict is not None:
                 return verdict
+        if identifier_kind(text) is not None:
+            return None  # a host, file or cookie name, LaTeX, a handle: no language to judge
         if self.allow:
             text = remove_allowed(text, self.allow)
         if not any(ch.isalpha() for ch in text):

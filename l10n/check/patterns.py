@@ -9,7 +9,10 @@
 * **Template artifacts**: unfilled placeholders (``{name}``, ``{{ x }}``, ``%s``,
   ``%(x)s``, ``${x}``), raw escapes (``\\u041f``), double-escaped entities (``&amp;`` seen by
   a reader), message keys (``nav.subscribe``, ``SUBSCRIBE_BUTTON``, ``workflow_tasks``) and,
-  where a value belongs (credits, bylines, captions), a label left empty ("Photo:").
+  where a value belongs (credits, bylines, captions), a label left empty ("Photo:"). Texts
+  that are identifiers of another kind (:func:`~l10n.check.names.identifier_kind`: host and
+  file names, cookie names, LaTeX, shell commands) are no message key, and LaTeX and shell
+  commands hold no placeholder: their braces and ``%`` are their syntax.
 """
 
 from __future__ import annotations
@@ -21,10 +24,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from l10n.check.names import MATH, MESSAGE_KEY, SHELL_COMMAND, identifier_kind
+
 __all__ = ["MESSAGE_KEY", "Artifact", "find_mojibake", "find_template_artifact"]
 
 _UNFILLED = "unfilled placeholder"
-MESSAGE_KEY = "message key"
 _PLACEHOLDERS = (
     (_UNFILLED, re.compile(r"\{\{\s*[^{}\s][^{}]{0,40}\}\}")),
     (_UNFILLED, re.compile(r"\$\{[A-Za-z_][\w.]{0,40}\}")),
@@ -37,17 +41,12 @@ _PLACEHOLDERS = (
      re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d{2,6}|#x[0-9a-fA-F]{2,5});")),
 )
 _PLACEHOLDER_CHARS = re.compile(r"[{$%\\&]")
-_DOTTED_KEY = re.compile(r"[a-z][a-z0-9]*(?:\.[a-z][a-z0-9_]*)+")
-_SNAKE_KEY = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
-# A final dotted segment that makes a file name or a host name, not a message key.
-_NOT_KEY_SUFFIXES = frozenset({
-    "html", "htm", "php", "asp", "aspx", "jsp", "js", "css", "json", "xml", "txt", "md", "rst",
-    "py", "pdf", "jpg", "jpeg", "png", "gif", "svg", "webp", "mp3", "mp4", "zip", "gz", "csv",
-    "com", "org", "net", "edu", "gov", "info", "io", "ru", "de", "uk", "fr", "cn", "jp", "es",
-    "it", "nl", "pl", "br", "in", "eu", "int", "tv", "me", "co", "us", "ua", "tr", "ar",
-})
 _EMPTY_LABEL = re.compile(r"^[^\W\d_][\w .'’-]{0,24}[:：]\s*[|/·-]?\s*$")
 _LABEL_ROLES = frozenset({"credit", "byline", "caption"})
+_CODE = frozenset({MATH, SHELL_COMMAND})
+# A LaTeX command and its arguments (not an escape sequence such as \\u041f).
+_LATEX = re.compile(r"\\(?![uU][0-9a-fA-F]{4}|x[0-9a-fA-F]{2})[A-Za-z]+"
+                    r"(?:\s*[_^]?\s*\{[^{}]*\})*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,22 +57,27 @@ class Artifact:
     match: str
 
 
-def find_template_artifact(text: str, role: str | None = None) -> Artifact | None:
+def find_template_artifact(text: str, role: str | None = None, *,
+                           keys: bool = True) -> Artifact | None:
     """The first template artifact in ``text``, or None.
 
     ``role`` is the block's role: a label with nothing after it is an artifact only where a
-    value belongs (credit, byline, caption), since "Search:" is a fine form label.
+    value belongs (credit, byline, caption), since "Search:" is a fine form label. ``keys``
+    False leaves message keys out (a key-shaped text outside the interface is more often a
+    username or a slug: :func:`~l10n.check.names.identifier_kind` says "message key" for
+    both); placeholders are looked for all the same.
     """
+    kind = identifier_kind(text)
+    if kind in _CODE:
+        return None
     if _PLACEHOLDER_CHARS.search(text):  # every placeholder pattern needs one of them
+        code = _LATEX.sub(" ", text) if "\\" in text else text  # "\\frac{a}{b}" in prose
         for what, pattern in _PLACEHOLDERS:
-            match = pattern.search(text)
+            match = pattern.search(code)
             if match:
                 return Artifact(what, match.group())
     stripped = text.strip()
-    if "." in stripped and _DOTTED_KEY.fullmatch(stripped) \
-            and stripped.rsplit(".", 1)[1] not in _NOT_KEY_SUFFIXES:
-        return Artifact(MESSAGE_KEY, stripped)
-    if "_" in stripped and _SNAKE_KEY.fullmatch(stripped):
+    if keys and kind == MESSAGE_KEY:
         return Artifact(MESSAGE_KEY, stripped)
     if role in _LABEL_ROLES and _EMPTY_LABEL.match(stripped):
         return Artifact("label without a value", stripped)
