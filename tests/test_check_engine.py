@@ -213,3 +213,21 @@ def test_the_cache_holds_the_normalised_text() -> None:
 ])
 def test_identifiers_have_no_language(text: str, locale: str) -> None:
     assert Judge().judge(text, locale) is None
+
+
+@pytest.mark.parametrize(("text", "locale", "kind"), [
+    # Traditional or Simplified Chinese without kana on Chinese pages: nothing to report.
+    ("這個週末我們一起去山上看楓葉，開放時間是早上八點到下午五點。", "zh_TW", None),
+    ("這個週末我們一起去山上看楓葉，開放時間是早上八點到下午五點。", "zh_Hant", None),
+    ("這個週末我們一起去山上看楓葉，開放時間是早上八點到下午五點。", "zh", None),
+    ("开放时间", "zh_Hans", None),
+    # Kana on a Chinese page is Japanese.
+    ("今週末は山へ紅葉を見に行きます。", "zh_TW", "wrong-script"),
+    ("ファイルを削除", "zh_Hans", "wrong-script"),
+])
+def test_han_without_kana_on_a_chinese_page_is_chinese(text: str, locale: str,
+                                                       kind: str | None) -> None:
+    verdict = Judge().judge(text, locale)
+    assert (verdict.kind.value if verdict else None) == kind
+    if verdict:
+        assert verdict.detected == "ja"

@@ -47,10 +47,14 @@ _MAX_WORDS = 40
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Han characters that make a sentence, not a label: Japanese writes one with kana.
+_HAN_SENTENCE = 8
 # wordfreq / py3langid codes where they differ from CLDR's.
 _WORDFREQ_CODE = {"no": "nb", "iw": "he", "sr": "sh", "hr": "sh", "bs": "sh"}
 _NGRAM_CODE = {"nb": "no", "iw": "he"}
 _LANGDETECT_CODE = {"zh": "zh-cn", "nb": "no"}
+# Languages langdetect knows in more than one profile: Chinese as Simplified and Traditional.
+_LANGDETECT_MORE = {"zh": ("zh-tw",)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -549,13 +553,39 @@ def _word_index(languages: tuple[str, ...]) -> WordIndex:
     return WordIndex(data)
 
 
-def _han_posterior(text: str, candidates: Iterable[str]) -> tuple[dict[str, float], int]:
+def _han_posterior(text: str, candidates: Iterable[str], *, traditional: bool = True
+                   ) -> tuple[dict[str, float], int]:
+    """Posterior of each candidate from the frequencies of the text's Han characters.
+
+    wordfreq's Chinese list is Simplified, so ``traditional`` also scores a Traditional
+    character for Chinese by its Simplified form (about three thousand differ): left out,
+    Traditional Chinese shares more forms with Japanese (開, 時, 間) than with its own list.
+    """
     chars = _HAN.findall(text)
     scores = {}
     for language in candidates:
         table = _han_frequencies(language)
-        scores[language] = sum(table.get(c, -7.0) for c in chars)
+        if language == "zh" and traditional:
+            simplified = _simplified()
+            scores[language] = sum(max(table.get(c, -7.0), table.get(simplified.get(c, c), -7.0))
+                                   for c in chars)
+        else:
+            scores[language] = sum(table.get(c, -7.0) for c in chars)
     return _softmax10(scores), len(chars)
+
+
+@functools.cache
+def _simplified() -> Mapping[str, str]:
+    """Traditional Chinese character → its Simplified form, from the table wordfreq ships
+    (read without importing wordfreq's Chinese module, which loads jieba)."""
+    import msgpack
+
+    with contextlib.suppress(OSError, ValueError, TypeError, EOFError):
+        with gzip.open(_wordfreq_data() / "_chinese_mapping.msgpack.gz", "rb") as handle:
+            table = msgpack.load(handle, raw=False, strict_map_key=False)
+        return {chr(k): v for k, v in table.items()
+                if isinstance(k, int) and isinstance(v, str) and len(v) == 1}
+    return {}
 
 
 def _ngram_posterior(text: str, candidates: Iterable[str]) -> dict[str, float]:
@@ -586,23 +616,37 @@ def _langdetect_factory() -> object:
 def page_language(text: str, candidates: Iterable[str]) -> str | None:
     """The language of a whole article among ``candidates`` (langdetect, seeded, its priors
     limited to the candidates): long text is where langdetect is accurate (96.5% top-1 on
-    eight words and more), unlike UI strings, which it is not asked about."""
+    eight words and more), unlike UI strings, which it is not asked about. Chinese is asked
+    as langdetect's Simplified and Traditional profiles together (Traditional Chinese read
+    against the Simplified profile alone often reads as Japanese)."""
     from langdetect.lang_detect_exception import LangDetectException
 
     factory = _langdetect_factory()
-    codes = {_LANGDETECT_CODE.get(c, c): c for c in set(candidates)}
     known = set(factory.langlist)  # type: ignore[attr-defined]
-    priors = {code: 1.0 for code in codes if code in known}
-    if not priors or len(text.split()) < 3:
+    codes = {}  # langdetect's profile → candidate
+    for candidate in set(candidates):
+        for code in (_LANGDETECT_CODE.get(candidate, candidate),
+                     *_LANGDETECT_MORE.get(candidate, ())):
+            if code in known:
+                codes[code] = candidate
+    if not codes or len(text.split()) < 3:
         return None
+    # Each candidate's profiles share one prior (Chinese is not twice as likely as Japanese).
+    shares = {candidate: sum(1 for c in codes.values() if c == candidate)
+              for candidate in codes.values()}
     detector = factory.create()  # type: ignore[attr-defined]
-    detector.set_prior_map(priors)
+    detector.set_prior_map({code: 1.0 / shares[c] for code, c in codes.items()})
     detector.append(text[:5000])
     try:
-        best = detector.get_probabilities()[0]
-    except (LangDetectException, IndexError):
+        found = detector.get_probabilities()
+    except LangDetectException:
         return None
-    return codes.get(best.lang)
+    totals: dict[str, float] = {}
+    for language in found:
+        candidate = codes.get(language.lang)
+        if candidate is not None:
+            totals[candidate] = totals.get(candidate, 0.0) + language.prob
+    return max(sorted(totals), key=totals.__getitem__) if totals else None
 
 
 def likely_language(text: str, candidates: Iterable[str]) -> str | None:
@@ -648,8 +692,19 @@ def identify(
     pool, listed = _pools(tuple(candidates), page_language)
     if len(pool) < 2:
         return None
-    if _HAN.search(text) and not _KANA.search(text) and set(pool) <= {"zh", "ja"}:
-        words_post, evidence = _han_posterior(text, pool)
+    han_only = _HAN.search(text) is not None and _KANA.search(text) is None
+    if han_only and page_language == "zh" and "ja" in pool:
+        # Japanese running text nearly always has kana: Han alone on a Chinese page is no
+        # Japanese (Traditional Chinese shares many forms with Japanese kanji).
+        pool = tuple(lang for lang in pool if lang != "ja")
+        listed = tuple(lang for lang in listed if lang != "ja")
+        if len(pool) < 2:
+            return None
+    if han_only and set(pool) <= {"zh", "ja"}:
+        # On a Japanese page the kanji of a short label (開, 時, 間) are its own, not
+        # Traditional Chinese; a sentence without kana is no Japanese, so no matter there.
+        traditional = page_language != "ja" or len(_HAN.findall(text)) >= _HAN_SENTENCE
+        words_post, evidence = _han_posterior(text, pool, traditional=traditional)
     else:
         words = tokenize(text)
         if not words:
