@@ -35,7 +35,8 @@ from l10n.check.langid import (
     page_language,
     tokenize,
 )
-from l10n.check.names import remove_allowed, remove_unlinguistic, word_tokens
+from l10n.check.names import identifier_kind, remove_allowed, remove_unlinguistic, word_tokens
+from l10n.check.normalize import normalize_for_judging
 from l10n.check.patterns import MESSAGE_KEY, find_mojibake, find_template_artifact
 from l10n.check.scripts import (
     expected_scripts,
@@ -130,7 +131,10 @@ class Judge:
         ``names`` for blocks made of names (site, credit, byline, dateline), which get no
         statistical verdict: people and agencies say nothing about the page's language.
         ``catalog`` is True for a msgstr, whose placeholders and markup are meant.
+        The text is judged as readers see it (:func:`normalize_for_judging`: no soft hyphens,
+        zero-width or bidi characters; plain single spaces).
         """
+        text = normalize_for_judging(text)
         key = (text, locale, value_role, names, catalog)
         if key not in self._cache:
             if len(self._cache) >= _CACHE_LIMIT:
@@ -178,6 +182,8 @@ class Judge:
             verdict = self._patterns(text, value_role, language)
             if verdict is not None:
                 return verdict
+        if identifier_kind(text) is not None:
+            return None  # a host, file or cookie name, LaTeX, a handle: no language to judge
         if self.allow:
             text = remove_allowed(text, self.allow)
         if not any(ch.isalpha() for ch in text):
