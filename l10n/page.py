@@ -105,9 +105,10 @@ class Block:
     is False under ``translate="no"`` / ``data-l10n-ignore``, ``repeat_of`` is the index of an
     earlier block this one repeats (an image title shown twice), and ``dateline`` holds the
     parsed dateline of a ``dateline`` block. ``zone`` is where the block sits (None: what its
-    role says, see :func:`zone_of`); ``hidden`` marks text hidden from readers until a script
-    shows it; ``hreflang`` is the language a link says its target is in; ``segments`` are the
-    controls and styled parts inside the text.
+    role says, see :func:`zone_of`); ``scripted`` marks text a script shows or fills before
+    readers see it (hidden until then, a placeholder alone in its element, or a string the
+    page's own scripts carry); ``href`` is a link's target and ``hreflang`` the language it says
+    that target is in; ``segments`` are the controls and styled parts inside the text.
     """
 
     role: Role
@@ -119,7 +120,8 @@ class Block:
     repeat_of: int | None = None
     dateline: Dateline | None = None
     zone: Zone | None = None
-    hidden: bool = False
+    scripted: bool = False
+    href: str | None = None
     hreflang: str | None = None
     segments: tuple[Segment, ...] = ()
 
@@ -234,8 +236,10 @@ def block_to_dict(block: Block) -> dict[str, Any]:
         out["dateline"] = block.dateline.to_dict()
     if block.zone is not None:
         out["zone"] = str(block.zone)
-    if block.hidden:
-        out["hidden"] = True
+    if block.scripted:
+        out["scripted"] = True
+    if block.href is not None:
+        out["href"] = block.href
     if block.hreflang is not None:
         out["hreflang"] = block.hreflang
     if block.segments:

@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from l10n.check.catalog_index import CatalogIndex
-from l10n.check.finding import CatalogEntry, Evidence, Kind
+from l10n.check.finding import DEFAULT_SEVERITY, CatalogEntry, Evidence, Finding, Kind, Severity
 from l10n.check.langid import (
     has_word_list,
     identify,
@@ -35,7 +35,13 @@ from l10n.check.langid import (
     page_language,
     tokenize,
 )
-from l10n.check.names import identifier_kind, remove_allowed, remove_unlinguistic, word_tokens
+from l10n.check.names import (
+    identifier_kind,
+    name_tokens,
+    remove_allowed,
+    remove_unlinguistic,
+    word_tokens,
+)
 from l10n.check.normalize import normalize_for_judging
 from l10n.check.patterns import MESSAGE_KEY, find_mojibake, find_template_artifact
 from l10n.check.scripts import (
@@ -85,6 +91,29 @@ class Verdict:
     confidence: float | None = None
     entry: CatalogEntry | None = None
     warning: bool = False  # reported as a warning whatever the kind's default severity
+
+    def place(self, label: str, line: int, column: int, attribute: str | None, text: str,
+              locale: str | None, overrides: Mapping[str, str], *,
+              severity: Severity | None = None) -> Finding | None:
+        """This verdict as a finding at a place: at its kind's severity (a warning when the
+        judge said so, or when statistics alone were not strong enough), or at ``severity``;
+        ``overrides`` (kind → "error", "warning" or "off") has the last word."""
+        if severity is None:
+            severity = DEFAULT_SEVERITY[self.kind]
+            if self.warning or (self.evidence is Evidence.STATISTICS
+                                and not self.statistical_error):
+                severity = Severity.WARNING
+        override = overrides.get(str(self.kind))
+        if override == "off":
+            return None
+        if override is not None:
+            severity = Severity(override)
+        return Finding(
+            path=label, line=line, column=column, attribute=attribute, text=text,
+            kind=self.kind, severity=severity, locale=locale, detected=self.detected,
+            confidence=self.confidence, evidence=self.evidence, message=self.message,
+            entry=self.entry,
+        )
 
 
 # Entries per Judge cache before it starts over: chrome repeats across a site, so the cache
@@ -166,6 +195,31 @@ class Judge:
         if fast:
             return likely_language(text, candidates)
         return page_language(text, candidates)
+
+    def read_language(self, text: str, declared: str | None
+                      ) -> tuple[str, float, float] | None:
+        """The language a long text (an article, a section) reads as, among the site's
+        languages written in its main script and the declared one: (language, its posterior,
+        the declared language's posterior); None without letters."""
+        counts = letter_scripts(text)
+        if not counts:
+            return None
+        script = max(sorted(counts), key=lambda s: counts[s] * letter_weight(s))
+        candidates = list(self._candidates_for(script))
+        own = language_of(declared) if declared else None
+        if own and own not in candidates and script in primary_scripts(own):
+            candidates.append(own)
+        if not candidates:
+            likely = _script_language(script)
+            return (likely, 1.0, 1.0 if likely == own else 0.0) if likely else None
+        if len(candidates) == 1:
+            return candidates[0], 1.0, 1.0 if candidates[0] == own else 0.0
+        first = own if own in candidates else candidates[0]
+        guess = identify(text, first, tuple(candidates), indexed=self.many)
+        if guess is None:
+            return None
+        declared_p = guess.page_probability if own == first else 0.0
+        return guess.language, guess.confidence, declared_p
 
     def has_words(self, text: str) -> bool:
         """True when ``text``, without allowed terms and names, still has words."""
@@ -280,8 +334,9 @@ class Judge:
     def _script(self, text: str, locale: str, language: str, names: bool = False
                 ) -> Verdict | None:
         counts = letter_scripts(text)
-        if not counts:
-            return None
+        if not counts or (sum(counts.values()) < 2 and not any(
+                letter_weight(script) > 1 for script in counts)):
+            return None  # one letter ("Δ", "λ") is a symbol, not text
         if len(counts) == 1 and next(iter(counts)) in primary_scripts(locale):
             return None  # every letter in a script the page needs: the common case
         expected = expected_scripts(locale)
@@ -341,6 +396,11 @@ class Judge:
         n_words = len(words) if words else count_words(text)
         if n_words < 3 and _title_case(text):
             return None  # "Danmarks Radio": a short name in capitals is no language evidence
+        if _headline_case(text) and self._has_name(text, candidates):
+            # "Paris Haute Couture SS14, Serkan Cura", "Sky Villa Hua Hin Guesthouse": capitals
+            # and a word no site language has make a name (a title of a work, an event, a
+            # product), not a label; "Privacy Policy" has none and is judged.
+            return None
         probe = " ".join(words) if words else text
         # The letters expert (0.6 s to load) only for texts of two words or more.
         guess = identify(probe, language, candidates, letters=n_words >= 2, indexed=self.many)
@@ -358,6 +418,19 @@ class Judge:
                    f"not {_name(language)}")
         return Verdict(Kind.WRONG_LANGUAGE, strong, Evidence.STATISTICS, message,
                        guess.language, guess.confidence)
+
+    def _has_name(self, text: str, candidates: tuple[str, ...]) -> bool:
+        """Whether ``text`` holds a word shaped like a name that no candidate language lists:
+        capitalised and unknown ("Serkan"), or with a capital or a digit inside ("WooCommerce",
+        "SS14")."""
+        for token in name_tokens(text):
+            if any(ch.isdigit() for ch in token) or any(ch.isupper() for ch in token[1:]):
+                if any(ch.isalpha() for ch in token) and not token.isupper():
+                    return True
+                continue
+            if token[0].isupper() and not self._known(token.lower(), candidates):
+                return True
+        return False
 
     # -- candidates ------------------------------------------------------------------------
 
@@ -421,8 +494,33 @@ def _title_case(text: str) -> bool:
     return capitalised > 1
 
 
+def _headline_case(text: str) -> bool:
+    """Title Case: two capitalised words or more, and every word of four letters or more
+    capitalised ("Ramos Pinto Late Bottled Vintage", "Learning by Ear"), as names and titles
+    are written; not all in capitals."""
+    capitalised = 0
+    for word in text.split():
+        letters = [ch for ch in word if ch.isalpha()]
+        if not letters:
+            continue
+        if letters[0].isupper():
+            capitalised += 1
+        elif len(letters) >= 4:
+            return False
+    return capitalised >= 2 and not text.isupper()
+
+
 def _has_han(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+@functools.cache
+def _script_language(script: str) -> str | None:
+    """The language CLDR expects for a character script (``Thai`` → ``th``), if any."""
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags").get(f"und_{script}")
+    return likely.split("_")[0] if likely else None
 
 
 @functools.cache

@@ -28,6 +28,7 @@ __all__ = [
     "SHELL_COMMAND",
     "identifier_kind",
     "is_tld",
+    "name_tokens",
     "remove_allowed",
     "remove_unlinguistic",
     "word_tokens",
@@ -136,6 +137,11 @@ def remove_allowed(text: str, allowed: Iterable[str]) -> str:
 def _term_pattern(term: str) -> re.Pattern[str]:
     """An allowed term as a whole-word pattern (a site lists a few dozen)."""
     return re.compile(rf"(?<!\w){re.escape(term)}(?!\w)")
+
+
+def name_tokens(text: str) -> list[str]:
+    """The tokens of ``text`` once URLs, addresses, handles and identifiers are gone."""
+    return _TOKEN.findall(remove_unlinguistic(text))
 
 
 def word_tokens(text: str, is_word: Callable[[str], bool]) -> list[str]:

@@ -90,6 +90,20 @@ _SCREEN_READER_CLASSES = frozenset({"sr-only", "screen-reader-text", "visually-h
                                     "visuallyhidden", "screenreader", "screen-reader-only",
                                     "element-invisible", "a11y-hidden", "assistive-text",
                                     "u-visually-hidden", "offscreen", "sr-text"})
+# Images that are interface: icons, logos, badges, buttons (their names), or this small.
+_ICON_NAMES = re.compile(r"icon|logo|badge|button|sprite|emoji|avatar|gravatar|social|share")
+_ICON_SIZE = 48
+# A placeholder that is all its element holds: the slot a script fills ("<span>%d</span>").
+_LONE_PLACEHOLDER = re.compile(r"\s*(?:%(?:\d\$)?[sd]|\{\{?\s*[\w.]+\s*\}?\}|\$\{[\w.]+\})\s*")
+# A language switcher: a list of this many short items at least, this share of them names
+# of languages or editions.
+_MENU_ITEMS = 3
+_MENU_ITEM_WORDS = 4
+_MENU_SHARE = 0.6
+_SWITCHER = "language switcher"
+# Characters every placeholder holds: only runs with one are looked up in the page's scripts.
+_PLACEHOLDER_CHARS = re.compile(r"[%{$]")
+_JS_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\/")
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _TEMPLATE_TYPES = frozenset({"text/template", "text/x-template", "text/html", "text/x-handlebars",
                              "text/x-handlebars-template", "text/ng-template"})
@@ -159,6 +173,8 @@ class _Run:
     link_words: int = 0
     segments: list[tuple[int, int, str]] = field(default_factory=list)  # (first, end node, kind)
     stack: tuple[etree._Element, ...] = ()
+    scripted: bool = False  # holds a placeholder alone in its element (a script's slot)
+    switcher: bool = False  # an item of a language switcher
 
 
 @dataclass(slots=True)
@@ -173,6 +189,7 @@ class _Attr:
     context: str
     attribute: str
     stack: tuple[etree._Element, ...]
+    control: bool = False  # the name of an icon, a logo or a text-less link: interface text
 
 
 @dataclass
@@ -258,6 +275,8 @@ class _Walker:
         self.headline_seen = False
         self.lede_seen = False
         self.json_ld: list[object] = []
+        self.scripts: list[str] = []  # inline scripts' source (see _carried)
+        self.script_text: str | None = None
         self.meta_tags: dict[str, str] = {}
         self.canonical: str | None = None
         self.times: list[str] = []
@@ -328,6 +347,8 @@ class _Walker:
             text = el.text
             if text:
                 run = self._text(text, run, inner, el, "text", position)
+                if run is not None and not len(el) and _LONE_PLACEHOLDER.fullmatch(text):
+                    run.scripted = True
             if len(el):
                 run = self._children(el, inner, run, position)
             self.link = outer_link
@@ -393,9 +414,13 @@ class _Walker:
         return run
 
     def _skip(self, el: etree._Element) -> None:
-        if el.tag == "script" and (el.get("type") or "").lower() == "application/ld+json":
-            with contextlib.suppress(ValueError, RecursionError):  # malformed or too deep
-                self.json_ld.append(json.loads(el.text or ""))
+        if el.tag == "script":
+            kind = (el.get("type") or "").lower()
+            if kind == "application/ld+json":
+                with contextlib.suppress(ValueError, RecursionError):  # malformed or too deep
+                    self.json_ld.append(json.loads(el.text or ""))
+            elif el.text:
+                self.scripts.append(el.text)
         self.index.skip_subtree(el)
 
     def _named_only(self, el: etree._Element, tag: str, ctx: _Ctx, position: int) -> None:
@@ -422,9 +447,12 @@ class _Walker:
             self.semantic.append(el)
         if described or el in self.crumb_ends:
             return self._context(el, tag, ctx, attrs, described)
-        # Otherwise only the tag can change the context, the same way every time.
+        # Otherwise only the tag can change the context, the same way every time (a landmark
+        # names itself in it: worked out each time).
         if tag not in _CONTEXT_TAGS:
             return ctx  # most elements
+        if tag in _LANDMARK_TAGS:
+            return self._context(el, tag, ctx, attrs, described)
         inner = self.tag_contexts.get((ctx, tag))
         if inner is None:
             inner = self.tag_contexts[ctx, tag] = self._context(el, tag, ctx, attrs, described)
@@ -492,6 +520,7 @@ class _Walker:
             tag == "input" and (attrs.get("type") or "").lower() in _BUTTON_INPUTS
         )
         names = _BUTTON_ATTRIBUTES if button else _CHROME_ATTRIBUTES
+        control = None
         for name, raw in attrs.items():
             key = name.lower()
             if key not in names:
@@ -499,9 +528,11 @@ class _Walker:
             value = collapse_space(raw)
             if not value:
                 continue
+            if control is None:
+                control = _names_a_control(el, tag, attrs, bool(self.link))
             context = self._attribute_context(tag, key, attrs)
             self.pending.append(_Attr(el, ctx, value, position, context, key,
-                                      (*self.stack,)))
+                                      (*self.stack,), control))
 
     def _attribute_context(self, tag: str, name: str, attrs: dict[str, str]) -> str:
         if name == "placeholder":
@@ -572,6 +603,8 @@ class _Walker:
         zoning = classify([self._facts(item) for item in pending], self.semantic)
         zones = [self._zone(item, found, decider) for item, found, decider
                  in zip(pending, zoning.zones, zoning.deciders, strict=True)]
+        self._attribute_zones(pending, zones)
+        self._language_menus(pending, zones)
         headline = self._headline(pending, zones)
         for k, (item, zone) in enumerate(zip(pending, zones, strict=True)):
             if isinstance(item, _Attr):
@@ -595,7 +628,7 @@ class _Walker:
         whole in a ``form``, comments in an ``aside``), or headlines make a related-articles
         ``aside``. Elsewhere the classifier decides; what it has no word for is furniture."""
         ctx = item.ctx
-        if ctx.zone == "chrome":
+        if ctx.zone == "chrome" or (isinstance(item, _Attr) and item.control):
             return Zone.CHROME
         landmark = ctx.landmark_el
         if landmark is None:
@@ -615,6 +648,60 @@ class _Walker:
         if known is None:
             known = self.inside[key] = any(a is landmark for a in el.iterancestors())
         return known
+
+    def _attribute_zones(self, pending: list[_Run | _Attr], zones: list[Zone]) -> None:
+        """An attribute takes the zone of the text its element shows (a teaser link's title,
+        the alt of an image in it), where it has one and names no control."""
+        shown: dict[etree._Element, Zone] = {}
+        for item, zone in zip(pending, zones, strict=True):
+            if isinstance(item, _Run):
+                shown.setdefault(item.owner, zone)
+                for text, link, _ in item.parts:
+                    if link and text.strip():
+                        shown.setdefault(self.links[link][0], zone)
+        if not shown:
+            return
+        for k, item in enumerate(pending):
+            if isinstance(item, _Attr) and not item.control and item.ctx.zone != "chrome":
+                for el in reversed(item.stack):
+                    zone = shown.get(el)
+                    if zone is not None:
+                        if zone in (Zone.TEASER, Zone.COMMENT):
+                            zones[k] = zone
+                        break
+
+    def _language_menus(self, pending: list[_Run | _Attr], zones: list[Zone]) -> None:
+        """A list whose items are mostly language or edition names is a language switcher:
+        every item in it (and its tooltips) gets that context, names CLDR lacks included
+        (the Amharic edition's "ይዘት" among "English", "Deutsch", "Русский")."""
+        from l10n.languages import language_named
+
+        items: dict[etree._Element, list[int]] = {}
+        for k, item in enumerate(pending):
+            if zones[k] is Zone.ARTICLE or isinstance(item, _Attr):
+                continue
+            text = "".join(part[0] for part in item.parts)
+            if len(text.split()) > _MENU_ITEM_WORDS:
+                continue
+            holder = _item_holder(item.stack)
+            if holder is not None:
+                items.setdefault(holder, []).append(k)
+        menus = set()
+        for holder, ks in items.items():
+            if len(ks) < _MENU_ITEMS:
+                continue
+            named = sum(1 for k in ks if language_named(
+                collapse_space("".join(part[0] for part in pending[k].parts))) is not None)
+            if named >= _MENU_SHARE * len(ks):
+                menus.add(holder)
+        if not menus:
+            return
+        for item in pending:
+            if any(el in menus for el in item.stack):
+                if isinstance(item, _Attr):
+                    item.context = _SWITCHER
+                else:
+                    item.switcher = True
 
     def _headline(self, pending: list[_Run | _Attr], zones: list[Zone]) -> int | None:
         """The run that is the headline: the article's first ``h1``; where the article has none,
@@ -663,6 +750,8 @@ class _Walker:
             if current.start is None:
                 current.start = run.starts[node]
             current.langs.add(current.ctx.lang if link else _part_lang(run))
+            current.scripted = run.scripted
+            current.switcher = run.switcher
         for first, end, kind in run.segments:
             piece, start = where[first]
             if kind != "link" and where[end - 1][0] == piece:
@@ -679,13 +768,17 @@ class _Walker:
         assert run.start is not None
         ctx = run.ctx
         role, context = self._role(run, text, zone, headline, in_header)
+        if run.switcher and role is Role.CHROME:
+            context = _SWITCHER
         nodes = tuple(run.nodes)
         if len(run.langs) == 1 and None not in run.langs and ctx.lang is None:
             ctx = ctx._replace(lang=next(iter(run.langs)))  # all of it in one <span lang>
         segments = self._segments(run, text) if run.segments else ()
+        scripted = run.scripted or (_PLACEHOLDER_CHARS.search(text) is not None
+                                    and self._carried(text))
         if role is Role.DATELINE:
             self._add(Role.DATELINE, text, run.start, run.owner, ctx, context="dateline",
-                      dateline=parse_dateline(text), nodes=nodes, zone=zone)
+                      dateline=parse_dateline(text), nodes=nodes, zone=zone, scripted=scripted)
             return
         if role in (Role.LEDE, Role.PARAGRAPH):
             split = split_dateline(text)
@@ -695,10 +788,20 @@ class _Walker:
                           context="dateline", dateline=dateline, nodes=nodes, zone=zone)
                 rest_start = self.index.advance(run.start, rest_at)
                 self._add(role, text[rest_at:], rest_start, run.owner, ctx, context=context,
-                          nodes=nodes, zone=zone, segments=segments)
+                          nodes=nodes, zone=zone, segments=segments, scripted=scripted)
                 return
         self._add(role, text, run.start, run.owner, ctx, context=context, nodes=nodes,
-                  zone=zone, segments=segments)
+                  zone=zone, segments=segments, scripted=scripted)
+
+    def _carried(self, text: str) -> bool:
+        """Whether the page's inline scripts carry ``text`` (as a string they fill in and show:
+        "Verbinde mit %s" in a comment form's JavaScript)."""
+        if self.script_text is None:
+            joined = "\n".join(self.scripts)
+            self.script_text = _JS_ESCAPE.sub(
+                lambda m: chr(int(m[1], 16)) if m[1] else "/", joined) if "\\" in joined \
+                else joined
+        return text in self.script_text
 
     def _segments(self, run: _Run, text: str) -> tuple[Segment, ...]:
         out = []
@@ -801,8 +904,10 @@ class _Walker:
         nodes: tuple[tuple[etree._Element, str], ...] = (),
         zone: Zone | None = None,
         segments: tuple[Segment, ...] = (),
+        scripted: bool = False,
     ) -> None:
         line, column = self.index.position(offset)
+        href = el.get("href") if el.tag == "a" and attribute is None else None
         block = Block(
             role=role,
             text=text,
@@ -814,7 +919,8 @@ class _Walker:
             translatable=ctx.translatable,
             dateline=dateline,  # type: ignore[arg-type]
             zone=zone,
-            hidden=ctx.hidden,
+            scripted=ctx.hidden or scripted,
+            href=href,
             hreflang=ctx.hreflang,
             segments=segments,
         )
@@ -859,6 +965,15 @@ class _Walker:
                 paths[child] = f"{base}/{tag}[{number}]"
             else:
                 paths[child] = f"{base}/{tag}"
+
+
+def _item_holder(stack: tuple[etree._Element, ...]) -> etree._Element | None:
+    """The list (or other container) a menu item belongs to: the parent of the nearest
+    ``li``/``option`` above the text, else the parent of its element."""
+    for k in range(len(stack) - 1, 0, -1):
+        if stack[k].tag in ("li", "option"):
+            return stack[k - 1]
+    return stack[-2] if len(stack) > 1 else None
 
 
 def _owner_tag(run: _Run) -> str:
@@ -919,6 +1034,32 @@ def _segment_kind(tag: str, attrs: dict[str, str]) -> str:
         return "link"
     classes = set((attrs.get("class") or "").lower().split())
     return "screen-reader" if not classes.isdisjoint(_SCREEN_READER_CLASSES) else "styled"
+
+
+def _names_a_control(el: etree._Element, tag: str, attrs: dict[str, str], in_link: bool
+                     ) -> bool:
+    """Whether an element's ``alt``/``title``/``aria-label`` names a control rather than
+    describing content: a link that runs a script or has no text of its own (an icon link), or
+    an image that is an icon, a logo, a badge or a button (by its names or a small size)."""
+    if tag == "a":
+        href = (attrs.get("href") or "").strip().lower()
+        if href in ("", "#") or href.startswith("javascript:") or "onclick" in attrs:
+            return True  # a link that goes nowhere: a button in a link's clothes
+        if "".join(el.itertext()).strip():
+            return False
+        # No text: an icon link, unless what it shows is a picture (a linked photo's title
+        # describes the photo).
+        return all(_names_a_control(img, "img", dict(img.items()), True)
+                   for img in el.iter("img"))
+    if tag != "img":
+        return False
+    names = f"{attrs.get('class') or ''} {attrs.get('src') or ''} {attrs.get('id') or ''}"
+    if _ICON_NAMES.search(names.lower()):
+        return True
+    for size in (attrs.get("width"), attrs.get("height")):
+        if size and size.strip().isdigit() and int(size) <= _ICON_SIZE:
+            return True
+    return False
 
 
 def _hides(attrs: dict[str, str], classes: set[str]) -> bool:
