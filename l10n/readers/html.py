@@ -24,19 +24,17 @@ where a start tag ends. Rules:
   ``nav``, ``aside`` and ``form`` are chrome.
 * ``translate="no"`` and ``data-l10n-ignore`` mark blocks untranslatable (``translate="yes"``
   lifts it); the nearest ``lang`` attribute below ``<html>`` is the block's ``lang``.
-* The page locale is ``<html lang>`` as written; metadata comes from ``og:site_name``,
-  ``link[rel=canonical]``, JSON-LD and ``time[datetime]``.
+* The walk gathers every ``<meta>`` (in the head or wherever libxml2 put it), JSON-LD,
+  ``<title>``, ``link[rel=canonical]`` and ``time[datetime]``; :mod:`l10n.readers.metadata`
+  makes the page's metadata of them, and its language declaration is the page locale.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import json
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import NamedTuple
 
 import lxml.html
@@ -44,8 +42,9 @@ from lxml import etree
 
 from l10n.dateline import parse_dateline, split_dateline
 from l10n.errors import InputError
-from l10n.page import Block, Format, Location, Page, PageMeta, Role
+from l10n.page import Block, Format, Location, Page, Role
 from l10n.prose import collapse_space, count_words, parse_counter
+from l10n.readers.metadata import Gathered, declared_locale, read_metadata
 from l10n.readers.positions import SourceIndex
 
 __all__ = ["read_html_page"]
@@ -83,6 +82,7 @@ _BUTTON_INPUTS = frozenset({"submit", "button", "reset"})
 _META_CONTEXT = {"description": "meta description", "og:title": "og:title",
                  "og:description": "og:description", "twitter:title": "twitter:title",
                  "twitter:description": "twitter:description"}
+_GATHERED = frozenset({"time", "meta", "title"})  # noted for the metadata (_Walker._gather)
 _SMALL_PAGE = 1000  # start tags; up to this many, _Walker._path asks libxml2 for each path
 _KIND = {"a": "link", "img": "image", "input": "input", "button": "button", "select": "select",
          "textarea": "textarea", "abbr": "abbreviation", "area": "image map area"}
@@ -171,13 +171,12 @@ def read_html_document(
         raise InputError(
             "elements nested too deeply to read", path=path, hint="flatten the markup"
         ) from None
-    declared = root.get("lang") or root.get("xml:lang")
     blocks, nodes = walker.finish()
-    meta = _meta(root, blocks, walker)
+    meta = read_metadata(root, text, walker.gathered, blocks, nodes)
     page = Page(
         path=path,
         format=Format.HTML,
-        locale=locale or (declared.strip() if declared and declared.strip() else None),
+        locale=locale or declared_locale(meta),
         blocks=blocks,
         meta=meta,
     )
@@ -200,11 +199,7 @@ class _Walker:
         self.crumb_ends: set[etree._Element] = set()
         self.headline_seen = False
         self.lede_seen = False
-        self.json_ld: list[object] = []
-        self.meta_tags: dict[str, str] = {}
-        self.canonical: str | None = None
-        self.times: list[str] = []
-        self.title: str | None = None
+        self.gathered = Gathered()  # for the metadata
         self.paths: dict[etree._Element, str] = {}
         self.tag_contexts: dict[tuple[_Ctx, str], _Ctx] = {}  # see _enter
         # getpath walks the siblings of every ancestor: fine unless there are thousands.
@@ -248,6 +243,8 @@ class _Walker:
         # One dict read instead of an el.get per rule; libxml2 drops repeated attributes.
         attrs = dict(items) if items else {}
         inner = self._enter(el, tag, ctx, attrs)
+        if tag in _GATHERED:
+            self._gather(el, tag, attrs, inner)
         if attrs:
             self._attributes(el, tag, inner, position, attrs)
         # An inline element that starts a role of its own (span.credit) is a block of its own.
@@ -258,12 +255,8 @@ class _Walker:
                 run = self._text(text, run, inner, el, "text", position)
             if len(el):
                 run = self._children(el, inner, run, position)
-            if tag == "time":
-                stamp = attrs.get("datetime")
-                if stamp:
-                    self.times.append(stamp)
-                if run is not None:
-                    run.times += len(collapse_space(el.text_content()))
+            if tag == "time" and run is not None:
+                run.times += len(collapse_space(el.text_content()))
             tail = el.tail
             return self._text(tail, run, ctx, el, "tail", position) if tail else run
         if run is not None and run.start is not None:
@@ -311,8 +304,7 @@ class _Walker:
 
     def _skip(self, el: etree._Element) -> None:
         if el.tag == "script" and (el.get("type") or "").lower() == "application/ld+json":
-            with contextlib.suppress(ValueError, RecursionError):  # malformed or too deep
-                self.json_ld.append(json.loads(el.text or ""))
+            self.gathered.note_json_ld(el.text)
         self.index.skip_subtree(el)
 
     def _enter(self, el: etree._Element, tag: str, ctx: _Ctx, attrs: dict[str, str]) -> _Ctx:
@@ -422,6 +414,16 @@ class _Walker:
         kind = kind or _KIND.get(tag) or (role or tag)
         return f"{kind} {name}"
 
+    def _gather(self, el: etree._Element, tag: str, attrs: dict[str, str], ctx: _Ctx) -> None:
+        """Note a ``<time>`` for the metadata, and a ``<meta>`` or ``<title>`` outside the
+        head: after a stray tag libxml2 moves the rest of the head into ``<body>``."""
+        if tag == "time":
+            self.gathered.note_time(attrs, ctx.zone == "article", ctx.special is Role.BYLINE)
+        elif tag == "meta":
+            self.gathered.note_meta(el)
+        elif self.gathered.title is None:
+            self.gathered.title = collapse_space(el.text or "") or None
+
     def _head(self, head: etree._Element) -> None:
         for el in head.iter():
             if not isinstance(el.tag, str):
@@ -435,20 +437,19 @@ class _Walker:
                 text = collapse_space(el.text or "")
                 start = self.index.align_text(el.text or "")
                 if text:
-                    self.title = text
+                    self.gathered.title = text
                     self._add(Role.CHROME, text, position if start is None else start, el,
                               _head_ctx(el), context="page title", nodes=((el, "text"),))
             elif tag == "meta":
+                self.gathered.note_meta(el)
                 key = (el.get("property") or el.get("name") or "").strip().lower()
                 content = collapse_space(el.get("content") or "")
-                if key and content:
-                    self.meta_tags.setdefault(key, content)
-                    if key in _META_CONTEXT:
-                        self._add(Role.CHROME, content, position, el, _head_ctx(el),
-                                  context=_META_CONTEXT[key], attribute="content",
-                                  nodes=((el, "content"),))
+                if key in _META_CONTEXT and content:
+                    self._add(Role.CHROME, content, position, el, _head_ctx(el),
+                              context=_META_CONTEXT[key], attribute="content",
+                              nodes=((el, "content"),))
             elif tag == "link" and "canonical" in (el.get("rel") or "").lower().split():
-                self.canonical = el.get("href")
+                self.gathered.canonical = el.get("href")
 
     # -- blocks ----------------------------------------------------------------------------
 
@@ -668,51 +669,3 @@ def _in_chrome(el: etree._Element) -> bool:
             return True
         node = node.getparent()
     return False
-
-
-def _meta(root: etree._Element, blocks: tuple[Block, ...], walker: _Walker) -> PageMeta:
-    ld = dict(_json_ld_fields(walker.json_ld))
-    headline = next((b.text for b in blocks if b.role is Role.HEADLINE), None)
-    site_block = next((b.text for b in blocks if b.role is Role.SITE), None)
-    section_block = next((b.text for b in blocks if b.role is Role.SECTION), None)
-    published = (
-        _parse_datetime(ld.get("datePublished"))
-        or _parse_datetime(walker.meta_tags.get("article:published_time"))
-        or next((d for d in map(_parse_datetime, walker.times) if d is not None), None)
-    )
-    return PageMeta(
-        title=headline or ld.get("headline") or walker.title,
-        site=walker.meta_tags.get("og:site_name") or site_block,
-        section=walker.meta_tags.get("article:section") or section_block,
-        canonical_url=walker.canonical or walker.meta_tags.get("og:url"),
-        published=published,
-        description=walker.meta_tags.get("description"),
-    )
-
-
-def _json_ld_fields(items: list[object]) -> Iterator[tuple[str, str]]:
-    stack = list(items)
-    while stack:
-        item = stack.pop(0)
-        if isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, dict):
-            for key in ("datePublished", "headline"):
-                value = item.get(key)
-                if isinstance(value, str):
-                    yield key, value
-            graph = item.get("@graph")
-            if isinstance(graph, list):
-                stack.extend(graph)
-
-
-def _parse_datetime(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    value = value.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return None  # a date alone is not a publication time
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        return None

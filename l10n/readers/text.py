@@ -141,11 +141,13 @@ def read_text_page(
             seen.setdefault(block.text, len(blocks))
             blocks.append(block)
 
+    published = _published(blocks)
     meta = PageMeta(
         title=lines[headline].text if headline is not None else None,
         site=site,
         section=section,
-        published=_published(blocks),
+        published=published,
+        published_date=published.date() if published is not None else None,
     )
     return Page(path=path, format=Format.TEXT, locale=locale, blocks=tuple(blocks), meta=meta)
 
