@@ -74,6 +74,9 @@ TITLES = [
     ("<title>Harbour reopens: ferries - the full list / Coast Daily</title>",
      "Harbour reopens: ferries - the full list", "Harbour reopens: ferries - the full list"),
     ("<title>港口风暴后重新开放_新闻_海岸日报</title>", "港口风暴后重新开放", "港口风暴后重新开放"),
+    # a headline that is the site's name picks no part
+    ("<title>Harbour reopens after storm | Coast Daily</title>" + og("og:site_name", "Coast Daily"),
+     "Coast Daily", "Harbour reopens after storm"),
     ("<title>港口风暴后重新开放｜海岸日报</title>", "港口风暴后重新开放", "港口风暴后重新开放"),
     # <title> less a site prefix, with no headline to go by
     ("<title>Coast Daily: Harbour reopens after storm</title>" + og("og:site_name", "Coast Daily"),

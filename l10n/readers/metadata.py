@@ -63,7 +63,7 @@ from l10n.prose import collapse_space
 
 __all__ = ["Gathered", "TimeTag", "declared_locale", "read_metadata"]
 
-Nodes = Sequence[Sequence[tuple[etree._Element, str]]]
+_Nodes = Sequence[Sequence[tuple[etree._Element, str]]]  # per block, as HtmlDocument holds them
 
 
 class TimeTag(NamedTuple):
@@ -137,7 +137,7 @@ def read_metadata(
     source: str,
     gathered: Gathered,
     blocks: Sequence[Block],
-    nodes: Nodes,
+    nodes: _Nodes,
 ) -> PageMeta:
     """The metadata of a page: ``root`` is its tree, ``source`` its text, ``gathered`` what
     the walk gathered, ``blocks`` the blocks it made in page order and ``nodes`` the tree
@@ -157,7 +157,7 @@ def read_metadata(
     return PageMeta(
         title=title,
         site=_site(meta, objects, article, title_site,
-                   page_titles | {_key(title)} if title else page_titles, blocks),
+                   (page_titles | {_key(title)}) if title else page_titles, blocks),
         section=_first(meta, "article:section")
         or next((b.text for b in blocks if b.role is Role.SECTION), None),
         canonical_url=gathered.canonical or _first(meta, "og:url"),
@@ -285,22 +285,23 @@ _AUTHOR_META = (("dc.creator",), ("dcterms.creator",), ("author",), ("parsely-au
 _BYLINE_HINT = re.compile(r"byline|author|writtenby", re.IGNORECASE)
 # Widgets about an author that are not the byline ("Follow author", "Share").
 _NOT_BYLINE_HINT = re.compile(r"share|social|follow|comment|avatar", re.IGNORECASE)
-# Class and id words of the containers a reader mode drops before it looks for a byline
-# (comments, menus, rails...), and the words that keep a container anyway.
-_DROPPED = re.compile(
-    r"-ad-|ad-break|agegate|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|"
-    r"extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|"
-    r"skyscraper|social|sponsor|supplemental|pagination|pager|popup|yom-remote",
-    re.IGNORECASE,
-)
-_KEPT = re.compile(r"and|article|body|column|content|main|shadow", re.IGNORECASE)
+# Words in a class or id that make Readability drop a container before it looks for the
+# byline (headers, menus, comments, rails...), and words that keep one anyway; matched
+# anywhere in the class and id, as Readability does ("brand" keeps a container by its "and").
+_DROPPED = re.compile("|".join((
+    "-ad-", "ad-break", "agegate", "banner", "breadcrumbs", "comment", "community",
+    "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "pager",
+    "pagination", "popup", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
+    "skyscraper", "social", "sponsor", "supplemental",
+)), re.IGNORECASE)
+_KEPT = re.compile("|".join(("and", "article", "body", "column", "content", "main", "shadow")),
+                   re.IGNORECASE)
 _DROPPED_ROLES = frozenset({"menu", "menubar", "complementary", "navigation", "alert",
                             "alertdialog", "dialog"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _NO_TEXT = frozenset({"script", "style", "noscript", "template"})
 _NOT_BYLINES = frozenset({"form", "button", "input", "select", "textarea", "label", "option"})
-_ARTICLE_ZONE = frozenset({Role.HEADLINE, Role.LEDE, Role.PARAGRAPH, Role.CAPTION, Role.CREDIT,
-                           Role.BYLINE, Role.DATELINE})
+_ARTICLE_MARKS = frozenset({Role.BYLINE, Role.DATELINE, Role.CREDIT})  # with article roles
 _BYLINE_LIMIT = 100  # characters: longer is a bio or a whole header, not a byline
 _BY = r"(?:by|von|par|por|door|di|av|af|przez)"
 _BY_LINE = re.compile(_BY + r"\s*:?\s+[^\W\d_]", re.IGNORECASE)
@@ -309,19 +310,12 @@ _BY_LINE_WORDS = 8
 _BY_LINE_BLOCKS = 8  # article blocks looked at for a "By …" line
 
 
-class _Drop:
-    """The verdict on an element a reader mode drops with all it holds."""
-
-
-_DROP = _Drop()
-
-
 def _byline(
     root: etree._Element,
     meta: Mapping[str, list[str]],
     article: Mapping[str, object] | None,
     blocks: Sequence[Block],
-    nodes: Nodes,
+    nodes: _Nodes,
 ) -> str | None:
     if article is not None and (names := _ld_names(article.get("author"))):
         return _join(names)
@@ -332,22 +326,27 @@ def _byline(
             or _by_line(blocks))
 
 
-def _element_byline(root: etree._Element, blocks: Sequence[Block], nodes: Nodes) -> str | None:
+def _element_byline(root: etree._Element, blocks: Sequence[Block], nodes: _Nodes) -> str | None:
     """The first byline element in document order, as a reader mode finds it after dropping
     hidden elements and containers such as headers, menus and comments. A reader mode that
     finds no article there reads the page again keeping those containers (a byline in a
     ``.header`` above the story); so, when none is found, do the article's blocks."""
     # A root that would be dropped by its class leaves nothing to read at all.
-    strip = _verdict(root) is not _DROP
+    strip = _verdict(root) is not False
     pairs = list(zip(blocks, nodes, strict=True))
     # What follows the article (rails, footers) holds other articles' bylines, if any.
-    last = max((i for i, b in enumerate(blocks) if b.role in _ARTICLE_ZONE), default=None)
+    last = max((i for i, b in enumerate(blocks) if _in_article(b.role)), default=None)
     if last is not None:
         del pairs[last + 1:]
     found = _first_byline(pairs, strip)
     if found is None and strip:
-        found = _first_byline([p for p in pairs if p[0].role in _ARTICLE_ZONE], False)
+        found = _first_byline([p for p in pairs if _in_article(p[0].role)], False)
     return found
+
+
+def _in_article(role: Role) -> bool:
+    """Whether a block of this role is the article's: its text, byline, dateline or credit."""
+    return role.is_article or role in _ARTICLE_MARKS
 
 
 def _first_byline(
@@ -355,30 +354,30 @@ def _first_byline(
 ) -> str | None:
     """The byline of the first byline element holding the text of one of ``items`` (blocks
     and their nodes), judging each element on the way once, outermost first."""
-    verdicts: dict[etree._Element, object] = {}  # element: True (kept) or _DROP
+    kept_by: dict[etree._Element, bool] = {}  # element: kept (or dropped with all it holds)
     for block, block_nodes in items:
         if block.attribute is not None:
             continue
         for el, kind in block_nodes:
             holder = el if kind == "text" else el.getparent()
             chain = []
-            while holder is not None and holder not in verdicts:
+            while holder is not None and holder not in kept_by:
                 chain.append(holder)
                 holder = holder.getparent()
-            kept = holder is None or verdicts[holder] is True
+            kept = holder is None or kept_by[holder]
             for node in reversed(chain):
                 if kept:
                     verdict = _verdict(node, strip)
                     if isinstance(verdict, str):
                         return verdict
-                    kept = verdict is True
-                verdicts[node] = True if kept else _DROP
+                    kept = verdict
+                kept_by[node] = kept
     return None
 
 
-def _verdict(el: etree._Element, strip: bool = True) -> object:
-    """``_DROP`` for an element a reader mode drops (a container by its class or role only
-    when ``strip``), its byline text for a byline element, else True."""
+def _verdict(el: etree._Element, strip: bool = True) -> bool | str:
+    """The byline text of a byline element, False for an element a reader mode drops with
+    all it holds (hidden; a container by its class or role only when ``strip``), else True."""
     items = el.items()
     if not items:
         return True
@@ -389,7 +388,7 @@ def _verdict(el: etree._Element, strip: bool = True) -> object:
         or (attrs.get("aria-hidden") == "true" and "fallback-image" not in classes)
         or ("style" in attrs and _HIDDEN_STYLE.search(attrs["style"]))
     ):
-        return _DROP
+        return False
     hints = _hints(f"{classes} {attrs.get('id') or ''}") if classes or "id" in attrs else 0
     if (
         hints & _HINTS_BYLINE
@@ -405,10 +404,8 @@ def _verdict(el: etree._Element, strip: bool = True) -> object:
     if not strip:
         return True
     if hints & _HINTS_DROPPED and el.tag not in ("body", "a") and not _near(el, ("table", "code")):
-        return _DROP
-    if (attrs.get("role") or "").strip().lower() in _DROPPED_ROLES:
-        return _DROP
-    return True
+        return False
+    return (attrs.get("role") or "").strip().lower() not in _DROPPED_ROLES
 
 
 _HINTS_BYLINE, _HINTS_NOT_BYLINE, _HINTS_DROPPED = 1, 2, 4
@@ -497,6 +494,7 @@ _TITLE_META = ("dc.title", "dcterms.title", "og:title", "twitter:title", "title"
 _SITE_META = ("application-name", "apple-mobile-web-app-title")
 _SITE_TYPES = frozenset({"WebSite", "Organization", "NewsMediaOrganization", "Corporation"})
 _FEW_WORDS = 4  # a title cut to this many words or fewer was cut wrong
+_RUN = 8  # parts a headline may span in <title>
 
 
 def _key(text: str) -> str:
@@ -658,10 +656,11 @@ def _from_title_tag(
     """The title ``<title>`` gives, and the parts it left out before and after it (site,
     section, author) when the headline told which part is the title."""
     parts = _parts(title)
-    if headline:
+    # A headline that is the site's name (a blog's name in its <h1>) tells nothing.
+    if headline and not (len(parts) > 1 and names.names(headline)):
         key = _key(headline)
         for i in range(len(parts)):
-            for j in range(i, len(parts)):
+            for j in range(i, min(len(parts), i + _RUN)):
                 if _key(title[parts[i][0]:parts[j][1]]) == key:
                     return (title[parts[i][0]:parts[j][1]],
                             [title[a:b] for a, b in parts[:i]],
