@@ -282,20 +282,26 @@ def _ld_text(obj: Mapping[str, object] | None, key: str) -> str | None:
 _AUTHOR_META = (("dc.creator",), ("dcterms.creator",), ("author",), ("parsely-author",),
                 ("sailthru.author",), ("article:author", "og:article:author"),
                 ("itemprop:author",))
-_BYLINE_HINT = re.compile(r"byline|author|writtenby", re.IGNORECASE)
-# Widgets about an author that are not the byline ("Follow author", "Share").
-_NOT_BYLINE_HINT = re.compile(r"share|social|follow|comment|avatar", re.IGNORECASE)
+_HINTS_BYLINE, _HINTS_NOT_BYLINE, _HINTS_DROPPED = 1, 2, 4
 # Words in a class or id that make Readability drop a container before it looks for the
 # byline (headers, menus, comments, rails...), and words that keep one anyway; matched
 # anywhere in the class and id, as Readability does ("brand" keeps a container by its "and").
-_DROPPED = re.compile("|".join((
+_DROPPED_WORDS = frozenset({
     "-ad-", "ad-break", "agegate", "banner", "breadcrumbs", "comment", "community",
     "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "pager",
     "pagination", "popup", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
     "skyscraper", "social", "sponsor", "supplemental",
-)), re.IGNORECASE)
-_KEPT = re.compile("|".join(("and", "article", "body", "column", "content", "main", "shadow")),
-                   re.IGNORECASE)
+})
+_KEPT_WORDS = frozenset({"and", "article", "body", "column", "content", "main", "shadow"})
+_HINT_FLAGS = {"byline": _HINTS_BYLINE, "author": _HINTS_BYLINE, "writtenby": _HINTS_BYLINE,
+               # widgets about an author that are not the byline ("Follow author", "Share")
+               "share": _HINTS_NOT_BYLINE, "social": _HINTS_NOT_BYLINE,
+               "follow": _HINTS_NOT_BYLINE, "comment": _HINTS_NOT_BYLINE,
+               "avatar": _HINTS_NOT_BYLINE}
+# Every word above, longest first, so that one scan finds them all (they do not overlap in a
+# way that matters: "comments" holds "comment", "brand" holds "and").
+_HINT_WORDS = re.compile("|".join(sorted(
+    map(re.escape, _DROPPED_WORDS | _KEPT_WORDS | _HINT_FLAGS.keys()), key=len, reverse=True)))
 _DROPPED_ROLES = frozenset({"menu", "menubar", "complementary", "navigation", "alert",
                             "alertdialog", "dialog"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -331,16 +337,19 @@ def _element_byline(root: etree._Element, blocks: Sequence[Block], nodes: _Nodes
     hidden elements and containers such as headers, menus and comments. A reader mode that
     finds no article there reads the page again keeping those containers (a byline in a
     ``.header`` above the story); so, when none is found, do the article's blocks."""
+    in_article = [_in_article(b.role) and b.attribute is None for b in blocks]
+    # What follows the article (rails, footers) holds other articles' bylines, if any.
+    end = max((i for i, yes in enumerate(in_article) if yes), default=len(blocks) - 1) + 1
+    holders = [_holders(nodes[i]) for i in range(end) if blocks[i].attribute is None]
+    kept_by: dict[etree._Element, bool] = {}
     # A root that would be dropped by its class leaves nothing to read at all.
     strip = _verdict(root) is not False
-    pairs = list(zip(blocks, nodes, strict=True))
-    # What follows the article (rails, footers) holds other articles' bylines, if any.
-    last = max((i for i, b in enumerate(blocks) if _in_article(b.role)), default=None)
-    if last is not None:
-        del pairs[last + 1:]
-    found = _first_byline(pairs, strip)
+    found = _first_byline(holders, strip, kept_by)
     if found is None and strip:
-        found = _first_byline([p for p in pairs if _in_article(p[0].role)], False)
+        # What stayed stays, and holds no byline: only the dropped containers are read again.
+        kept = {el: True for el, yes in kept_by.items() if yes}
+        found = _first_byline([_holders(nodes[i]) for i in range(end) if in_article[i]], False,
+                              kept)
     return found
 
 
@@ -349,17 +358,22 @@ def _in_article(role: Role) -> bool:
     return role.is_article or role in _ARTICLE_MARKS
 
 
+def _holders(block_nodes: Sequence[tuple[etree._Element, str]]) -> Iterator[etree._Element]:
+    """The elements holding a block's text runs."""
+    for el, kind in block_nodes:
+        yield el if kind == "text" else el.getparent()
+
+
 def _first_byline(
-    items: Iterable[tuple[Block, Sequence[tuple[etree._Element, str]]]], strip: bool
+    holders: Iterable[Iterable[etree._Element | None]],
+    strip: bool,
+    kept_by: dict[etree._Element, bool],
 ) -> str | None:
-    """The byline of the first byline element holding the text of one of ``items`` (blocks
-    and their nodes), judging each element on the way once, outermost first."""
-    kept_by: dict[etree._Element, bool] = {}  # element: kept (or dropped with all it holds)
-    for block, block_nodes in items:
-        if block.attribute is not None:
-            continue
-        for el, kind in block_nodes:
-            holder = el if kind == "text" else el.getparent()
+    """The byline of the first byline element holding one of ``holders`` (per block, the
+    elements holding its text), judging each element on the way once, outermost first;
+    ``kept_by`` notes whether each judged element stays (False: dropped with all it holds)."""
+    for block_holders in holders:
+        for holder in block_holders:
             chain = []
             while holder is not None and holder not in kept_by:
                 chain.append(holder)
@@ -408,19 +422,17 @@ def _verdict(el: etree._Element, strip: bool = True) -> bool | str:
     return (attrs.get("role") or "").strip().lower() not in _DROPPED_ROLES
 
 
-_HINTS_BYLINE, _HINTS_NOT_BYLINE, _HINTS_DROPPED = 1, 2, 4
-
-
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)
 def _hints(text: str) -> int:
     """What a class and id string says of its element, as flags (pages repeat their class
     strings, so each is read once)."""
-    flags = _HINTS_BYLINE if _BYLINE_HINT.search(text) else 0
-    if _NOT_BYLINE_HINT.search(text):
-        flags |= _HINTS_NOT_BYLINE
-    if _DROPPED.search(text) and not _KEPT.search(text):
-        flags |= _HINTS_DROPPED
-    return flags
+    flags = 0
+    dropped = kept = False
+    for word in _HINT_WORDS.findall(text.lower()):
+        flags |= _HINT_FLAGS.get(word, 0)
+        dropped = dropped or word in _DROPPED_WORDS
+        kept = kept or word in _KEPT_WORDS
+    return flags | _HINTS_DROPPED if dropped and not kept else flags
 
 
 def _near(el: etree._Element, tags: tuple[str, ...], levels: int = 3) -> bool:
@@ -481,7 +493,7 @@ def _by_line(blocks: Sequence[Block]) -> str | None:
 # -- title and site ------------------------------------------------------------------------
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
-_MARK = r"(?:[|\-–—/\\»›·•>｜]|::)"  # a separator's mark; all but ｜ need space around
+_MARK = r"(?:[|│\-–—/\\»›·•>｜]|::)"  # a separator's mark; all but ｜ need space around
 _SEPARATOR = re.compile(r"\s+" + _MARK + r"\s+|\s*｜\s*")
 _LEADING_SEPARATOR = re.compile(r"\s*" + _MARK + r"(?!\S)\s*")
 _TRAILING_SEPARATOR = re.compile(r"\s*(?<!\S)" + _MARK + r"\s*$")
