@@ -7,7 +7,7 @@ work on it and never on files. Everything here is immutable and free of I/O.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -148,7 +148,16 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class PageMeta:
-    """Page-level facts found by the reader (``None`` when the page does not say)."""
+    """Page-level facts found by the reader (``None`` when the page does not say).
+
+    ``published`` is the publication moment when the page gives a time of day, and
+    ``published_date`` the publication date whenever it gives one: a page that states only a
+    date has a date and no moment (not a midnight no one wrote). ``language`` is the
+    page's own language declaration as written (``en-us``, ``de_DE``), ``language_source``
+    which one it is (``html lang``, ``html xml:lang``, ``content-language``,
+    ``meta language``, ``dc.language``, ``og:locale``), ``direction`` ``rtl`` or ``ltr``
+    when the page says.
+    """
 
     title: str | None = None
     site: str | None = None
@@ -156,6 +165,27 @@ class PageMeta:
     canonical_url: str | None = None
     published: datetime | None = None
     description: str | None = None
+    byline: str | None = None
+    published_date: date | None = None
+    language: str | None = None
+    language_source: str | None = None
+    direction: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready view (the ``meta`` object of ``l10n inspect --format json``)."""
+        return {
+            "title": self.title,
+            "site": self.site,
+            "section": self.section,
+            "canonical_url": self.canonical_url,
+            "published": self.published.isoformat() if self.published else None,
+            "published_date": self.published_date.isoformat() if self.published_date else None,
+            "description": self.description,
+            "byline": self.byline,
+            "language": self.language,
+            "language_source": self.language_source,
+            "direction": self.direction,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,14 +221,7 @@ class Page:
             "path": self.path,
             "format": str(self.format),
             "locale": self.locale,
-            "meta": {
-                "title": self.meta.title,
-                "site": self.meta.site,
-                "section": self.meta.section,
-                "canonical_url": self.meta.canonical_url,
-                "published": self.meta.published.isoformat() if self.meta.published else None,
-                "description": self.meta.description,
-            },
+            "meta": self.meta.to_dict(),
             "blocks": [block_to_dict(b) for b in self.blocks],
         }
 

@@ -24,19 +24,17 @@ where a start tag ends. Rules:
   ``nav``, ``aside`` and ``form`` are chrome.
 * ``translate="no"`` and ``data-l10n-ignore`` mark blocks untranslatable (``translate="yes"``
   lifts it); the nearest ``lang`` attribute below ``<html>`` is the block's ``lang``.
-* The page locale is ``<html lang>`` as written; metadata comes from ``og:site_name``,
-  ``link[rel=canonical]``, JSON-LD and ``time[datetime]``.
+* The walk gathers every ``<meta>`` (in the head or wherever libxml2 put it), JSON-LD,
+  ``<title>``, ``link[rel=canonical]`` and ``time[datetime]``; :mod:`l10n.readers.metadata`
+  makes the page's metadata of them, and its language declaration is the page locale.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import json
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import NamedTuple
 
 import lxml.html
@@ -44,8 +42,9 @@ from lxml import etree
 
 from l10n.dateline import parse_dateline, split_dateline
 from l10n.errors import InputError
-from l10n.page import Block, Format, Location, Page, PageMeta, Role, Segment, Zone
+from l10n.page import Block, Format, Location, Page, Role, Segment, Zone
 from l10n.prose import collapse_space, count_words, parse_counter
+from l10n.readers.metadata import Gathered, declared_locale, read_metadata
 from l10n.readers.positions import SourceIndex
 from l10n.readers.zones import RunFacts, Zoning, classify
 
@@ -113,6 +112,7 @@ _BUTTON_INPUTS = frozenset({"submit", "button", "reset"})
 _META_CONTEXT = {"description": "meta description", "og:title": "og:title",
                  "og:description": "og:description", "twitter:title": "twitter:title",
                  "twitter:description": "twitter:description"}
+_GATHERED = frozenset({"time", "meta", "title"})  # noted for the metadata (_Walker._gather)
 _SMALL_PAGE = 1000  # start tags; up to this many, _Walker._path asks libxml2 for each path
 _KIND = {"a": "link", "img": "image", "input": "input", "button": "button", "select": "select",
          "textarea": "textarea", "abbr": "abbreviation", "area": "image map area",
@@ -240,13 +240,12 @@ def read_html_document(
         raise InputError(
             "elements nested too deeply to read", path=path, hint="flatten the markup"
         ) from None
-    declared = root.get("lang") or root.get("xml:lang")
     blocks, nodes = walker.finish()
-    meta = _meta(root, blocks, walker)
+    meta = read_metadata(root, text, walker.gathered, blocks, nodes)
     page = Page(
         path=path,
         format=Format.HTML,
-        locale=locale or (declared.strip() if declared and declared.strip() else None),
+        locale=locale or declared_locale(meta),
         blocks=blocks,
         meta=meta,
     )
@@ -274,13 +273,9 @@ class _Walker:
         self.crumb_ends: set[etree._Element] = set()
         self.headline_seen = False
         self.lede_seen = False
-        self.json_ld: list[object] = []
         self.scripts: list[str] = []  # inline scripts' source (see _carried)
         self.script_text: str | None = None
-        self.meta_tags: dict[str, str] = {}
-        self.canonical: str | None = None
-        self.times: list[str] = []
-        self.title: str | None = None
+        self.gathered = Gathered()  # for the metadata
         self.paths: dict[etree._Element, str] = {}
         self.tag_contexts: dict[tuple[_Ctx, str], _Ctx] = {}  # see _enter
         self.inside: dict[tuple[etree._Element, etree._Element], bool] = {}  # see _inside
@@ -328,6 +323,8 @@ class _Walker:
         inner = self._enter(el, tag, ctx, attrs)
         stack = self.stack
         stack.append(el)
+        if tag in _GATHERED:
+            self._gather(el, tag, attrs, inner)
         if attrs:
             self._attributes(el, tag, inner, position, attrs)
         if tag in _NAMED_ONLY:
@@ -355,12 +352,8 @@ class _Walker:
             if run is not None and (link or "class" in attrs or "style" in attrs) \
                     and len(run.nodes) > first:
                 run.segments.append((first, len(run.nodes), _segment_kind(tag, attrs)))
-            if tag == "time":
-                stamp = attrs.get("datetime")
-                if stamp:
-                    self.times.append(stamp)
-                if run is not None:
-                    run.times += len(collapse_space(el.text_content()))
+            if tag == "time" and run is not None:
+                run.times += len(collapse_space(el.text_content()))
             stack.pop()
             tail = el.tail
             return self._text(tail, run, ctx, el, "tail", position) if tail else run
@@ -417,8 +410,7 @@ class _Walker:
         if el.tag == "script":
             kind = (el.get("type") or "").lower()
             if kind == "application/ld+json":
-                with contextlib.suppress(ValueError, RecursionError):  # malformed or too deep
-                    self.json_ld.append(json.loads(el.text or ""))
+                self.gathered.note_json_ld(el.text)
             elif el.text:
                 self.scripts.append(el.text)
         self.index.skip_subtree(el)
@@ -546,6 +538,19 @@ class _Walker:
         kind = kind or _KIND.get(tag) or (role or tag)
         return f"{kind} {name}"
 
+    def _gather(self, el: etree._Element, tag: str, attrs: dict[str, str], ctx: _Ctx) -> None:
+        """Note a ``<time>`` for the metadata, and a ``<meta>`` or ``<title>`` outside the
+        head: after a stray tag libxml2 moves the rest of the head into ``<body>``."""
+        if tag == "time":
+            # Whether the time is in the article is known only after the walk: outside the
+            # landmarks is the best guess here.
+            self.gathered.note_time(attrs, ctx.zone == "body" and ctx.landmark in (None, "header"),
+                                    ctx.special is Role.BYLINE)
+        elif tag == "meta":
+            self.gathered.note_meta(el)
+        elif self.gathered.title is None:
+            self.gathered.title = collapse_space(el.text or "") or None
+
     def _head(self, head: etree._Element) -> None:
         for el in head.iter():
             if not isinstance(el.tag, str):
@@ -559,21 +564,20 @@ class _Walker:
                 text = collapse_space(el.text or "")
                 start = self.index.align_text(el.text or "")
                 if text:
-                    self.title = text
+                    self.gathered.title = text
                     self._add(Role.CHROME, text, position if start is None else start, el,
                               _head_ctx(el), context="page title", nodes=((el, "text"),),
                               zone=Zone.CHROME)
             elif tag == "meta":
+                self.gathered.note_meta(el)
                 key = (el.get("property") or el.get("name") or "").strip().lower()
                 content = collapse_space(el.get("content") or "")
-                if key and content:
-                    self.meta_tags.setdefault(key, content)
-                    if key in _META_CONTEXT:
-                        self._add(Role.CHROME, content, position, el, _head_ctx(el),
-                                  context=_META_CONTEXT[key], attribute="content",
-                                  nodes=((el, "content"),), zone=Zone.CHROME)
+                if key in _META_CONTEXT and content:
+                    self._add(Role.CHROME, content, position, el, _head_ctx(el),
+                              context=_META_CONTEXT[key], attribute="content",
+                              nodes=((el, "content"),), zone=Zone.CHROME)
             elif tag == "link" and "canonical" in (el.get("rel") or "").lower().split():
-                self.canonical = el.get("href")
+                self.gathered.canonical = el.get("href")
 
     # -- zones, roles and blocks -----------------------------------------------------------
 
@@ -1119,49 +1123,3 @@ def _head_ctx(el: etree._Element) -> _Ctx:
     return _Ctx(zone="chrome", lang=(el.get("lang") or "").strip() or None)
 
 
-def _meta(root: etree._Element, blocks: tuple[Block, ...], walker: _Walker) -> PageMeta:
-    ld = dict(_json_ld_fields(walker.json_ld))
-    headline = next((b.text for b in blocks if b.role is Role.HEADLINE), None)
-    site_block = next((b.text for b in blocks if b.role is Role.SITE), None)
-    section_block = next((b.text for b in blocks if b.role is Role.SECTION), None)
-    published = (
-        _parse_datetime(ld.get("datePublished"))
-        or _parse_datetime(walker.meta_tags.get("article:published_time"))
-        or next((d for d in map(_parse_datetime, walker.times) if d is not None), None)
-    )
-    return PageMeta(
-        title=headline or ld.get("headline") or walker.title,
-        site=walker.meta_tags.get("og:site_name") or site_block,
-        section=walker.meta_tags.get("article:section") or section_block,
-        canonical_url=walker.canonical or walker.meta_tags.get("og:url"),
-        published=published,
-        description=walker.meta_tags.get("description"),
-    )
-
-
-def _json_ld_fields(items: list[object]) -> Iterator[tuple[str, str]]:
-    stack = list(items)
-    while stack:
-        item = stack.pop(0)
-        if isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, dict):
-            for key in ("datePublished", "headline"):
-                value = item.get(key)
-                if isinstance(value, str):
-                    yield key, value
-            graph = item.get("@graph")
-            if isinstance(graph, list):
-                stack.extend(graph)
-
-
-def _parse_datetime(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    value = value.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return None  # a date alone is not a publication time
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        return None
