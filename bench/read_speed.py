@@ -3,20 +3,24 @@
 the same pages in the same run, with trafilatura's extraction beside them.
 
 The pages are every page of PAGES/boilerplate.json and every PAGES/readability/*/source.html,
-held in memory as bytes. Each round times, over all of them:
+held in memory as bytes. Each round makes passes over all of them, each pass timed whole:
 
-* lxml: ``lxml.html.document_fromstring`` on each page's bytes (best of --repeats);
-* parse_page: ``l10n.readers.parse_page`` (bytes in, page out; best of --repeats), and its pieces
-  timed alone: ``decode_page``, the reader's lxml parse of the decoded text, ``SourceIndex`` (the
-  source positions); the rest of parse_page is the walk and the metadata;
-* check, in process: ``check_paths`` over the page files with one job (model loaded and warmed
-  by a run before the first round), and the same as a subprocess, ``l10n check --jobs 1
-  --format json`` (start-up and model load included, model cache warm: a first run fills it);
-* trafilatura: ``trafilatura.extract`` on each page's bytes (once a round).
+* lxml: ``lxml.html.document_fromstring`` on each page's bytes, a pass before each parse_page
+  pass and before each of the others, so spread over the round; the fastest is the round's
+  lxml time;
+* parse_page: ``l10n.readers.parse_page`` (bytes in, page out; fastest of --repeats passes), and
+  its pieces, each timed alone (fastest of --repeats): ``decode_page``, the reader's lxml parse
+  of the decoded text, ``SourceIndex`` (source positions); the rest of parse_page is the walk
+  and the metadata;
+* check in process: ``check_paths`` with one job, in a child process that loaded l10n and
+  checked the pages once before the first round (no start-up, model loaded, caches warm);
+* check --jobs 1: ``l10n check --jobs 1 --format json PAGES`` as a subprocess (start-up and
+  model load included, model cache warm: a run before the first round fills it);
+* trafilatura: ``trafilatura.extract`` on each page's bytes.
 
-Prints each as pages/s and as a ratio to lxml's time in the same round (targets: parse_page
-<= 3x, check --jobs 1 <= 6x), then the median and range over the rounds (the machine's speed
-drifts between rounds; a ratio pairs one round's runs).
+Prints each as pages/s and as a ratio to the round's lxml time (targets: parse_page <= 3x,
+check --jobs 1 <= 6x), then the median and range over the rounds (the machine's speed drifts
+between rounds; a ratio pairs one round's runs), and parse_page's time shared among its pieces.
 
 Usage: python bench/read_speed.py [--pages DIR] [--rounds 3] [--repeats 3] [--json FILE]
 Needs the ``bench`` extra (trafilatura).
@@ -26,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import gc
 import json
 import logging
@@ -57,39 +60,41 @@ def load_pages(pages: Path) -> list[tuple[Path, bytes]]:
     return [(f, f.read_bytes()) for f in files]
 
 
-def best_of(repeats: int, run: Callable[..., object], *args: Any) -> float:
-    """The shortest of ``repeats`` timed calls ``run(*args)``, in seconds."""
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run(*args)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def per_page_times(pages: list[tuple[Path, bytes]], repeats: int) -> dict[str, float]:
-    """Seconds over all pages of lxml, parse_page, its pieces and trafilatura, timed page by page
-    one after the other (best of ``repeats`` each, trafilatura once), so that the machine's
-    drift falls on all of them alike."""
+def passes(pages: list[tuple[Path, bytes]], texts: list[str]) -> dict[str, Callable[[], None]]:
+    """One pass over every page of each measured step."""
     import trafilatura
 
     from l10n.readers import parse_page
     from l10n.readers.decode import decode_page
     from l10n.readers.positions import SourceIndex
 
-    totals = dict.fromkeys(("lxml", "parse_page", *PHASES[:3], "trafilatura"), 0.0)
-    gc.collect()
-    for path, data in pages:
-        name = str(path)
-        text = decode_page(data, name)
-        totals["lxml"] += best_of(repeats, _lxml_parse, data)
-        totals["parse_page"] += best_of(repeats, functools.partial(parse_page, path=name), data)
-        totals["decode"] += best_of(repeats, decode_page, data, name)
-        totals["lxml parse"] += best_of(repeats, _reader_parse, text)
-        totals["positions"] += best_of(repeats, SourceIndex, text)
-        totals["trafilatura"] += best_of(1, trafilatura.extract, data)
-    totals["walk and rest"] = max(0.0, totals["parse_page"] - sum(totals[p] for p in PHASES[:3]))
-    return totals
+    def lxml_pass() -> None:
+        for _, data in pages:
+            _lxml_parse(data)
+
+    def parse_pass() -> None:
+        for path, data in pages:
+            parse_page(data, path=str(path))
+
+    def decode_pass() -> None:
+        for path, data in pages:
+            decode_page(data, str(path))
+
+    def reader_parse_pass() -> None:
+        for text in texts:
+            _reader_parse(text)
+
+    def index_pass() -> None:
+        for text in texts:
+            SourceIndex(text)
+
+    def trafilatura_pass() -> None:
+        for _, data in pages:
+            trafilatura.extract(data)
+
+    return {"lxml": lxml_pass, "parse_page": parse_pass, "decode": decode_pass,
+            "lxml parse": reader_parse_pass, "positions": index_pass,
+            "trafilatura": trafilatura_pass}
 
 
 def _lxml_parse(data: bytes) -> None:
@@ -101,15 +106,6 @@ def _reader_parse(text: str) -> None:
     """lxml's parse of decoded text as ``read_html_document`` calls it."""
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=False, huge_tree=True)
     lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
-
-
-def lxml_all(pages: list[tuple[Path, bytes]]) -> float:
-    """Seconds of one lxml parse of every page."""
-    start = time.perf_counter()
-    for _, data in pages:
-        with contextlib.suppress(etree.ParserError, ValueError):  # an empty page
-            lxml.html.document_fromstring(data)
-    return time.perf_counter() - start
 
 
 # A process that loads l10n, checks the pages once (models loaded, caches warm), then times
@@ -172,16 +168,32 @@ def check_command(files: list[str], workdir: str) -> float:
     return elapsed
 
 
-def one_round(pages: list[tuple[Path, bytes]], files: list[str], repeats: int,
+def one_round(steps: dict[str, Callable[[], None]], files: list[str], repeats: int,
               workdir: str, checker: InProcessChecker) -> dict[str, float]:
-    """Seconds of every measurement over all pages, in one round. A check's ratio is to the
-    mean of lxml parses of all pages timed just before and just after it."""
-    row = per_page_times(pages, repeats)
-    for name, run in (("check in process", checker.time),
-                      ("check --jobs 1", lambda: check_command(files, workdir))):
-        before = lxml_all(pages)
-        row[name] = run()
-        row[f"lxml around {name}"] = (before + lxml_all(pages)) / 2
+    """Seconds of every measurement over all pages, in one round. lxml passes are spread over
+    the round; the fastest is the round's lxml time, and the fastest of ``repeats`` passes that
+    of parse_page and of each of its pieces."""
+    times: dict[str, list[float]] = {name: [] for name in steps}
+    times["check in process"], times["check --jobs 1"] = [], []
+
+    def timed(name: str, run: Callable[[], object]) -> None:
+        gc.collect()
+        start = time.perf_counter()
+        run()
+        times[name].append(time.perf_counter() - start)
+
+    for _ in range(repeats):
+        timed("lxml", steps["lxml"])
+        for name in ("parse_page", *PHASES[:3]):
+            timed(name, steps[name])
+    timed("lxml", steps["lxml"])
+    timed("trafilatura", steps["trafilatura"])
+    timed("lxml", steps["lxml"])
+    times["check in process"].append(checker.time())  # timed inside the checker's process
+    timed("lxml", steps["lxml"])
+    timed("check --jobs 1", lambda: check_command(files, workdir))
+    row = {name: min(values) for name, values in times.items()}
+    row["walk and rest"] = max(0.0, row["parse_page"] - sum(row[p] for p in PHASES[:3]))
     return row
 
 
@@ -192,7 +204,7 @@ def summary(rounds: list[dict[str, float]], count: int) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in SHOWN:
         rates = [count / r[name] for r in rounds]
-        ratios = [r[name] / r.get(f"lxml around {name}", r["lxml"]) for r in rounds]
+        ratios = [r[name] / r["lxml"] for r in rounds]
         out[name] = {"pages_per_s": _stats(rates), "ratio_to_lxml": _stats(ratios),
                      "seconds": [round(r[name], 3) for r in rounds]}
     out["phases"] = {p: _stats([r[p] / r["parse_page"] for r in rounds]) for p in PHASES}
@@ -229,10 +241,13 @@ def main() -> int:
         print(f"warm-up check (fills the model cache if empty): "
               f"{time.perf_counter() - start:.1f} s")
         checker = InProcessChecker(files, workdir)
+        from l10n.readers.decode import decode_page
+
+        steps = passes(pages, [decode_page(data, str(path)) for path, data in pages])
         rounds = []
         try:
             for number in range(1, args.rounds + 1):
-                row = one_round(pages, files, args.repeats, workdir, checker)
+                row = one_round(steps, files, args.repeats, workdir, checker)
                 rounds.append(row)
                 ratios = summary([row], len(pages))
                 print(f"round {number}: " + ", ".join(

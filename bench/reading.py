@@ -9,12 +9,13 @@ else its role's ``is_article``; bylines, datelines and credits are not), joined 
 order; for trafilatura its default ``extract()`` of the page's bytes; for jusText the paragraphs
 it keeps (stop words of all its languages, as trafilatura calls it); for Readability its
 ``textContent`` (Node.js, jsdom, the page decoded as l10n decodes it). A snippet is in the text
-when its normalised form is a substring of the normalised text: whitespace runs (no-break spaces
-too) made one space, soft hyphens and zero-width characters dropped, letters lower-cased
-(``--case-sensitive`` keeps case). Prints the share of ``with`` snippets found (target >= 0.95)
-and of ``without`` snippets found (target <= 0.10), over all pages, the development half and the
-held-out half. The halves: a page is in the development half when the first byte of the SHA-256
-of its file name (``file`` in boilerplate.json, UTF-8) is even, else held out.
+when its normalised form is a substring of the normalised text: composed (NFC: some pages are
+decomposed), whitespace runs (no-break spaces too) made one space, soft hyphens and zero-width
+characters dropped, letters lower-cased (``--case-sensitive`` keeps case). Prints the share of
+``with`` snippets found (target >= 0.95) and of ``without`` snippets found (target <= 0.10),
+over all pages, the development half and the held-out half. The halves: a page is in the
+development half when the first byte of the SHA-256 of its file name (``file`` in
+boilerplate.json, UTF-8) is even, else held out.
 
 Metadata (PAGES/readability/<name>/source.html against expected-metadata.json, Readability's own
 reading), over the pages where the expected value is non-empty: title, byline, site name and
@@ -46,6 +47,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -73,9 +75,10 @@ _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def normalize(text: str, *, fold_case: bool = True) -> str:
-    """``text`` as snippets are matched: invisible format characters dropped, whitespace runs
-    (no-break spaces too) one space, stripped, lower-cased unless ``fold_case`` is False."""
-    text = " ".join(_INVISIBLE.sub("", text).split())
+    """``text`` as snippets are matched: composed (NFC), invisible format characters dropped,
+    whitespace runs (no-break spaces too) one space, stripped, lower-cased unless ``fold_case``
+    is False."""
+    text = " ".join(_INVISIBLE.sub("", unicodedata.normalize("NFC", text)).split())
     return text.lower() if fold_case else text
 
 
@@ -407,7 +410,10 @@ def worst_pages(pages: list[SplitPage], scores: list[PageScore], count: int) -> 
     return sorted((s for s in scores if s.misses), key=lambda s: (-s.misses, s.file))[:count]
 
 
-def print_worst(pages: list[SplitPage], scores: dict[str, list[PageScore]], count: int) -> None:
+def print_worst(pages: list[SplitPage], scores: dict[str, list[PageScore]], count: int,
+                fold_case: bool) -> None:
+    """The pages where l10n misses most, each snippet with where l10n read it: the role of the
+    block holding it and the nearest ancestors with a class or id (for studying the page)."""
     by_file = {p.file: p for p in pages}
     l10n = scores["l10n"]
     others = {n: {s.file: s for s in v} for n, v in scores.items() if n != "l10n"}
@@ -417,16 +423,83 @@ def print_worst(pages: list[SplitPage], scores: dict[str, list[PageScore]], coun
         beside = "; ".join(
             f"{n} {o[s.file].with_found.count(False)} missing, {sum(o[s.file].without_found)} in"
             for n, o in others.items())
+        where = Whereabouts(page.path, fold_case)
         print(f"\n{s.file} ({s.half}) {page.url}")
         print(f"  l10n: {s.with_found.count(False)}/{len(s.with_found)} main-text snippets missing,"
               f" {sum(s.without_found)}/{len(s.without_found)} boilerplate in"
               + (f"   [{beside}]" if beside else ""))
+        print(f"  article blocks under: {where.article_root()}")
         for snippet, ok in zip(page.with_, s.with_found, strict=True):
             if not ok:
-                print(f"  - missing: {_short(snippet)}")
+                print(f"  - missing: {_short(snippet, 60)}  [{where.of(snippet)}]")
         for snippet, ok in zip(page.without, s.without_found, strict=True):
             if ok:
-                print(f"  + got in:  {_short(snippet)}")
+                print(f"  + got in:  {_short(snippet, 60)}  [{where.of(snippet)}]")
+
+
+class Whereabouts:
+    """Where l10n read text on one page: block roles and their elements' class and id names."""
+
+    def __init__(self, path: Path, fold_case: bool) -> None:
+        import lxml.html
+
+        data = path.read_bytes()
+        self.page = l10n_page(data, path)
+        self.fold_case = fold_case
+        self.root = lxml.html.document_fromstring(decoded(data, path).encode("utf-8"),
+                                                  parser=lxml.html.HTMLParser(encoding="utf-8"))
+        self.texts = [normalize(b.text, fold_case=fold_case) for b in self.page.blocks]
+
+    def of(self, snippet: str) -> str:
+        """The role and element of the first block holding ``snippet`` (or its start):
+        article blocks first, then visible text, then attributes and ``<head>``."""
+        wanted = normalize(snippet, fold_case=self.fold_case)
+        for probe in (wanted, wanted[:24]):
+            for rank in range(3):
+                for block, text in zip(self.page.blocks, self.texts, strict=True):
+                    if probe and self._rank(block) == rank and probe in text:
+                        return f"{block.role}: {self.describe(block.element)}"
+        return "in no block"
+
+    @staticmethod
+    def _rank(block: Any) -> int:
+        if block.attribute or (block.element or "").startswith("html/head"):
+            return 2
+        return 0 if block.role.is_article else 1
+
+    def article_root(self) -> str:
+        """The deepest element holding every article block."""
+        paths = [b.element.split("/") for b in self.page.blocks
+                 if b.element and b.role.is_article and not b.attribute]
+        if not paths:
+            return "no article blocks"
+        common: list[str] = []
+        for steps in zip(*paths, strict=False):
+            if len(set(steps)) > 1:
+                break
+            common.append(steps[0])
+        return self.describe("/".join(common))
+
+    def describe(self, element: str | None, depth: int = 4) -> str:
+        """``element``'s nearest ``depth`` ancestors (itself first) with a class or id."""
+        if not element:
+            return "?"
+        try:
+            found = self.root.getroottree().xpath("/" + element)
+        except Exception:  # a path libxml2's XPath does not take
+            found = []
+        if not found or not hasattr(found[0], "iterancestors"):
+            return element
+        names = []
+        for el in (found[0], *found[0].iterancestors()):
+            classes = ".".join((el.get("class") or "").split()[:2])
+            ident = el.get("id")
+            if classes or ident or el.tag in ("article", "main", "aside", "nav", "footer"):
+                names.append(f"{el.tag}{'#' + ident if ident else ''}"
+                             f"{'.' + classes if classes else ''}")
+            if len(names) == depth:
+                break
+        return " < ".join(names) or element
 
 
 def _short(text: str, width: int = 90) -> str:
@@ -581,7 +654,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.per_page:
             print_per_page(pages, scores)
         if args.worst:
-            print_worst(pages, scores, args.worst)
+            print_worst(pages, scores, args.worst, fold_case)
         out["split"] = {
             "halves": "development when sha256(file)[0] is even",
             "readers": results, "not_run": skipped,

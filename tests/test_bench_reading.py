@@ -23,6 +23,7 @@ _SPEC.loader.exec_module(reading)
      ("Harbour  Council", False, "Harbour Council"),
      ("tide\u00adwater re\u200bport", True, "tidewater report"),
      ("\ufeffFerry", True, "ferry"),
+     ("Fa\u0308hre", False, "F\u00e4hre"),
      ("", True, "")],
 )
 def test_normalize(text: str, fold_case: bool, expected: str) -> None:
