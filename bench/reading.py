@@ -48,6 +48,7 @@ import sys
 import tempfile
 import time
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -437,6 +438,53 @@ def print_worst(pages: list[SplitPage], scores: dict[str, list[PageScore]], coun
                 print(f"  + got in:  {_short(snippet, 60)}  [{where.of(snippet)}]")
 
 
+# Words of class and id names that say what a block is (for the tallies of --worst only).
+HINTS = ("comment", "related", "teaser", "recommend", "more", "share", "social", "author",
+         "caption", "credit", "widget", "sidebar", "tag", "newsletter", "promo", "breadcrumb",
+         "meta", "date", "footer", "nav", "menu", "header", "ad", "advert", "banner")
+
+
+# WordPress names a post's tags and categories in its classes (tag-x, category-y).
+_TAXONOMY = re.compile(r"(?<![\w-])(?:tag|category)-[\w-]+")
+
+
+def print_tallies(pages: list[SplitPage], scores: list[PageScore], fold_case: bool) -> None:
+    """Where l10n's misses are over all pages: the role of the block holding each missed main
+    text snippet (and whether its page marks its article), and the role and nearest telling
+    class or id of each boilerplate snippet let in."""
+    by_file = {p.file: p for p in pages}
+    missing: Counter[str] = Counter()
+    let_in: Counter[str] = Counter()
+    hints: Counter[str] = Counter()
+    empty = 0
+    for s in scores:
+        if not s.misses:
+            continue
+        page = by_file[s.file]
+        where = Whereabouts(page.path, fold_case)
+        if not any(b.role.is_article for b in where.page.blocks):
+            empty += 1
+        markup = "article/main" if where.has_article_markup() else "no article/main"
+        for snippet, ok in zip(page.with_, s.with_found, strict=True):
+            if not ok:
+                block = where.block_of(snippet)
+                missing[f"{block.role if block else 'in no block'} ({markup})"] += 1
+        for snippet, ok in zip(page.without, s.without_found, strict=True):
+            if ok:
+                block = where.block_of(snippet)
+                let_in[str(block.role) if block else "?"] += 1
+                hints[where.hint(block.element if block else None)] += 1
+    pages_missed = sum(1 for s in scores if s.misses)
+    print(f"\nWhere l10n misses, over the {pages_missed} pages with a miss ({empty} of them "
+          "with no article block at all):")
+    print(f"  main text missing ({sum(missing.values())}), by the role l10n gave it: "
+          + ", ".join(f"{k} {n}" for k, n in missing.most_common()))
+    print(f"  boilerplate let in ({sum(let_in.values())}), by role: "
+          + ", ".join(f"{k} {n}" for k, n in let_in.most_common()))
+    print("  the same, by the nearest class or id word saying what it is: "
+          + ", ".join(f"{k} {n}" for k, n in hints.most_common()))
+
+
 class Whereabouts:
     """Where l10n read text on one page: block roles and their elements' class and id names."""
 
@@ -451,15 +499,53 @@ class Whereabouts:
         self.texts = [normalize(b.text, fold_case=fold_case) for b in self.page.blocks]
 
     def of(self, snippet: str) -> str:
-        """The role and element of the first block holding ``snippet`` (or its start):
-        article blocks first, then visible text, then attributes and ``<head>``."""
+        """The role and element of the block holding ``snippet`` (:meth:`block_of`)."""
+        block = self.block_of(snippet)
+        return "in no block" if block is None else f"{block.role}: {self.describe(block.element)}"
+
+    def block_of(self, snippet: str) -> Any:
+        """The first block holding ``snippet`` (or its start): article blocks first, then
+        visible text, then attributes and ``<head>``; None when no block does."""
         wanted = normalize(snippet, fold_case=self.fold_case)
         for probe in (wanted, wanted[:24]):
             for rank in range(3):
                 for block, text in zip(self.page.blocks, self.texts, strict=True):
                     if probe and self._rank(block) == rank and probe in text:
-                        return f"{block.role}: {self.describe(block.element)}"
-        return "in no block"
+                        return block
+        return None
+
+    def has_article_markup(self) -> bool:
+        """Whether the page marks its article (``article``, ``main``, role or itemprop)."""
+        return bool(self.root.xpath(
+            "//article | //main | //*[@role='main' or @role='article' or "
+            "@itemprop='articleBody']"))
+
+    def hint(self, element: str | None) -> str:
+        """The first word of :data:`HINTS` in the class or id of ``element`` or its nearest
+        ancestor having one, or "-"."""
+        found = self._element(element)
+        if found is None:
+            return "-"
+        for el in (found, *found.iterancestors()):
+            if el.tag in ("body", "html"):  # their classes name the page (WordPress: tag-x)
+                break
+            names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+            names = _TAXONOMY.sub(" ", names)
+            tokens = set(re.split(r"[^a-z0-9]+", names)) - {""}
+            for word in HINTS:
+                if any(t in (word, word + "s") or (len(word) > 4 and t.startswith(word))
+                       for t in tokens):
+                    return word
+        return "-"
+
+    def _element(self, element: str | None) -> Any:
+        if not element:
+            return None
+        try:
+            found = self.root.getroottree().xpath("/" + element)
+        except Exception:  # a path libxml2's XPath does not take
+            return None
+        return found[0] if found and hasattr(found[0], "iterancestors") else None
 
     @staticmethod
     def _rank(block: Any) -> int:
@@ -482,16 +568,11 @@ class Whereabouts:
 
     def describe(self, element: str | None, depth: int = 4) -> str:
         """``element``'s nearest ``depth`` ancestors (itself first) with a class or id."""
-        if not element:
-            return "?"
-        try:
-            found = self.root.getroottree().xpath("/" + element)
-        except Exception:  # a path libxml2's XPath does not take
-            found = []
-        if not found or not hasattr(found[0], "iterancestors"):
-            return element
+        found = self._element(element)
+        if found is None:
+            return element or "?"
         names = []
-        for el in (found[0], *found[0].iterancestors()):
+        for el in (found, *found.iterancestors()):
             classes = ".".join((el.get("class") or "").split()[:2])
             ident = el.get("id")
             if classes or ident or el.tag in ("article", "main", "aside", "nav", "footer"):
@@ -654,6 +735,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.per_page:
             print_per_page(pages, scores)
         if args.worst:
+            print_tallies(pages, scores["l10n"], fold_case)
             print_worst(pages, scores, args.worst, fold_case)
         out["split"] = {
             "halves": "development when sha256(file)[0] is even",
