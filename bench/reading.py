@@ -23,8 +23,9 @@ excerpt agree when equal after whitespace is collapsed; language and direction w
 case-insensitively as written (``lang`` is ``<html lang>`` as the page writes it); publication
 time when both parse as ISO 8601 and mean the same instant; when one side has no UTC offset the
 wall-clock times are compared, when one side is a date alone the dates. l10n's values are
-``page.meta`` (``byline``, ``language``, ``direction`` read with getattr, a missing attribute
-being no value; ``page.locale`` when the meta has no language). Two looser rows show what a
+``page.meta`` (``byline`` or ``author``, ``language`` or ``lang``, ``direction`` or ``dir``
+read with getattr, a missing attribute being no value; ``page.locale`` when the meta has no
+language). Two looser rows show what a
 reader is near: "byline, loose" (case-insensitive, either text containing the other, l10n's
 byline blocks counted as candidates too) and "time, same day" (same calendar date as written).
 
@@ -241,11 +242,11 @@ def l10n_metadata(page: Any) -> dict[str, Any]:
     published = meta.published
     return {
         "title": meta.title,
-        "byline": getattr(meta, "byline", None),
+        "byline": getattr(meta, "byline", None) or getattr(meta, "author", None),
         "siteName": meta.site,
         "publishedTime": published.isoformat() if isinstance(published, datetime) else published,
-        "lang": getattr(meta, "language", None) or page.locale,
-        "dir": getattr(meta, "direction", None),
+        "lang": getattr(meta, "language", None) or getattr(meta, "lang", None) or page.locale,
+        "dir": getattr(meta, "direction", None) or getattr(meta, "dir", None),
         "excerpt": meta.description,
         "_bylines": [b.text for b in page.blocks if str(b.role) == "byline"],
     }
