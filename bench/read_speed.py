@@ -152,8 +152,12 @@ class InProcessChecker:
 
 
 def _env() -> dict[str, str]:
+    """This environment, with the l10n this process measures first on the path of children."""
+    import l10n
+
+    measured = str(Path(l10n.__file__).resolve().parent.parent)
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (measured, env.get("PYTHONPATH")) if p)
     return env
 
 
