@@ -156,7 +156,9 @@ class PageMeta:
     page's own language declaration as written (``en-us``, ``de_DE``), ``language_source``
     which one it is (``html lang``, ``html xml:lang``, ``content-language``,
     ``meta language``, ``dc.language``, ``og:locale``), ``direction`` ``rtl`` or ``ltr``
-    when the page says.
+    when the page says. ``charset`` is the charset the page was read in, and
+    ``charset_problem`` what readers see wrong because of its bytes (a declared charset its
+    bytes are not in, bytes that are not UTF-8), once for the whole page.
     """
 
     title: str | None = None
@@ -170,6 +172,8 @@ class PageMeta:
     language: str | None = None
     language_source: str | None = None
     direction: str | None = None
+    charset: str | None = None
+    charset_problem: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready view (the ``meta`` object of ``l10n inspect --format json``)."""
@@ -185,6 +189,8 @@ class PageMeta:
             "language": self.language,
             "language_source": self.language_source,
             "direction": self.direction,
+            "charset": self.charset,
+            "charset_problem": self.charset_problem,
         }
 
 

@@ -95,6 +95,11 @@ def check_page(page: Page, judge: Judge, *, label: str, locale: str | None = Non
                                default_locale=default_locale, source_locale=source_locale)
     findings = [f for note in language.notes
                 if (f := _note_finding(note, label, language, overrides)) is not None]
+    charset = _charset_finding(page, label, language, overrides)
+    if charset is not None:
+        if charset.severity is Severity.ERROR:
+            return [charset]  # every text is garbled: what else it shows says nothing
+        findings.append(charset)
     site = page.meta.site if page.meta.site and len(page.meta.site) > 3 else None
     for block in page.blocks:
         if not block.translatable or not block.text:
@@ -208,6 +213,20 @@ def _in_target_language(block: Block, judge: Judge, verdict: Verdict) -> bool:
 def _named_language(text: str, verdict: Verdict) -> bool:
     """Whether ``text`` is a language switcher's label (a language's or an edition's name)."""
     return language_named(text) is not None
+
+
+def _charset_finding(page: Page, label: str, language: PageLanguage,
+                     overrides: dict[str, str]) -> Finding | None:
+    """One finding for what a page's bytes make readers see: every non-ASCII character
+    garbled (a declared charset the bytes are not in: an error), or a few bytes a browser
+    shows as "�" (a warning)."""
+    problem = page.meta.charset_problem
+    if problem is None:
+        return None
+    whole = "mojibake" in problem
+    verdict = Verdict(Kind.MOJIBAKE, False, Evidence.PATTERN, problem, warning=not whole)
+    return verdict.place(label, 1, 1, "charset", "", language.declared or language.content,
+                         overrides, severity=Severity.ERROR if whole else Severity.WARNING)
 
 
 def _note_finding(note: LanguageNote, label: str, language: PageLanguage,
