@@ -39,6 +39,8 @@ from l10n.check.names import (
     ("kostet $5 und $10", "kostet $5 und $10"),
     ("mit \\alpha und \\beta", "mit   und  "),
     ("Danke.Das war gut", "Danke.Das war gut"),  # "das" is no top-level domain
+    ("Antholz House...of Champions", "Antholz House...of Champions"),  # nor is "of"
+    ("Cookie von .youtube.com", "Cookie von . "),
 ])
 def test_remove_unlinguistic(text: str, expected: str) -> None:
     assert remove_unlinguistic(text) == expected
@@ -106,7 +108,7 @@ def test_the_judge_orders_allowed_terms_longest_first_then_alphabetically() -> N
     # Host names under any top-level domain; a key's namespace first makes a key.
     ("mastodon.social", "host"), ("example.live", "host"), ("news.example.co.uk", "host"),
     ("jungle.world", "host"), ("www.zeitung.ch", "host"), ("wirtrauern.at", "host"),
-    ("m.heraldsun.com.au", "host"), ("button.save", "message key"), ("main.menu", "message key"),
+    ("m.heraldsun.com.au", "host"), (".google.com", "host"), ("button.save", "message key"), ("main.menu", "message key"),
     # Cookie names as cookie banners list them.
     ("muc_ads", "cookie name"), ("_ga", "cookie name"), ("__utma", "cookie name"),
     ("cookielawinfo-checkbox-necessary", "cookie name"), ("VISITOR_INFO1_LIVE", "cookie name"),
@@ -126,6 +128,7 @@ def test_identifier_kind(text: str, kind: str | None) -> None:
 @pytest.mark.parametrize(("label", "expected"), [
     ("de", True), ("COM", True), ("social", True), ("live", True), ("world", True),
     ("рф", True), ("toggle", False), ("title", False), ("large", False), ("nus", False),
+    ("of", False), ("xq", False),
 ])
 def test_is_tld(label: str, expected: bool) -> None:
     assert is_tld(label) is expected

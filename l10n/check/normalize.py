@@ -35,7 +35,7 @@ def normalize_for_judging(text: str) -> str:
     """``text`` without the characters that only shape its display (see the module), the
     zero-width non-joiner kept between letters of scripts that spell with it; every run of
     whitespace (no-break and other fixed-width spaces too) one space; no space at either end."""
-    if _SPECIAL.search(text) is not None:
+    if not text.isascii() and _SPECIAL.search(text) is not None:  # isascii: O(1)
         if _ZWNJ in text:
             text = _ZWNJ_RUN.sub(_keep_zwnj, text)
         text = text.translate(_INVISIBLE)

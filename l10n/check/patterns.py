@@ -254,6 +254,7 @@ _CJK_CHARSETS = ("gb18030", "big5hkscs", "cp932", "cp949", "euc_jp")
 _CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\ue000-\uf8ff\uf900-\ufaff]")
 _CJK_SCRIPTS = frozenset({"Hani", "Hira", "Kana", "Hang", "Bopo"})
 _ESCAPED = re.compile("[\udc80-\udcff]+")
+_NO_ASCII = dict.fromkeys(range(128))
 
 
 def _cjk_mojibake(text: str) -> str | None:
@@ -266,25 +267,48 @@ def _cjk_mojibake(text: str) -> str | None:
     U+FFFD in the text (a decoder shows the bytes it could not pair so, which keeps none).
     Korean read as EUC-KR loses most of its lead bytes so: too little is left to tell.
     """
-    from l10n.check.scripts import letter_scripts
-
     probe = text.replace("\ufffd", "")
     gaps = len(text) - len(probe)
     for charset in _CJK_CHARSETS:
+        if not gaps and _first_pairs(charset).search(text) is None:
+            continue  # no pair a three-byte UTF-8 sequence starts (the common case)
         try:
             data = probe.encode(charset)
         except UnicodeEncodeError:
             continue
-        high = len(data) - len(data.translate(None, _HIGH_BYTES))
-        reading = data.decode("utf-8", "surrogateescape")
-        lost = sum(len(run) for run in _ESCAPED.findall(reading))
-        if lost > 0.1 * high + 2 * gaps:
-            continue
-        scripts = letter_scripts("".join(ch for ch in _ESCAPED.sub("", reading)
-                                         if not ch.isascii()))
+        allowed = 0.1 * (len(data) - len(data.translate(None, _HIGH_BYTES))) + 2 * gaps
+        try:
+            reading = kept = data.decode("utf-8")
+        except UnicodeDecodeError:
+            if allowed < 1:
+                continue  # the common case, a real text: decided at C speed
+            reading = data.decode("utf-8", "surrogateescape")
+            kept = _ESCAPED.sub("", reading)
+            if len(reading) - len(kept) > allowed:
+                continue
+        from l10n.check.scripts import letter_scripts
+
+        scripts = letter_scripts(kept.translate(_NO_ASCII))
         if sum(scripts.values()) >= 2 and scripts.keys() <= _CJK_SCRIPTS:
             return _ESCAPED.sub("\ufffd", reading)
     return None
+
+
+@functools.cache
+def _first_pairs(charset: str) -> re.Pattern[str]:
+    """What ``charset`` shows for the first two bytes of a three-byte UTF-8 sequence (a lead
+    byte 0xE0-0xEF, a continuation byte): East Asian mojibake of UTF-8 holds one where its
+    first run of such sequences starts, unless the decoder lost it in a U+FFFD."""
+    chars = set()
+    for lead in range(0xE0, 0xF0):
+        for follow in range(0x80, 0xC0):
+            try:
+                shown = bytes([lead, follow]).decode(charset)
+            except UnicodeDecodeError:
+                continue
+            if len(shown) == 1:
+                chars.add(shown)
+    return _char_class(chars) if chars else re.compile("(?!)")
 
 
 @functools.cache
