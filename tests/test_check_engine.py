@@ -185,7 +185,7 @@ def test_title_case_is_two_or_more_capitalised_words(text: str, expected: bool) 
 
 
 @pytest.mark.parametrize("text", [
-    "Leich\u00adte Spra\u00adche",
+    "Leich\u00adte Spra\u00adche le\u00adsen",
     "Ge\u00adbär\u00adden\u00adspra\u00adche",
     "Kri\u00admi\u00adna\u00adli\u00adtäts\u00adbe\u00adkämp\u00adfung",
     "Si\u00adte\u00admap",

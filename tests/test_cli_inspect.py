@@ -85,7 +85,7 @@ def test_json_meta_of_an_html_page(runner: CliRunner) -> None:
         "published": "2018-03-12T14:20:00+02:00", "published_date": "2018-03-12",
         "description": "افتتحت الحكومة المصرية محطة لتحلية مياه البحر بطاقة 150 ألف متر مكعب يوميا.",
         "byline": "تحرير: أحمد سامي", "language": "ar", "language_source": "html lang",
-        "direction": "rtl",
+        "direction": "rtl", "charset": "utf-8", "charset_problem": None,
     }
 
 

@@ -9,9 +9,11 @@ Where a text sits decides what another language means there:
 * **content** (the article, teasers, readers' comments, and long prose the page does not
   mark as anything): foreign text is usually meant (quotes, titles, loanwords, teaching
   material). Statistics alone never make an error there, and a warning only for whole
-  sentences in another of the site's languages; another script, only for whole sentences too;
-  message keys are not looked for (usernames look like them); placeholders, shortcodes and
-  mojibake are still reported;
+  sentences in another of the site's languages; another script, only for whole sentences too,
+  except a teaser or an image's ``alt``/``title`` written wholly in another script (another
+  edition's headline, a label left in its source language): an error. Message keys are not
+  looked for (usernames look like them); placeholders, shortcodes and mojibake are still
+  reported;
 * text that says what language it is in is judged in that language: an element's ``lang``
   (its own or an ancestor's), a link's ``hreflang``, a language or edition switcher's label;
 * a placeholder (or a message key) in text a script shows or fills (hidden until then, a
@@ -70,14 +72,15 @@ _HEADLINE_WORDS = 5
 
 def is_content(block: Block) -> bool:
     """Whether ``block`` is read as content (see the module rules) rather than chrome. An
-    image's or a link's ``alt`` or ``title`` inside the article, a teaser or a comment is the
-    author's text; a control's attributes are chrome wherever it is."""
+    image's or a link's ``alt`` or ``title`` in a teaser or a comment is that text's; in the
+    article, as on chrome, the site's own label (the article's alt texts are written by the
+    edition); a control's attributes are chrome wherever it is."""
     if block.attribute:
         kind = (block.context or "").split(" ", 1)[0]
         if block.attribute == "content" or kind in _CONTROLS:
             return False
         zone = zone_of(block)
-        return zone in (Zone.ARTICLE, Zone.TEASER, Zone.COMMENT) or (
+        return zone in (Zone.TEASER, Zone.COMMENT) or (
             zone is Zone.PAGE and count_words(block.text) >= _PROSE_ATTRIBUTE_WORDS)
     if block.role in _CHROME_ROLES:
         return block.role is Role.CHROME and zone_of(block) is Zone.PAGE \
@@ -108,16 +111,31 @@ def check_page(page: Page, judge: Judge, *, label: str, locale: str | None = Non
         for finding in _block_findings(block, language, judge, label, overrides, site):
             findings.append(finding)
             found = True
-        if not found and block.segments and not is_content(block):
-            locale = language.locale_of(block, False)
-            for segment in block.segments:
-                verdict = judge.judge(segment.text, locale)
-                if verdict is not None and not _named_language(segment.text, verdict):
-                    finding = verdict.place(label, segment.line, segment.column, None,
-                                            segment.text, locale, overrides)
-                    if finding is not None:
-                        findings.append(finding)
+        if not found and block.segments and (not is_content(block)
+                                             or zone_of(block) is Zone.TEASER):
+            findings.extend(_segment_findings(block, language, judge, label, overrides))
     return findings
+
+
+def _segment_findings(block: Block, language: PageLanguage, judge: Judge, label: str,
+                      overrides: dict[str, str]) -> Iterator[Finding]:
+    """The controls and styled parts of a chrome or teaser text, each judged on its own: a
+    teaser's foreign-script kicker, a cookie notice's English "settings" link."""
+    content = is_content(block)
+    locale = language.locale_of(block, content)
+    for segment in block.segments:
+        verdict = judge.judge(segment.text, locale)
+        if verdict is None or _named_language(segment.text, verdict):
+            continue
+        severity = None
+        if content:
+            if not _foreign_script_only(verdict, segment.text):
+                continue
+            severity = Severity.ERROR
+        finding = verdict.place(label, segment.line, segment.column, None, segment.text,
+                                locale, overrides, severity=severity)
+        if finding is not None:
+            yield finding
 
 
 def _block_findings(block: Block, language: PageLanguage, judge: Judge, label: str,
@@ -149,9 +167,13 @@ def _block_findings(block: Block, language: PageLanguage, judge: Judge, label: s
                                                            "message key")):
             severity = Severity.WARNING  # a script fills it before anyone sees it
     if content and verdict.kind in (Kind.WRONG_LANGUAGE, Kind.WRONG_SCRIPT):
-        if not _whole_sentence(block, verdict, judge):
+        if (block.attribute or zone_of(block) is Zone.TEASER) and \
+                _foreign_script_only(verdict, block.text):
+            pass  # an image's alt, a teaser, all in another script: no quote, a leak
+        elif not _whole_sentence(block, verdict, judge):
             return
-        severity = Severity.WARNING
+        else:
+            severity = Severity.WARNING
     finding = verdict.place(label, block.line, block.column, block.attribute, block.text,
                             locale, overrides, severity=severity)
     if finding is not None:
@@ -180,6 +202,13 @@ def _names_only(text: str, locale: str) -> bool:
     words = by["names"].replace(",", " ").split()
     return 0 < len(words) <= 8 and words[0][:1].isupper() and all(
         w[:1].isupper() or w.lower() in _AND for w in words)
+
+
+def _foreign_script_only(verdict: Verdict, text: str) -> bool:
+    """A sure script verdict: the text is written in a script the page does not use
+    ("Одобрить" on a German page, "Environnement de sérialisation" on a Hindi one), not a
+    name in Latin letters the judge only warns about."""
+    return verdict.kind is Kind.WRONG_SCRIPT and not verdict.warning
 
 
 def _whole_sentence(block: Block, verdict: Verdict, judge: Judge) -> bool:

@@ -126,6 +126,8 @@ _CONTEXT_ATTRIBUTES = frozenset(
      "hidden", "aria-hidden", "style", "type", "hreflang"}
 )
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Inline elements whose text is no part a reader meets on its own.
+_NO_SEGMENT = frozenset({"br", "wbr", "img", "time", "data", "sub", "sup", "abbr"})
 _STATEMENT_ENDS = frozenset(".!。！")
 _SEMANTIC_ROLES = frozenset({"main", "article"})
 
@@ -349,8 +351,7 @@ class _Walker:
             if len(el):
                 run = self._children(el, inner, run, position)
             self.link = outer_link
-            if run is not None and (link or "class" in attrs or "style" in attrs) \
-                    and len(run.nodes) > first:
+            if run is not None and len(run.nodes) > first and tag not in _NO_SEGMENT:
                 run.segments.append((first, len(run.nodes), _segment_kind(tag, attrs)))
             if tag == "time" and run is not None:
                 run.times += len(collapse_space(el.text_content()))
@@ -1037,7 +1038,9 @@ def _segment_kind(tag: str, attrs: dict[str, str]) -> str:
     if tag == "a":
         return "link"
     classes = set((attrs.get("class") or "").lower().split())
-    return "screen-reader" if not classes.isdisjoint(_SCREEN_READER_CLASSES) else "styled"
+    if not classes.isdisjoint(_SCREEN_READER_CLASSES):
+        return "screen-reader"
+    return "styled" if classes or "style" in attrs else "inline"
 
 
 def _names_a_control(el: etree._Element, tag: str, attrs: dict[str, str], in_link: bool
