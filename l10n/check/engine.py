@@ -61,6 +61,7 @@ __all__ = [
     "WARNING_THRESHOLD",
     "Judge",
     "Verdict",
+    "headline_case",
 ]
 
 ERROR_THRESHOLD = 0.001
@@ -396,7 +397,7 @@ class Judge:
         n_words = len(words) if words else count_words(text)
         if n_words < 3 and _title_case(text):
             return None  # "Danmarks Radio": a short name in capitals is no language evidence
-        if _headline_case(text) and self._has_name(text, candidates):
+        if headline_case(text) and self._has_name(text, candidates):
             # "Paris Haute Couture SS14, Serkan Cura", "Sky Villa Hua Hin Guesthouse": capitals
             # and a word no site language has make a name (a title of a work, an event, a
             # product), not a label; "Privacy Policy" has none and is judged.
@@ -494,7 +495,7 @@ def _title_case(text: str) -> bool:
     return capitalised > 1
 
 
-def _headline_case(text: str) -> bool:
+def headline_case(text: str) -> bool:
     """Title Case: two capitalised words or more, and every word of four letters or more
     capitalised ("Ramos Pinto Late Bottled Vintage", "Learning by Ear"), as names and titles
     are written; not all in capitals."""

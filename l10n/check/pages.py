@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from l10n.check.engine import Judge, Verdict
+from l10n.check.engine import Judge, Verdict, headline_case
 from l10n.check.finding import Evidence, Finding, Kind, Severity
 from l10n.check.pagelang import LanguageNote, PageLanguage, decide_language
 from l10n.errors import UsageError
@@ -42,6 +42,8 @@ __all__ = ["check_page", "is_content"]
 _VALUE_ROLES = frozenset({Role.CREDIT, Role.BYLINE, Role.CAPTION})
 _NAME_ROLES = frozenset({Role.SITE, Role.CREDIT, Role.BYLINE, Role.DATELINE})
 _CHROME_ROLES = frozenset({Role.CHROME, Role.COUNTER, Role.SITE, Role.SECTION, Role.TAGLINE})
+# Where a site's menus are: navigation, the header, page furniture (not the footer's labels).
+_MENUS = frozenset({"nav", "header", "page", "aside"})
 # Attribute contexts (their first word) of controls: interface text wherever they sit.
 _CONTROLS = frozenset({"button", "input", "select", "textarea", "placeholder", "dialog", "label",
                        "frame", "search", "navigation", "menu", "menuitem", "tab", "checkbox",
@@ -166,6 +168,8 @@ def _block_findings(block: Block, language: PageLanguage, judge: Judge, label: s
         if block.scripted and verdict.message.startswith(("unfilled placeholder",
                                                            "message key")):
             severity = Severity.WARNING  # a script fills it before anyone sees it
+    if _menu_title(block, verdict):
+        severity = Severity.WARNING
     if content and verdict.kind in (Kind.WRONG_LANGUAGE, Kind.WRONG_SCRIPT):
         if (block.attribute or zone_of(block) is Zone.TEASER) and \
                 _foreign_script_only(verdict, block.text):
@@ -202,6 +206,14 @@ def _names_only(text: str, locale: str) -> bool:
     words = by["names"].replace(",", " ").split()
     return 0 < len(words) <= 8 and words[0][:1].isupper() and all(
         w[:1].isupper() or w.lower() in _AND for w in words)
+
+
+def _menu_title(block: Block, verdict: Verdict) -> bool:
+    """A menu's link written in Title Case, judged by statistics alone: the name of a rubric,
+    a series, an event or a product ("Serve and Drive", "All Star Game"), which sites keep in
+    its own language; a warning. Footers, forms and buttons hold the site's labels instead."""
+    return verdict.evidence is Evidence.STATISTICS and block.href is not None \
+        and not block.attribute and block.context in _MENUS and headline_case(block.text)
 
 
 def _foreign_script_only(verdict: Verdict, text: str) -> bool:

@@ -456,7 +456,7 @@ def _zone(run: RunFacts, roots: set[etree._Element], around: set[etree._Element]
         if kind == "comment":
             return Zone.COMMENT, el
         if kind == "interface":
-            return (Zone.TEASER if furniture is Zone.TEASER else Zone.CHROME), el
+            return Zone.CHROME, el  # a share bar's long links are still its buttons
         if kind in ("teaser", "boilerplate", "comments"):
             return (teaser if kind == "teaser" else furniture), el
     return (Zone.TEASER if headline else None), None
