@@ -56,6 +56,18 @@ _PROSE_ATTRIBUTE_WORDS = 8
 # What the head says about the article (its title, its summary): in the article's language.
 _ABOUT_CONTENT = frozenset({"page title", "meta description", "og:title", "og:description",
                             "twitter:title", "twitter:description"})
+# The labels bylines and credits open with, and the languages each is a word of.
+_LABEL_LANGUAGES = {
+    "by": ("en",), "von": ("de",), "par": ("fr",), "por": ("es", "pt"), "di": ("it",),
+    "door": ("nl",), "av": ("sv", "no", "nb"), "af": ("da",), "przez": ("pl",),
+    "credit": ("en",), "credits": ("en",), "crédito": ("es", "pt"), "créditos": ("es", "pt"),
+    "crédit": ("fr",), "crédits": ("fr",), "photo": ("en", "fr"), "photograph": ("en",),
+    "bild": ("de", "sv"), "imagen": ("es",), "immagine": ("it",), "zdjęcie": ("pl",),
+    "фото": ("ru", "uk", "bg"),
+}
+# A label, then a name: after a space or a colon, or glued on ("CreditJane Roe").
+_LABEL = re.compile(r"(?P<label>(?i:" + "|".join(sorted(_LABEL_LANGUAGES, key=len, reverse=True))
+                    + r"))(?:\s*:\s*|\s+)?(?=[A-ZÀ-ÞА-ЯЁ])")
 # "By …" in the languages of the largest news editions, then names joined by "and" words: a
 # byline ("By Jane Doe and John Roe", "Por Ana Gil y Luis Paz").
 _BY = re.compile(r"(?P<by>by|von|par|por|di|door|av|af|przez|от|автор)\s+(?P<names>.+)",
@@ -147,6 +159,14 @@ def _block_findings(block: Block, language: PageLanguage, judge: Judge, label: s
     text = block.text
     if site and site in text and text != site:
         text = text.replace(site, " ")  # the site's own name says nothing of the language
+    leak = _label_leak(text, locale) \
+        if block.role in _VALUE_ROLES or _byline_shape(text) else None
+    if leak is not None:  # a label in another language: the page's own wording, an error
+        finding = leak.place(label, block.line, block.column, block.attribute, block.text,
+                             locale, overrides)
+        if finding is not None:
+            yield finding
+        return
     verdict = judge.judge(text, locale, value_role=block.role in _VALUE_ROLES,
                           names=block.role in _NAME_ROLES or _names_only(text, locale))
     if verdict is None:
@@ -154,6 +174,9 @@ def _block_findings(block: Block, language: PageLanguage, judge: Judge, label: s
     if verdict.kind in (Kind.WRONG_LANGUAGE, Kind.WRONG_SCRIPT) and block.lang \
             and block.lang in language.unknown:
         return  # marked as a language CLDR does not know: not the page's, and not a leak
+    if verdict.kind is Kind.WRONG_LANGUAGE and verdict.detected is not None and \
+            language_of(verdict.detected) in language.spoken:
+        return  # a mislabelled page's other language: its one page-language finding says so
     if verdict.kind in (Kind.WRONG_LANGUAGE, Kind.WRONG_SCRIPT) and (
             block.context == "language switcher" or _named_language(block.text, verdict)
             or (block.hreflang and _in_target_language(block, judge, verdict))):
@@ -184,6 +207,29 @@ def _block_findings(block: Block, language: PageLanguage, judge: Judge, label: s
         yield finding
 
 
+def _label_leak(text: str, locale: str) -> Verdict | None:
+    """A byline's or credit's label in another language than the page's, before the names
+    it introduces ("By Ana Gil y Luis Paz", "CreditJane Roe para …" on a Spanish page): the
+    names are no evidence, the label is."""
+    found = _LABEL.match(text.strip())
+    if found is None:
+        return None
+    word = found["label"]
+    languages = _LABEL_LANGUAGES[word.lower()]
+    if language_of(locale) in languages:
+        return None
+    return Verdict(Kind.WRONG_LANGUAGE, False, Evidence.PATTERN,
+                   f"the label {word!r} is {_language_name(languages[0])}, "
+                   f"not {_language_name(language_of(locale))}", languages[0], None)
+
+
+def _language_name(code: str) -> str:
+    from babel import Locale
+
+    name = Locale("en").languages.get(code)
+    return f"{name} ({code})" if name else code
+
+
 def _names_its_link(block: Block) -> bool:
     """Whether a link's text is the last segment of its address (``/users/jane_doe``)."""
     if not block.href:
@@ -201,7 +247,14 @@ def _names_only(text: str, locale: str) -> bool:
     if _PHOTO_CREDIT.match(stripped):
         return True
     by = _BY.fullmatch(stripped)
-    if by is None or language_of(locale) not in _BY_LANGUAGE[by["by"].lower()]:
+    return by is not None and language_of(locale) in _BY_LANGUAGE[by["by"].lower()] \
+        and _byline_shape(stripped)
+
+
+def _byline_shape(text: str) -> bool:
+    """"By" (in any of the languages :data:`_BY` knows), then names joined by "and" words."""
+    by = _BY.fullmatch(text.strip())
+    if by is None:
         return False
     words = by["names"].replace(",", " ").split()
     return 0 < len(words) <= 8 and words[0][:1].isupper() and all(
