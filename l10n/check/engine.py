@@ -496,9 +496,9 @@ def _title_case(text: str) -> bool:
 
 
 def headline_case(text: str) -> bool:
-    """Title Case: two capitalised words or more, and every word of four letters or more
-    capitalised ("Ramos Pinto Late Bottled Vintage", "Learning by Ear"), as names and titles
-    are written; not all in capitals."""
+    """Title Case: two capitalised words or more, and every word of five letters or more
+    capitalised ("Ramos Pinto Late Bottled Vintage", "Learning by Ear", "Week with Serkan"),
+    as names and titles are written; not all in capitals."""
     capitalised = 0
     for word in text.split():
         letters = [ch for ch in word if ch.isalpha()]
@@ -506,13 +506,17 @@ def headline_case(text: str) -> bool:
             continue
         if letters[0].isupper():
             capitalised += 1
-        elif len(letters) >= 4:
+        elif len(letters) > _SMALL_WORD:
             return False
     return capitalised >= 2 and not text.isupper()
 
 
 def _has_han(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+# Title Case leaves the small words lower case: articles, conjunctions, short prepositions.
+_SMALL_WORD = 4
 
 
 @functools.cache
