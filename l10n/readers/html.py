@@ -695,9 +695,14 @@ class _Walker:
         for holder, ks in items.items():
             if len(ks) < _MENU_ITEMS:
                 continue
-            named = sum(1 for k in ks if language_named(
-                collapse_space("".join(part[0] for part in pending[k].parts))) is not None)
-            if named >= _MENU_SHARE * len(ks):
+            misses, allowed = 0, (1 - _MENU_SHARE) * len(ks)
+            for k in ks:  # stop as soon as too many items are no language's name
+                text = collapse_space("".join(part[0] for part in pending[k].parts))
+                if language_named(text) is None:
+                    misses += 1
+                    if misses > allowed:
+                        break
+            else:
                 menus.add(holder)
         if not menus:
             return
@@ -1011,7 +1016,7 @@ def _segment_text(parts: list[tuple[str, int, int]], first: int, end: int) -> st
 
 def _visible(text: str) -> int:
     """Characters of ``text`` that are not whitespace."""
-    return len(text) - sum(1 for ch in text if ch.isspace())
+    return len("".join(text.split()))
 
 
 def _in_article_header(run: _Run, zoning: Zoning) -> bool:
