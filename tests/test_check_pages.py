@@ -138,7 +138,7 @@ def test_a_part_of_a_chrome_sentence_is_judged_on_its_own() -> None:
 
 
 @pytest.mark.parametrize(("html", "expected"), [
-    ('<aside><p>Kudos: <a href="/users/sweetie_24">sweetie_24</a></p></aside>', []),
+    ('<aside><p>Danke von <a href="/users/sweetie_24">sweetie_24</a></p></aside>', []),
     ('<aside><button type="button">nav.subscribe</button></aside>',
      [("template-artifact", "error", "nav.subscribe")]),
     ('<section class="comments"><div class="comment"><p>fluff_is_life</p></div></section>', []),

@@ -65,8 +65,9 @@ __all__ = [
 ]
 
 ERROR_THRESHOLD = 0.001
+SURE_THRESHOLD = 1e-5
 WARNING_THRESHOLD = 0.02
-SHORT_THRESHOLD = 0.005
+SHORT_THRESHOLD = 0.02
 # Languages assumed to be on the site when neither configuration nor catalogs say: the
 # languages of the largest news editions on the web.
 DEFAULT_LANGUAGES = (
@@ -251,8 +252,9 @@ class Judge:
         if verdict is not None or names or self._other_script(text, locale):
             return verdict
         verdict = self._statistics(text, locale, language)
-        if verdict is None and self.catalogs is not None:
-            verdict = self._catalog_words(text, locale, language)
+        if self.catalogs is not None and (verdict is None or not verdict.statistical_error):
+            # A warning either way: the catalogs' reason names the source string's words.
+            verdict = self._catalog_words(text, locale, language) or verdict
         return verdict
 
     def _patterns(self, text: str, value_role: bool, language: str) -> Verdict | None:
@@ -413,8 +415,13 @@ class Judge:
                 return None
         elif probability >= SHORT_THRESHOLD:
             return None
-        # Letters alone (no listed word) never make an error.
-        strong = n_words >= 3 and probability < ERROR_THRESHOLD and guess.evidence > 0
+        # Letters alone (no listed word) never make an error. A text of three words or more
+        # of which two are listed words ("İçe aktarmayı onayla": an inflected form no list
+        # has) is an error when the two leave the page language no chance at all.
+        strong = guess.evidence > 0 and (
+            (n_words >= 3 and probability < ERROR_THRESHOLD)
+            or (n_words == 2 and probability < SURE_THRESHOLD
+                and count_words(text) >= 3))
         message = (f"text reads as {_name(guess.language)} ({guess.confidence:.0%}), "
                    f"not {_name(language)}")
         return Verdict(Kind.WRONG_LANGUAGE, strong, Evidence.STATISTICS, message,

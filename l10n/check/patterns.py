@@ -35,7 +35,9 @@ _PLACEHOLDERS = (
     (_UNFILLED, re.compile(r"\$\{[A-Za-z_][\w.]{0,40}\}")),
     (_UNFILLED, re.compile(r"(?<![{\w])\{[A-Za-z_][\w.:-]{0,40}(?:\s*->[^{}]*)?\}(?!\})")),
     (_UNFILLED, re.compile(r"%\([A-Za-z_]\w*\)[-#0 +]?\d*(?:\.\d+)?[sdifrxXeEgGcu]")),
-    (_UNFILLED, re.compile(r"(?<![\w%])%[-#0 +]?\d*(?:\.\d+)?[sdif](?![A-Za-z])")),
+    # "%s", "%d", "%5.2f"; not "100 % für" (a space flag before a word is a sentence).
+    (_UNFILLED,
+     re.compile(r"(?<![\w%])%(?:\d+\$)?(?:[-#0+]?\d*(?:\.\d+)?[sdif]|\s[sdif])(?!\w)")),
     ("raw escape sequence",
      re.compile(r"\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|\\x[0-9a-fA-F]{2}")),
     ("double-escaped entity",

@@ -89,6 +89,11 @@ _SCREEN_READER_CLASSES = frozenset({"sr-only", "screen-reader-text", "visually-h
                                     "visuallyhidden", "screenreader", "screen-reader-only",
                                     "element-invisible", "a11y-hidden", "assistive-text",
                                     "u-visually-hidden", "offscreen", "sr-text"})
+# Elements an icon font draws (Material Icons and Symbols by their classes; any "icon" class
+# holding one lower-case snake_case word).
+_ICON_TAGS = frozenset({"i", "span", "em", "b"})
+_ICON_FONT = re.compile(r"material-(?:icons|symbols)")
+_LIGATURE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 # Images that are interface: icons, logos, badges, buttons (their names), or this small.
 _ICON_NAMES = re.compile(r"icon|logo|badge|button|sprite|emoji|avatar|gravatar|social|share")
 _ICON_SIZE = 48
@@ -329,7 +334,7 @@ class _Walker:
             self._gather(el, tag, attrs, inner)
         if attrs:
             self._attributes(el, tag, inner, position, attrs)
-        if tag in _NAMED_ONLY:
+        if tag in _NAMED_ONLY or (tag in _ICON_TAGS and _icon_ligature(el, attrs)):
             self._named_only(el, tag, inner, position)
             stack.pop()
             return self._text(el.tail, run, ctx, el, "tail", position)
@@ -1046,6 +1051,20 @@ def _segment_kind(tag: str, attrs: dict[str, str]) -> str:
     if not classes.isdisjoint(_SCREEN_READER_CLASSES):
         return "screen-reader"
     return "styled" if classes or "style" in attrs else "inline"
+
+
+def _icon_ligature(el: etree._Element, attrs: dict[str, str]) -> bool:
+    """An icon font's ligature: a name a font draws as a picture (``<i class="material-icons">
+    flight_takeoff</i>``); readers see the icon, never the word."""
+    value = attrs.get("class")
+    if not value:
+        return False
+    names = value.lower()
+    if _ICON_FONT.search(names):
+        return True
+    text = (el.text or "").strip()
+    return not len(el) and bool(_LIGATURE.fullmatch(text)) and \
+        not {"icon", "icons"}.isdisjoint(names.split())
 
 
 def _names_a_control(el: etree._Element, tag: str, attrs: dict[str, str], in_link: bool
