@@ -10,11 +10,13 @@
 4. **statistics**: for text in the page's own script, the posterior of the page language among
    the site's languages written in that script (:mod:`l10n.check.langid`).
 
-A statistical verdict is an **error** only for texts of three or more words with the page
-language's posterior below :data:`ERROR_THRESHOLD`; otherwise a **warning** below
+A statistical verdict is an **error** only for texts of three or more listed words with the
+page language's posterior below :data:`ERROR_THRESHOLD`, or of three words or more of which
+two are listed and leave it below :data:`SURE_THRESHOLD`; otherwise a **warning** below
 :data:`WARNING_THRESHOLD` (three or more words) or :data:`SHORT_THRESHOLD` (one or two words).
 One- and two-word texts are errors only on script or catalog evidence. The thresholds were set
-on the development corpus (``bench/leaks.py``). Verdicts are cached per distinct text and
+on the development corpus (``bench/leaks.py``) and on leaks planted in real pages
+(``bench/realworld.py``). Verdicts are cached per distinct text and
 locale, so chrome repeated on every page costs one decision.
 """
 
@@ -58,6 +60,7 @@ __all__ = [
     "DEFAULT_LANGUAGES",
     "ERROR_THRESHOLD",
     "SHORT_THRESHOLD",
+    "SURE_THRESHOLD",
     "WARNING_THRESHOLD",
     "Judge",
     "Verdict",
