@@ -168,7 +168,8 @@ def _block_findings(block: Block, language: PageLanguage, judge: Judge, label: s
             yield finding
         return
     verdict = judge.judge(text, locale, value_role=block.role in _VALUE_ROLES,
-                          names=block.role in _NAME_ROLES or _names_only(text, locale))
+                          names=block.role in _NAME_ROLES or _names_only(text, locale)
+                          or _names_its_site(block))
     if verdict is None:
         return
     if verdict.kind in (Kind.WRONG_LANGUAGE, Kind.WRONG_SCRIPT) and block.lang \
@@ -228,6 +229,27 @@ def _language_name(code: str) -> str:
 
     name = Locale("en").languages.get(code)
     return f"{name} ({code})" if name else code
+
+
+def _names_its_site(block: Block) -> bool:
+    """Whether a link (or its tooltip) names the site it leads to: its words from the first
+    on (one other word allowed), or its initials, are in the address's host ("FL Keys News
+    Logo" → flkeysnews.com, "Tribune de Genève" → tdg.ch): another site's or a brand's name,
+    no label."""
+    if not block.href or "//" not in block.href:
+        return False
+    host = block.href.split("//", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
+    host = host.removeprefix("www.")
+    if not host or "." not in host:
+        return False
+    name = host.rsplit(".", 1)[0]
+    words = [w.lower() for w in re.findall(r"[^\W\d_]{3,}", block.text)]
+    inside = [w in name for w in words]
+    if words and inside[0] and sum(inside) >= min(2, len(words)) \
+            and len(words) - sum(inside) <= 1:
+        return True  # starts with the name; "Get it on Google Play" starts with a verb
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", block.text)).lower()
+    return len(initials) >= 3 and initials in name.split(".")
 
 
 def _names_its_link(block: Block) -> bool:

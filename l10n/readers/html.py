@@ -922,7 +922,7 @@ class _Walker:
         scripted: bool = False,
     ) -> None:
         line, column = self.index.position(offset)
-        href = el.get("href") if el.tag == "a" and attribute is None else None
+        href = el.get("href") if el.tag == "a" else None
         block = Block(
             role=role,
             text=text,
