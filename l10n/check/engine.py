@@ -340,9 +340,8 @@ class Judge:
     def _script(self, text: str, locale: str, language: str, names: bool = False
                 ) -> Verdict | None:
         counts = letter_scripts(text)
-        if not counts or (sum(counts.values()) < 2 and not any(
-                letter_weight(script) > 1 for script in counts)):
-            return None  # one letter ("Δ", "λ") is a symbol, not text
+        if not counts:
+            return None
         if len(counts) == 1 and next(iter(counts)) in primary_scripts(locale):
             return None  # every letter in a script the page needs: the common case
         expected = expected_scripts(locale)

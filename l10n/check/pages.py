@@ -32,7 +32,7 @@ from l10n.check.engine import Judge, Verdict, headline_case
 from l10n.check.finding import Evidence, Finding, Kind, Severity
 from l10n.check.pagelang import LanguageNote, PageLanguage, decide_language
 from l10n.errors import UsageError
-from l10n.languages import language_named
+from l10n.languages import is_switcher
 from l10n.locales import language_of, parse_locale
 from l10n.page import Block, Page, Role, Zone, zone_of
 from l10n.prose import count_words
@@ -139,7 +139,7 @@ def _segment_findings(block: Block, language: PageLanguage, judge: Judge, label:
     locale = language.locale_of(block, content)
     for segment in block.segments:
         verdict = judge.judge(segment.text, locale)
-        if verdict is None or _named_language(segment.text, verdict):
+        if verdict is None or is_switcher(segment.text, language_of(locale)):
             continue
         severity = None
         if content:
@@ -179,7 +179,7 @@ def _block_findings(block: Block, language: PageLanguage, judge: Judge, label: s
             language_of(verdict.detected) in language.spoken:
         return  # a mislabelled page's other language: its one page-language finding says so
     if verdict.kind in (Kind.WRONG_LANGUAGE, Kind.WRONG_SCRIPT) and (
-            block.context == "language switcher" or _named_language(block.text, verdict)
+            block.context == "language switcher" or is_switcher(block.text, language_of(locale))
             or (block.hreflang and _in_target_language(block, judge, verdict))):
         return  # a language or edition switcher's label, or a link to another edition
     severity = None
@@ -324,11 +324,6 @@ def _in_target_language(block: Block, judge: Judge, verdict: Verdict) -> bool:
     if verdict.detected is not None and language_of(verdict.detected) == language_of(target):
         return True
     return judge.judge(block.text, target) is None
-
-
-def _named_language(text: str, verdict: Verdict) -> bool:
-    """Whether ``text`` is a language switcher's label (a language's or an edition's name)."""
-    return language_named(text) is not None
 
 
 def _charset_finding(page: Page, label: str, language: PageLanguage,
