@@ -8,18 +8,29 @@ __all__ = ["format_page"]
 
 
 def format_page(page: Page) -> str:
-    """A header line with the page's facts, then one line per block: position, role, text."""
+    """A header line with the page's facts (and lines for its title, byline and language
+    declaration when it has them), then one line per block: position, role, text."""
     meta = page.meta
+    published = meta.published or meta.published_date  # a date alone when no time is known
     facts = [
         f"format: {page.format}",
         f"locale: {page.locale or '-'}",
         f"site: {meta.site or '-'}",
         f"section: {meta.section or '-'}",
-        f"published: {meta.published.isoformat() if meta.published else '-'}",
+        f"published: {published.isoformat() if published else '-'}",
     ]
     lines = [page.path, "  " + " · ".join(facts)]
     if meta.title:
         lines.append(f"  title: {meta.title}")
+    if meta.byline:
+        lines.append(f"  byline: {meta.byline}")
+    declared = []
+    if meta.language:
+        declared.append(f"language: {meta.language} ({meta.language_source})")
+    if meta.direction:
+        declared.append(f"dir: {meta.direction}")
+    if declared:
+        lines.append("  " + " · ".join(declared))
     width = max((len(f"{b.line}:{b.column}") for b in page.blocks), default=3)
     for block in page.blocks:
         lines.append("  " + _block_line(block, width))

@@ -7,7 +7,7 @@ work on it and never on files. Everything here is immutable and free of I/O.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -105,9 +105,10 @@ class Block:
     is False under ``translate="no"`` / ``data-l10n-ignore``, ``repeat_of`` is the index of an
     earlier block this one repeats (an image title shown twice), and ``dateline`` holds the
     parsed dateline of a ``dateline`` block. ``zone`` is where the block sits (None: what its
-    role says, see :func:`zone_of`); ``hidden`` marks text hidden from readers until a script
-    shows it; ``hreflang`` is the language a link says its target is in; ``segments`` are the
-    controls and styled parts inside the text.
+    role says, see :func:`zone_of`); ``scripted`` marks text a script shows or fills before
+    readers see it (hidden until then, a placeholder alone in its element, or a string the
+    page's own scripts carry); ``href`` is a link's target and ``hreflang`` the language it says
+    that target is in; ``segments`` are the controls and styled parts inside the text.
     """
 
     role: Role
@@ -119,7 +120,8 @@ class Block:
     repeat_of: int | None = None
     dateline: Dateline | None = None
     zone: Zone | None = None
-    hidden: bool = False
+    scripted: bool = False
+    href: str | None = None
     hreflang: str | None = None
     segments: tuple[Segment, ...] = ()
 
@@ -146,7 +148,18 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class PageMeta:
-    """Page-level facts found by the reader (``None`` when the page does not say)."""
+    """Page-level facts found by the reader (``None`` when the page does not say).
+
+    ``published`` is the publication moment when the page gives a time of day, and
+    ``published_date`` the publication date whenever it gives one: a page that states only a
+    date has a date and no moment (not a midnight no one wrote). ``language`` is the
+    page's own language declaration as written (``en-us``, ``de_DE``), ``language_source``
+    which one it is (``html lang``, ``html xml:lang``, ``content-language``,
+    ``meta language``, ``dc.language``, ``og:locale``), ``direction`` ``rtl`` or ``ltr``
+    when the page says. ``charset`` is the charset the page was read in, and
+    ``charset_problem`` what readers see wrong because of its bytes (a declared charset its
+    bytes are not in, bytes that are not UTF-8), once for the whole page.
+    """
 
     title: str | None = None
     site: str | None = None
@@ -154,6 +167,31 @@ class PageMeta:
     canonical_url: str | None = None
     published: datetime | None = None
     description: str | None = None
+    byline: str | None = None
+    published_date: date | None = None
+    language: str | None = None
+    language_source: str | None = None
+    direction: str | None = None
+    charset: str | None = None
+    charset_problem: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready view (the ``meta`` object of ``l10n inspect --format json``)."""
+        return {
+            "title": self.title,
+            "site": self.site,
+            "section": self.section,
+            "canonical_url": self.canonical_url,
+            "published": self.published.isoformat() if self.published else None,
+            "published_date": self.published_date.isoformat() if self.published_date else None,
+            "description": self.description,
+            "byline": self.byline,
+            "language": self.language,
+            "language_source": self.language_source,
+            "direction": self.direction,
+            "charset": self.charset,
+            "charset_problem": self.charset_problem,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,14 +227,7 @@ class Page:
             "path": self.path,
             "format": str(self.format),
             "locale": self.locale,
-            "meta": {
-                "title": self.meta.title,
-                "site": self.meta.site,
-                "section": self.meta.section,
-                "canonical_url": self.meta.canonical_url,
-                "published": self.meta.published.isoformat() if self.meta.published else None,
-                "description": self.meta.description,
-            },
+            "meta": self.meta.to_dict(),
             "blocks": [block_to_dict(b) for b in self.blocks],
         }
 
@@ -234,8 +265,10 @@ def block_to_dict(block: Block) -> dict[str, Any]:
         out["dateline"] = block.dateline.to_dict()
     if block.zone is not None:
         out["zone"] = str(block.zone)
-    if block.hidden:
-        out["hidden"] = True
+    if block.scripted:
+        out["scripted"] = True
+    if block.href is not None:
+        out["href"] = block.href
     if block.hreflang is not None:
         out["hreflang"] = block.hreflang
     if block.segments:

@@ -147,7 +147,9 @@ def test_catalog_vocabulary_warns_on_source_text_no_catalog_holds(tmp_path: Path
     _write_catalog(tmp_path, "it", "site", [("Contrast", "Contrasto"),
                                             ("Show more", "Mostra di più")])
     judge = Judge(catalogs=CatalogIndex.load(tmp_path, "en"))
-    assert Judge().judge("More contrast", "it") is None  # no statistical evidence alone
+    alone = Judge().judge("More contrast", "it")  # statistics alone: a warning at most
+    assert alone is not None and (alone.evidence, alone.statistical_error) == (
+        Evidence.STATISTICS, False)
     verdict = judge.judge("More contrast", "it")
     assert verdict is not None
     assert (verdict.kind, verdict.evidence, verdict.warning, verdict.detected) == (
@@ -161,13 +163,16 @@ def test_catalog_vocabulary_warns_on_source_text_no_catalog_holds(tmp_path: Path
 def test_catalog_vocabulary_spares_words_the_page_language_translations_use(
         tmp_path: Path) -> None:
     """When the Italian translations themselves use "contrast", "More contrast" is written in
-    the site's Italian as far as the catalogs can tell: no finding."""
+    the site's Italian as far as the catalogs can tell: they add no finding (statistics alone
+    still warn about two English words)."""
     _write_catalog(tmp_path, "it", "site", [("Show more", "Mostra di più"),
                                             ("Contrast mode", "Modalità contrast")])
     index = CatalogIndex.load(tmp_path, "en")
     assert {"more", "contrast"} <= index.source_words()
     assert "contrast" in index.own_words("it")
-    assert Judge(catalogs=index).judge("More contrast", "it") is None
+    verdict = Judge(catalogs=index).judge("More contrast", "it")
+    assert verdict is not None and (verdict.evidence, verdict.statistical_error) == (
+        Evidence.STATISTICS, False)
 
 
 @pytest.mark.parametrize(
@@ -182,3 +187,52 @@ def test_title_case_is_two_or_more_capitalised_words(text: str, expected: bool) 
     from l10n.check.engine import _title_case
 
     assert _title_case(text) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "Leich\u00adte Spra\u00adche le\u00adsen",
+    "Ge\u00adbär\u00adden\u00adspra\u00adche",
+    "Kri\u00admi\u00adna\u00adli\u00adtäts\u00adbe\u00adkämp\u00adfung",
+    "Si\u00adte\u00admap",
+])
+def test_text_is_judged_as_readers_see_it(text: str) -> None:
+    """Soft hyphens no longer cut German words into pieces that read as another language:
+    judged as they stand (what the judge did before it normalised), each one is a finding."""
+    assert Judge().judge(text, "de") is None
+    assert Judge()._decide(text, "de", False, False) is not None
+
+
+def test_the_cache_holds_the_normalised_text() -> None:
+    judge = Judge()
+    first = judge.judge("Read\u00admore about the news\u200b today", "de")
+    assert first is not None and first.detected == "en"
+    assert list(judge._cache) == [("Readmore about the news today", "de", False, False, False)]
+    assert judge.judge("Readmore about the news \u00a0today", "de") is first
+
+
+@pytest.mark.parametrize(("text", "locale"), [
+    ("{\\displaystyle H_{ij}={\\overline {H}}_{ji}}", "en"),
+    ("mastodon.social", "de"), ("imagebank.sweden.se", "de"), ("muc_ads", "de"),
+    ("06-IMG_3853.jpg", "zh_TW"), ("sa.large", "de"), ("#Klimakrise", "fr"),
+    ("$ hg pull ../public [...] added 1 changesets with 1 changes to 1 files", "en"),
+])
+def test_identifiers_have_no_language(text: str, locale: str) -> None:
+    assert Judge().judge(text, locale) is None
+
+
+@pytest.mark.parametrize(("text", "locale", "kind"), [
+    # Traditional or Simplified Chinese without kana on Chinese pages: nothing to report.
+    ("這個週末我們一起去山上看楓葉，開放時間是早上八點到下午五點。", "zh_TW", None),
+    ("這個週末我們一起去山上看楓葉，開放時間是早上八點到下午五點。", "zh_Hant", None),
+    ("這個週末我們一起去山上看楓葉，開放時間是早上八點到下午五點。", "zh", None),
+    ("开放时间", "zh_Hans", None),
+    # Kana on a Chinese page is Japanese.
+    ("今週末は山へ紅葉を見に行きます。", "zh_TW", "wrong-script"),
+    ("ファイルを削除", "zh_Hans", "wrong-script"),
+])
+def test_han_without_kana_on_a_chinese_page_is_chinese(text: str, locale: str,
+                                                       kind: str | None) -> None:
+    verdict = Judge().judge(text, locale)
+    assert (verdict.kind.value if verdict else None) == kind
+    if verdict:
+        assert verdict.detected == "ja"

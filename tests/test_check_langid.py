@@ -235,3 +235,44 @@ def test_the_floored_level_table_is_every_levels_floored_zipf_value() -> None:
     expected = [max(langid._zipf(level), langid._FLOOR) for level in range(ABSENT)]
     assert langid._floored_zipf() == [*expected, langid._FLOOR]
     assert langid._zipf_or_zero(ABSENT) == 0.0 and langid._zipf_or_zero(250) == 6.5
+
+
+# Invented sentences: Traditional Chinese (its forms 開, 時, 間 shared with Japanese kanji),
+# Simplified Chinese, Japanese with kana, and Japanese in kanji alone.
+TRADITIONAL = "這個週末我們一起去山上看楓葉，開放時間是早上八點到下午五點。"
+SIMPLIFIED = "这个周末我们一起去山上看枫叶，开放时间是早上八点到下午五点。"
+JAPANESE = "今週末は山へ紅葉を見に行きます。開園時間は午前八時から午後五時までです。"
+
+
+@pytest.mark.parametrize(("text", "page", "expected"), [
+    # Han without kana on a Chinese page: no Japanese to consider, so no guess at all.
+    (TRADITIONAL, "zh", None), (SIMPLIFIED, "zh", None), ("開放時間", "zh", None),
+    # Kana on a Chinese page is still Japanese.
+    (JAPANESE, "zh", "ja"), ("ファイルを削除", "zh", "ja"),
+    # Elsewhere Traditional Chinese reads as Chinese, its characters scored by their
+    # Simplified forms too; on a Japanese page sentences do, but kanji-only labels are scored
+    # as they stand, and stay Japanese.
+    (TRADITIONAL, "en", "zh"), (TRADITIONAL, "ja", "zh"), (SIMPLIFIED, "ja", "zh"),
+    ("会員登録", "ja", "ja"), ("開放時間", "ja", "ja"),
+])
+def test_han_without_kana_is_not_japanese_on_a_chinese_page(text: str, page: str,
+                                                            expected: str | None) -> None:
+    candidates = ("zh", "ja", "en") if page == "en" else ("zh", "ja")
+    guess = identify(text, page, candidates)
+    assert (guess.language if guess else None) == expected
+
+
+def test_traditional_characters_score_as_chinese_through_their_simplified_forms() -> None:
+    from l10n.check.langid import _han_posterior, _simplified
+
+    assert _simplified()["開"] == "开" and _simplified()["時"] == "时" and "开" not in _simplified()
+    with_forms, _ = _han_posterior(TRADITIONAL, ("zh", "ja"))
+    without, _ = _han_posterior(TRADITIONAL, ("zh", "ja"), traditional=False)
+    assert with_forms["zh"] > 0.99 > without["zh"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (TRADITIONAL * 2, "zh"), (SIMPLIFIED * 2, "zh"), (JAPANESE * 2, "ja"),
+])
+def test_page_language_asks_both_chinese_profiles(text: str, expected: str) -> None:
+    assert page_language(text + " a b c", ("ja", "zh")) == expected

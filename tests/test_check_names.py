@@ -10,6 +10,8 @@ from l10n.check.names import (
     _DOMAIN,
     _URL_HINT,
     _WEB_URL,
+    identifier_kind,
+    is_tld,
     remove_allowed,
     remove_unlinguistic,
     word_tokens,
@@ -27,6 +29,18 @@ from l10n.check.names import (
     ("follow @SputnikInt #breaking", "follow    "),
     ("set workflow_tasks", "set  "),
     ("Ende. Der Minister sagte: nein.", "Ende. Der Minister sagte: nein."),
+    # Hosts under any top-level domain, file names, TeX.
+    ("auf mastodon.social folgen", "auf   folgen"),
+    ("Foto: Moa Karlberg/imagebank.sweden.se", "Foto: Moa Karlberg/ "),
+    ("redaktion..at..example.fr schreiben", "  schreiben"),
+    ("news.example.co.uk/world heute", "  heute"),
+    ("siehe Bild IMG_2301.JPG und photo-1.webp", "siehe Bild   und  "),
+    ("Die Formel $x^2+y^2$ zeigt", "Die Formel   zeigt"),
+    ("kostet $5 und $10", "kostet $5 und $10"),
+    ("mit \\alpha und \\beta", "mit   und  "),
+    ("Danke.Das war gut", "Danke.Das war gut"),  # "das" is no top-level domain
+    ("Antholz House...of Champions", "Antholz House...of Champions"),  # nor is "of"
+    ("Cookie von .youtube.com", "Cookie von . "),
 ])
 def test_remove_unlinguistic(text: str, expected: str) -> None:
     assert remove_unlinguistic(text) == expected
@@ -72,3 +86,49 @@ def test_the_judge_orders_allowed_terms_longest_first_then_alphabetically() -> N
 
     terms = ("RIA", "TASS", "RIA Novosti", "AFP", "Ledger")
     assert Judge(allow=terms).allow == ("RIA Novosti", "Ledger", "TASS", "AFP", "RIA")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # TeX: MediaWiki's math alt text, commands with braces, whole $...$ formulas.
+    ("{\\displaystyle H_{ij}={\\overline {H}}_{ji}}", "math"),
+    ("\\mathbf {x} _{1},\\dots ,\\mathbf {x} _{N}", "math"),
+    ("\\frac{a}{b}", "math"), ("$x^2+y^2$", "math"),
+    ("Use \\frac{a}{b} to write fractions", None), ("$5 and $10", None),
+    # Shell commands after a prompt.
+    ("$ hg pull ../public [...] added 1 changesets", "shell command"), ("% ls -la", "shell command"),
+    ("$5 million", None),
+    # Hashtags and handles.
+    ("#Klimakrise", "hashtag"), ("#tag1 #tag2", "hashtag"), ("@SputnikInt", "handle"),
+    ("# 1", None),
+    # File names used as alt or title text.
+    ("IMG_2301.JPG", "file name"), ("photo-1.webp", "file name"), ("My photo 1.jpg", "file name"),
+    ("index.html", "file name"), ("sa.large", "file name"), ("IMG_9362", "file name"),
+    ("DSC_0508", "file name"), ("dm_logo_300x115", "file name"), ("teaser_image", "file name"),
+    ("rewe_group_icon", "file name"), ("coronavirus_dwds_piro4d_pixabay1200", "file name"),
+    # Host names under any top-level domain; a key's namespace first makes a key.
+    ("mastodon.social", "host"), ("example.live", "host"), ("news.example.co.uk", "host"),
+    ("jungle.world", "host"), ("www.zeitung.ch", "host"), ("wirtrauern.at", "host"),
+    ("m.heraldsun.com.au", "host"), (".google.com", "host"), ("button.save", "message key"), ("main.menu", "message key"),
+    # Cookie names as cookie banners list them.
+    ("muc_ads", "cookie name"), ("_ga", "cookie name"), ("__utma", "cookie name"),
+    ("cookielawinfo-checkbox-necessary", "cookie name"), ("VISITOR_INFO1_LIVE", "cookie name"),
+    ("li_gc", "cookie name"), ("personalization_id", "cookie name"),
+    # Shaped like message keys: leaked keys and usernames alike.
+    ("nav.subscribe", "message key"), ("navigation.toggle", "message key"),
+    ("stefa.nus", "message key"), ("SUBSCRIBE_BUTTON", "message key"),
+    ("fluff_is_life", "message key"), ("sweetie_24", "message key"), ("error_404", "message key"),
+    # Text.
+    ("Read more", None), ("Subscribe", None), ("state-of-the-art", None),
+    ("Hello world. Goodbye.", None), ("", None),
+])
+def test_identifier_kind(text: str, kind: str | None) -> None:
+    assert identifier_kind(text) == kind
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    ("de", True), ("COM", True), ("social", True), ("live", True), ("world", True),
+    ("рф", True), ("toggle", False), ("title", False), ("large", False), ("nus", False),
+    ("of", False), ("xq", False),
+])
+def test_is_tld(label: str, expected: bool) -> None:
+    assert is_tld(label) is expected

@@ -26,6 +26,33 @@ def test_mojibake_is_found_and_repaired(text: str, repaired: str) -> None:
     assert find_mojibake(text) == repaired
 
 
+@pytest.mark.parametrize(("meant", "charset", "repaired"), [
+    # UTF-8 East Asian text shown in the double-byte charset a page declares.
+    ("关于我们", "gb18030", "关于我们"),
+    ("開放平台", "gb18030", "開放平台"),
+    # Bytes the decoder could not pair are lost in its U+FFFD.
+    ("DeepMind新电脑已可利用记忆自学", "gb18030", "DeepMind新电脑已可利用记忆自\ufffd"),
+    ("“激进”的路上", "gb18030", "“激进\ufffd的路上"),
+    ("お問い合わせ", "cp932", "お問\ufffd合わ\ufffd"),
+    ("ニュース一覧", "cp932", "ニュース一覧"),
+    ("繁體中文新聞", "big5hkscs", "\ufffd體中\ufffd"),
+])
+def test_east_asian_mojibake_is_found_and_repaired(meant: str, charset: str,
+                                                   repaired: str) -> None:
+    shown = meant.encode().decode(charset, "replace")
+    assert shown != meant
+    assert find_mojibake(shown) == repaired
+
+
+@pytest.mark.parametrize("text", [
+    "日本 (日本語)", "關於我們", "新闻中心", "東京都の天気予報", "한국어 뉴스", "×", "脳",
+    "Copyright © 2016 腾讯", "繁體中文 (台灣)",
+    "서울 뉴스".encode().decode("cp949", "replace"),  # EUC-KR keeps too little to tell
+])
+def test_east_asian_text_is_not_mojibake(text: str) -> None:
+    assert find_mojibake(text) is None
+
+
 @pytest.mark.parametrize(
     "text",
     ["Заголовок открываемого материала", "Ελληνικά κείμενο αρκετά μεγάλο", "naïve café",
@@ -58,6 +85,33 @@ def test_clean_text_is_not_mojibake(text: str) -> None:
 )
 def test_template_artifacts(text: str, role: str | None, expected: Artifact) -> None:
     assert find_template_artifact(text, role) == expected
+
+
+@pytest.mark.parametrize(("text", "with_keys", "without_keys"), [
+    # Message keys only when asked for; placeholders either way.
+    ("nav.subscribe", Artifact("message key", "nav.subscribe"), None),
+    ("fluff_is_life", Artifact("message key", "fluff_is_life"), None),
+    ("%d Bloggern gefällt das:", Artifact("unfilled placeholder", "%d"),
+     Artifact("unfilled placeholder", "%d")),
+    ("Verbinde mit %s", Artifact("unfilled placeholder", "%s"),
+     Artifact("unfilled placeholder", "%s")),
+    ("Manage {vendor_count} vendors", Artifact("unfilled placeholder", "{vendor_count}"),
+     Artifact("unfilled placeholder", "{vendor_count}")),
+    # Identifiers of other kinds are never keys; TeX and shell hold no placeholders.
+    ("mastodon.social", None, None), ("reitschuster.live", None, None),
+    ("sa.large", None, None), ("IMG_2301.JPG", None, None), ("muc_ads", None, None),
+    ("_ga", None, None), ("cookielawinfo-checkbox-necessary", None, None),
+    ("{\\displaystyle p_{j\\mid i}={\\frac {\\exp(-\\lVert \\mathbf {x} _{i}}}}", None, None),
+    ("\\mathbf {y} _{i}\\in \\mathbb {R} ^{d}", None, None),
+    ("Use \\frac{a}{b} for fractions", None, None),
+    ("$ hg log --template '{rev}'", None, None),
+    ("\\u041f\\u0440\\u0438", Artifact("raw escape sequence", "\\u041f"),
+     Artifact("raw escape sequence", "\\u041f")),
+])
+def test_keys_are_looked_for_only_when_asked(text: str, with_keys: Artifact | None,
+                                             without_keys: Artifact | None) -> None:
+    assert find_template_artifact(text) == with_keys
+    assert find_template_artifact(text, keys=False) == without_keys
 
 
 @pytest.mark.parametrize(

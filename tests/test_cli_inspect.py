@@ -50,6 +50,45 @@ def test_every_sample_in_both_formats(runner: CliRunner, sample: Path) -> None:
     assert len(text.output.splitlines()) >= len(pages[0]["blocks"]) + 2
 
 
+@pytest.mark.parametrize(
+    ("sample", "header"),
+    [
+        ("007_news_ar.html", [
+            "  format: html · locale: ar · site: مرصد الشرق · section: اقتصاد · "
+            "published: 2018-03-12T14:20:00+02:00",
+            "  title: مصر تفتتح محطة جديدة لتحلية مياه البحر في العين السخنة",
+            "  byline: تحرير: أحمد سامي",
+            "  language: ar (html lang) · dir: rtl",
+        ]),
+        ("005_news_en.txt", [
+            "  format: text · locale: - · site: The Capitol Ledger · section: Politics · "
+            "published: 2010-05-18",
+            "  title: Senate panel advances bill to overhaul air traffic control",
+            "  byline: By Daniel Kerr and Rachel Moreno",
+        ]),
+    ],
+)
+def test_text_view_header(runner: CliRunner, sample: str, header: list[str]) -> None:
+    """The page's facts, then its title, byline and language declaration where it has them."""
+    result = runner.invoke(cli, ["inspect", str(SAMPLES / sample)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[1:1 + len(header)] == header
+    assert not lines[1 + len(header)].startswith("  language")
+
+
+def test_json_meta_of_an_html_page(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["inspect", "--format", "json", str(SAMPLES / "007_news_ar.html")])
+    assert json.loads(result.output)["pages"][0]["meta"] == {
+        "title": "مصر تفتتح محطة جديدة لتحلية مياه البحر في العين السخنة",
+        "site": "مرصد الشرق", "section": "اقتصاد", "canonical_url": None,
+        "published": "2018-03-12T14:20:00+02:00", "published_date": "2018-03-12",
+        "description": "افتتحت الحكومة المصرية محطة لتحلية مياه البحر بطاقة 150 ألف متر مكعب يوميا.",
+        "byline": "تحرير: أحمد سامي", "language": "ar", "language_source": "html lang",
+        "direction": "rtl", "charset": "utf-8", "charset_problem": None,
+    }
+
+
 def test_json_has_parsed_dateline_fields(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["inspect", "--format", "json", str(SEED)])
     blocks = json.loads(result.output)["pages"][0]["blocks"]

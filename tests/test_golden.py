@@ -20,10 +20,9 @@ def _reading(sample: Path) -> dict[str, Any]:
     return {
         "locale": page.locale,
         "meta": {
-            "site": page.meta.site,
-            "section": page.meta.section,
-            "title": page.meta.title,
-            "published": page.meta.published.isoformat() if page.meta.published else None,
+            key: page.meta.to_dict()[key]
+            for key in ("site", "section", "title", "published", "published_date", "byline",
+                        "language", "language_source", "direction")
         },
         "blocks": [
             {"role": b.role.value, "text": b.text, "line": b.line, "column": b.column,

@@ -101,7 +101,7 @@ def test_flags_contexts_and_metadata() -> None:
     assert by_text["World"].context == "nav"
     assert by_text["Заголовок открываемого материала"].element == "html/body/footer/div"
     assert page.meta.site == "Daily Planet"
-    assert page.meta.title == "Ministers agree on quotas"
+    assert page.meta.title == "Quotas agreed"  # <title> less the site name
     assert page.meta.canonical_url == "https://example.org/quotas"
     assert page.meta.published == datetime(2010, 5, 18, 15, 30, tzinfo=timezone(timedelta(hours=4)))
     assert page.meta.description == "Fishing quotas agreed"

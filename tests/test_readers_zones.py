@@ -149,7 +149,7 @@ def test_a_teaser_without_a_link_before_the_story_is_its_lede() -> None:
     assert roles(
         f"<div class='story'><div class='teaser'><p>{_SHORT}</p></div><p>{_LONG}</p>"
         f"<p>{_MORE}</p><div class='teaser'><p>{_THIRD}</p>"
-        "<a href='/pool'>Pool reopens after a long winter break</a></div></div>"
+        "<h3><a href='/pool'>Pool reopens after a long winter break</a></h3></div></div>"
     ) == [
         ("lede", _SHORT),
         ("paragraph", _LONG),
@@ -202,11 +202,11 @@ def test_the_header_of_the_article_that_holds_the_body_is_the_storys() -> None:
 
 
 @pytest.mark.parametrize(("names", "kind"), [
-    ("post-share", "boilerplate"),
+    ("post-share", "interface"),
     ("cbx-author_infocontainer", "boilerplate"),  # underscores join parts as hyphens do
-    ("c-article__share", "boilerplate"),
+    ("c-article__share", "interface"),
     ("postmetadata", "boilerplate"),
-    ("container pt-3 cta", "boilerplate"),  # a call to action
+    ("container pt-3 cta", "interface"),  # a call to action
     ("u-print-hide", "boilerplate"),  # what a printout leaves out
     ("post hentry category-news", "article"),
     ("related_posts", "teaser"),

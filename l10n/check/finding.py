@@ -35,6 +35,7 @@ class Kind(StrEnum):
     TEMPLATE_ARTIFACT = "template-artifact"
     PLACEHOLDER_MISMATCH = "placeholder-mismatch"
     MARKUP_MISMATCH = "markup-mismatch"
+    PAGE_LANGUAGE = "page-language"
 
 
 DEFAULT_SEVERITY = {
@@ -45,6 +46,7 @@ DEFAULT_SEVERITY = {
     Kind.TEMPLATE_ARTIFACT: Severity.ERROR,
     Kind.PLACEHOLDER_MISMATCH: Severity.ERROR,
     Kind.MARKUP_MISMATCH: Severity.ERROR,
+    Kind.PAGE_LANGUAGE: Severity.ERROR,
 }
 
 

@@ -26,7 +26,6 @@ import io
 import json
 import marshal
 import math
-import os
 import re
 import sys
 from array import array
@@ -35,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from l10n.cache import cache_dir, cache_file, store
 from l10n.check.wordindex import ABSENT, WordIndex, build_index
 
 __all__ = ["LanguageGuess", "identify", "listed_in", "page_language", "tokenize", "word_zipf"]
@@ -47,10 +47,14 @@ _MAX_WORDS = 40
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Han characters that make a sentence, not a label: Japanese writes one with kana.
+_HAN_SENTENCE = 8
 # wordfreq / py3langid codes where they differ from CLDR's.
 _WORDFREQ_CODE = {"no": "nb", "iw": "he", "sr": "sh", "hr": "sh", "bs": "sh"}
 _NGRAM_CODE = {"nb": "no", "iw": "he"}
 _LANGDETECT_CODE = {"zh": "zh-cn", "nb": "no"}
+# Languages langdetect knows in more than one profile: Chinese as Simplified and Traditional.
+_LANGDETECT_MORE = {"zh": ("zh-tw",)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,14 +105,14 @@ def _frequencies(language: str) -> Mapping[str, float] | None:
     if found is None:
         return None
     code, path = found
-    cached = _cache_file(f"wordfreq-{code}", path, ".words")
+    cached = cache_file(f"wordfreq-{code}", path, ".words")
     with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
         return WordTable.from_bytes(cached.read_bytes())
     buckets = _read_cbpack(path)
     if buckets is None:
         return None
     table = WordTable.from_buckets(buckets)
-    _store(cached, table.to_bytes())
+    store(cached, table.to_bytes())
     return table
 
 
@@ -215,43 +219,6 @@ class WordTable(Mapping[str, float]):
 _LAZY_LOOKUPS = 1024  # a page needs a few hundred; a thousand searches cost a third of the dict
 
 
-def _cache_dir() -> Path:
-    """Where l10n keeps derived data: ``$L10N_CACHE_DIR``, else the XDG cache directory."""
-    explicit = os.environ.get("L10N_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "l10n"
-
-
-def _cache_file(name: str, source: Path, suffix: str) -> Path:
-    """The cache file for data derived from ``source``, named after its size and time (a new
-    version of the package makes a new name)."""
-    stat = source.stat()
-    return _cache_dir() / f"{name}-{stat.st_size}-{int(stat.st_mtime)}{suffix}"
-
-
-def _store(cached: Path, data: bytes) -> bool:
-    """Write a cache file (atomically) and remove versions of it made from an older source
-    (an upgraded package). False when the cache directory cannot be written (read-only,
-    full): the cache is then simply not used."""
-    from l10n.errors import L10nError
-    from l10n.files import write_atomic
-
-    try:
-        write_atomic(cached, data)
-    except (OSError, L10nError):
-        return False
-    # Only versions made from an older source: two installs side by side keep theirs.
-    name, _, stamp = cached.stem.rsplit("-", 2)
-    for older in cached.parent.glob(f"{name}-*-*{cached.suffix}"):
-        parts = older.stem.rsplit("-", 2)
-        if parts[0] == name and parts[2].isdigit() and int(parts[2]) < int(stamp):
-            with contextlib.suppress(OSError):
-                older.unlink()
-    return True
-
-
 def has_word_list(language: str) -> bool:
     """True when word frequencies exist for ``language``."""
     return _frequencies(language) is not None
@@ -280,12 +247,12 @@ def _ngram_identifier() -> object:
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     source = MODEL_DIR / MODEL_FILE
-    cached = _cache_file("py3langid", source, ".arrays")
+    cached = cache_file("py3langid", source, ".arrays")
     with contextlib.suppress(*_DAMAGED):
         return _identifier_from_arrays(LanguageIdentifier, _map_arrays(cached))
     with lzma.open(source) as handle:
         arrays = _npz_arrays(handle.read())
-    if _store(cached, _pack_arrays(arrays)):
+    if store(cached, _pack_arrays(arrays)):
         # The format before this one (an install that still reads it rebuilds it).
         for legacy in cached.parent.glob("py3langid-*.npz"):
             with contextlib.suppress(OSError):
@@ -405,14 +372,14 @@ def _han_frequencies(language: str) -> Mapping[str, float]:
     if found is None:
         return {}
     code, path = found
-    cached = _cache_file(f"han-{code}", path, ".han")
+    cached = cache_file(f"han-{code}", path, ".han")
     with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
         tag, frequencies = marshal.loads(cached.read_bytes())
         if tag == _HAN_FORMAT and isinstance(frequencies, dict) and all(
                 type(value) is float for value in frequencies.values()):
             return frequencies
     frequencies = _count_han(_frequencies(language) or {})
-    _store(cached, marshal.dumps((_HAN_FORMAT, frequencies)))
+    store(cached, marshal.dumps((_HAN_FORMAT, frequencies)))
     return frequencies
 
 
@@ -567,7 +534,7 @@ def _word_index(languages: tuple[str, ...]) -> WordIndex:
         stat = found[1].stat()
         sources.append([found[0], stat.st_size, int(stat.st_mtime)])
     name = "+".join(code for code, _, _ in sources)
-    cached = _cache_dir() / (f"wordindex-{name}-{sum(size for _, size, _ in sources)}-"
+    cached = cache_dir() / (f"wordindex-{name}-{sum(size for _, size, _ in sources)}-"
                              f"{max(time for _, _, time in sources)}.index")
 
     def fits(index: WordIndex) -> WordIndex:
@@ -580,19 +547,45 @@ def _word_index(languages: tuple[str, ...]) -> WordIndex:
     tables = [_frequencies(lang) for lang in languages]
     data = build_index(languages, [(t._words, t._levels) for t in tables],  # type: ignore[union-attr]
                        sources)
-    if _store(cached, data):
+    if store(cached, data):
         with contextlib.suppress(*_DAMAGED):
             return fits(WordIndex.open(cached))
     return WordIndex(data)
 
 
-def _han_posterior(text: str, candidates: Iterable[str]) -> tuple[dict[str, float], int]:
+def _han_posterior(text: str, candidates: Iterable[str], *, traditional: bool = True
+                   ) -> tuple[dict[str, float], int]:
+    """Posterior of each candidate from the frequencies of the text's Han characters.
+
+    wordfreq's Chinese list is Simplified, so ``traditional`` also scores a Traditional
+    character for Chinese by its Simplified form (about three thousand differ): left out,
+    Traditional Chinese shares more forms with Japanese (開, 時, 間) than with its own list.
+    """
     chars = _HAN.findall(text)
     scores = {}
     for language in candidates:
         table = _han_frequencies(language)
-        scores[language] = sum(table.get(c, -7.0) for c in chars)
+        if language == "zh" and traditional:
+            simplified = _simplified()
+            scores[language] = sum(max(table.get(c, -7.0), table.get(simplified.get(c, c), -7.0))
+                                   for c in chars)
+        else:
+            scores[language] = sum(table.get(c, -7.0) for c in chars)
     return _softmax10(scores), len(chars)
+
+
+@functools.cache
+def _simplified() -> Mapping[str, str]:
+    """Traditional Chinese character → its Simplified form, from the table wordfreq ships
+    (read without importing wordfreq's Chinese module, which loads jieba)."""
+    import msgpack
+
+    with contextlib.suppress(OSError, ValueError, TypeError, EOFError):
+        with gzip.open(_wordfreq_data() / "_chinese_mapping.msgpack.gz", "rb") as handle:
+            table = msgpack.load(handle, raw=False, strict_map_key=False)
+        return {chr(k): v for k, v in table.items()
+                if isinstance(k, int) and isinstance(v, str) and len(v) == 1}
+    return {}
 
 
 def _ngram_posterior(text: str, candidates: Iterable[str]) -> dict[str, float]:
@@ -623,23 +616,37 @@ def _langdetect_factory() -> object:
 def page_language(text: str, candidates: Iterable[str]) -> str | None:
     """The language of a whole article among ``candidates`` (langdetect, seeded, its priors
     limited to the candidates): long text is where langdetect is accurate (96.5% top-1 on
-    eight words and more), unlike UI strings, which it is not asked about."""
+    eight words and more), unlike UI strings, which it is not asked about. Chinese is asked
+    as langdetect's Simplified and Traditional profiles together (Traditional Chinese read
+    against the Simplified profile alone often reads as Japanese)."""
     from langdetect.lang_detect_exception import LangDetectException
 
     factory = _langdetect_factory()
-    codes = {_LANGDETECT_CODE.get(c, c): c for c in set(candidates)}
     known = set(factory.langlist)  # type: ignore[attr-defined]
-    priors = {code: 1.0 for code in codes if code in known}
-    if not priors or len(text.split()) < 3:
+    codes = {}  # langdetect's profile → candidate
+    for candidate in set(candidates):
+        for code in (_LANGDETECT_CODE.get(candidate, candidate),
+                     *_LANGDETECT_MORE.get(candidate, ())):
+            if code in known:
+                codes[code] = candidate
+    if not codes or len(text.split()) < 3:
         return None
+    # Each candidate's profiles share one prior (Chinese is not twice as likely as Japanese).
+    shares = {candidate: sum(1 for c in codes.values() if c == candidate)
+              for candidate in codes.values()}
     detector = factory.create()  # type: ignore[attr-defined]
-    detector.set_prior_map(priors)
+    detector.set_prior_map({code: 1.0 / shares[c] for code, c in codes.items()})
     detector.append(text[:5000])
     try:
-        best = detector.get_probabilities()[0]
-    except (LangDetectException, IndexError):
+        found = detector.get_probabilities()
+    except LangDetectException:
         return None
-    return codes.get(best.lang)
+    totals: dict[str, float] = {}
+    for language in found:
+        candidate = codes.get(language.lang)
+        if candidate is not None:
+            totals[candidate] = totals.get(candidate, 0.0) + language.prob
+    return max(sorted(totals), key=totals.__getitem__) if totals else None
 
 
 def likely_language(text: str, candidates: Iterable[str]) -> str | None:
@@ -685,8 +692,19 @@ def identify(
     pool, listed = _pools(tuple(candidates), page_language)
     if len(pool) < 2:
         return None
-    if _HAN.search(text) and not _KANA.search(text) and set(pool) <= {"zh", "ja"}:
-        words_post, evidence = _han_posterior(text, pool)
+    han_only = _HAN.search(text) is not None and _KANA.search(text) is None
+    if han_only and page_language == "zh" and "ja" in pool:
+        # Japanese running text nearly always has kana: Han alone on a Chinese page is no
+        # Japanese (Traditional Chinese shares many forms with Japanese kanji).
+        pool = tuple(lang for lang in pool if lang != "ja")
+        listed = tuple(lang for lang in listed if lang != "ja")
+        if len(pool) < 2:
+            return None
+    if han_only and set(pool) <= {"zh", "ja"}:
+        # On a Japanese page the kanji of a short label (開, 時, 間) are its own, not
+        # Traditional Chinese; a sentence without kana is no Japanese, so no matter there.
+        traditional = page_language != "ja" or len(_HAN.findall(text)) >= _HAN_SENTENCE
+        words_post, evidence = _han_posterior(text, pool, traditional=traditional)
     else:
         words = tokenize(text)
         if not words:

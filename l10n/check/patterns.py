@@ -1,13 +1,19 @@
 """Text that is garbled or half-built, whatever its language: mojibake and template artifacts.
 
-* **Mojibake**: UTF-8 bytes decoded with the wrong single-byte charset. ftfy repairs the common
+* **Mojibake**: UTF-8 bytes decoded with the wrong charset. ftfy repairs the common
   Latin-1/cp1252/cp1250/cp1251 cases; for the others (Greek, Thai, Hebrew... charsets ftfy does
   not try) the text is re-encoded with that charset and kept as mojibake when the bytes read
-  back as well-formed UTF-8 (a real Greek or Thai sentence almost never does).
-* **Template artifacts**: unfilled placeholders (``{name}``, ``{{ x }}``, ``%s``,
+  back as well-formed UTF-8 (a real Greek or Thai sentence almost never does). The same for
+  East Asian double-byte charsets (GB18030, Big5, Shift_JIS, EUC-KR, EUC-JP: a page declaring
+  one of them whose bytes are UTF-8), where the UTF-8 reading must be East Asian text too.
+* **Template artifacts**: a server's error message printed into the page (PHP's "Warning: …
+  in /path/x.php on line 12"), unfilled placeholders (``{name}``, ``{{ x }}``, ``%s``,
   ``%(x)s``, ``${x}``), raw escapes (``\\u041f``), double-escaped entities (``&amp;`` seen by
   a reader), message keys (``nav.subscribe``, ``SUBSCRIBE_BUTTON``, ``workflow_tasks``) and,
-  where a value belongs (credits, bylines, captions), a label left empty ("Photo:").
+  where a value belongs (credits, bylines, captions), a label left empty ("Photo:"). Texts
+  that are identifiers of another kind (:func:`~l10n.check.names.identifier_kind`: host and
+  file names, cookie names, LaTeX, shell commands) are no message key, and LaTeX and shell
+  commands hold no placeholder: their braces and ``%`` are their syntax.
 """
 
 from __future__ import annotations
@@ -19,33 +25,36 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from l10n.check.names import MATH, MESSAGE_KEY, SHELL_COMMAND, identifier_kind
+
 __all__ = ["MESSAGE_KEY", "Artifact", "find_mojibake", "find_template_artifact"]
 
 _UNFILLED = "unfilled placeholder"
-MESSAGE_KEY = "message key"
 _PLACEHOLDERS = (
     (_UNFILLED, re.compile(r"\{\{\s*[^{}\s][^{}]{0,40}\}\}")),
     (_UNFILLED, re.compile(r"\$\{[A-Za-z_][\w.]{0,40}\}")),
     (_UNFILLED, re.compile(r"(?<![{\w])\{[A-Za-z_][\w.:-]{0,40}(?:\s*->[^{}]*)?\}(?!\})")),
     (_UNFILLED, re.compile(r"%\([A-Za-z_]\w*\)[-#0 +]?\d*(?:\.\d+)?[sdifrxXeEgGcu]")),
-    (_UNFILLED, re.compile(r"(?<![\w%])%[-#0 +]?\d*(?:\.\d+)?[sdif](?![A-Za-z])")),
+    # "%s", "%d", "%5.2f"; not "100 % für" (a space flag before a word is a sentence).
+    (_UNFILLED,
+     re.compile(r"(?<![\w%])%(?:\d+\$)?(?:[-#0+]?\d*(?:\.\d+)?[sdif]|\s[sdif])(?!\w)")),
     ("raw escape sequence",
      re.compile(r"\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|\\x[0-9a-fA-F]{2}")),
     ("double-escaped entity",
      re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d{2,6}|#x[0-9a-fA-F]{2,5});")),
 )
 _PLACEHOLDER_CHARS = re.compile(r"[{$%\\&]")
-_DOTTED_KEY = re.compile(r"[a-z][a-z0-9]*(?:\.[a-z][a-z0-9_]*)+")
-_SNAKE_KEY = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
-# A final dotted segment that makes a file name or a host name, not a message key.
-_NOT_KEY_SUFFIXES = frozenset({
-    "html", "htm", "php", "asp", "aspx", "jsp", "js", "css", "json", "xml", "txt", "md", "rst",
-    "py", "pdf", "jpg", "jpeg", "png", "gif", "svg", "webp", "mp3", "mp4", "zip", "gz", "csv",
-    "com", "org", "net", "edu", "gov", "info", "io", "ru", "de", "uk", "fr", "cn", "jp", "es",
-    "it", "nl", "pl", "br", "in", "eu", "int", "tv", "me", "co", "us", "ua", "tr", "ar",
-})
+# A PHP notice, warning or error printed into the page: "Deprecated: … in /www/…/x.php on
+# line 82".
+_SERVER_ERROR = re.compile(
+    r"(?:Deprecated|Warning|Notice|Strict Standards|(?:Fatal|Parse|Catchable fatal) error)"
+    r":\s.{0,300}?\bin\s+\S+\.php\s+on\s+line\s+\d+")
 _EMPTY_LABEL = re.compile(r"^[^\W\d_][\w .'’-]{0,24}[:：]\s*[|/·-]?\s*$")
 _LABEL_ROLES = frozenset({"credit", "byline", "caption"})
+_CODE = frozenset({MATH, SHELL_COMMAND})
+# A LaTeX command and its arguments (not an escape sequence such as \\u041f).
+_LATEX = re.compile(r"\\(?![uU][0-9a-fA-F]{4}|x[0-9a-fA-F]{2})[A-Za-z]+"
+                    r"(?:\s*[_^]?\s*\{[^{}]*\})*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,22 +65,31 @@ class Artifact:
     match: str
 
 
-def find_template_artifact(text: str, role: str | None = None) -> Artifact | None:
+def find_template_artifact(text: str, role: str | None = None, *,
+                           keys: bool = True) -> Artifact | None:
     """The first template artifact in ``text``, or None.
 
     ``role`` is the block's role: a label with nothing after it is an artifact only where a
-    value belongs (credit, byline, caption), since "Search:" is a fine form label.
+    value belongs (credit, byline, caption), since "Search:" is a fine form label. ``keys``
+    False leaves message keys out (a key-shaped text outside the interface is more often a
+    username or a slug: :func:`~l10n.check.names.identifier_kind` says "message key" for
+    both); placeholders are looked for all the same.
     """
+    kind = identifier_kind(text)
+    if kind in _CODE:
+        return None
     if _PLACEHOLDER_CHARS.search(text):  # every placeholder pattern needs one of them
+        code = _LATEX.sub(" ", text) if "\\" in text else text  # "\\frac{a}{b}" in prose
         for what, pattern in _PLACEHOLDERS:
-            match = pattern.search(text)
+            match = pattern.search(code)
             if match:
                 return Artifact(what, match.group())
     stripped = text.strip()
-    if "." in stripped and _DOTTED_KEY.fullmatch(stripped) \
-            and stripped.rsplit(".", 1)[1] not in _NOT_KEY_SUFFIXES:
-        return Artifact(MESSAGE_KEY, stripped)
-    if "_" in stripped and _SNAKE_KEY.fullmatch(stripped):
+    if ".php" in text:
+        error = _SERVER_ERROR.search(text)
+        if error:
+            return Artifact("server error message", error.group())
+    if keys and kind == MESSAGE_KEY:
         return Artifact(MESSAGE_KEY, stripped)
     if role in _LABEL_ROLES and _EMPTY_LABEL.match(stripped):
         return Artifact("label without a value", stripped)
@@ -213,6 +231,10 @@ def find_mojibake(text: str) -> str | None:
     """The repaired reading of ``text`` when it is mojibake, else None."""
     if text.isascii():
         return None
+    if _CJK_CHAR.search(text):  # before ftfy, which would only "fix" its C1 controls
+        repaired = _cjk_mojibake(text)
+        if repaired is not None:
+            return repaired
     import ftfy
 
     # fix_encoding changes nothing that is_bad passes (its first test), at twice the cost.
@@ -236,6 +258,69 @@ def find_mojibake(text: str) -> str | None:
         if repaired is not None and _coherent(text, repaired):
             return repaired
     return None
+
+
+# The decoders browsers use for the East Asian charsets, whose mojibake of UTF-8 is East Asian
+# characters (three UTF-8 bytes read as a character and a half).
+_CJK_CHARSETS = ("gb18030", "big5hkscs", "cp932", "cp949", "euc_jp")
+_CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\ue000-\uf8ff\uf900-\ufaff]")
+_CJK_SCRIPTS = frozenset({"Hani", "Hira", "Kana", "Hang", "Bopo"})
+_ESCAPED = re.compile("[\udc80-\udcff]+")
+_NO_ASCII = dict.fromkeys(range(128))
+
+
+def _cjk_mojibake(text: str) -> str | None:
+    """The UTF-8 reading of East Asian text that is UTF-8 read in an East Asian charset.
+
+    A real Chinese, Japanese or Korean text written in such a charset almost never makes
+    UTF-8, and when it does, mostly as letters of other scripts (two-byte sequences are Greek,
+    Cyrillic, Arabic...): the reading's non-ASCII letters must be East Asian, two at least,
+    with no more than a tenth of its non-ASCII bytes left unpaired, and two more for each
+    U+FFFD in the text (a decoder shows the bytes it could not pair so, which keeps none).
+    Korean read as EUC-KR loses most of its lead bytes so: too little is left to tell.
+    """
+    probe = text.replace("\ufffd", "")
+    gaps = len(text) - len(probe)
+    for charset in _CJK_CHARSETS:
+        if not gaps and _first_pairs(charset).search(text) is None:
+            continue  # no pair a three-byte UTF-8 sequence starts (the common case)
+        try:
+            data = probe.encode(charset)
+        except UnicodeEncodeError:
+            continue
+        allowed = 0.1 * (len(data) - len(data.translate(None, _HIGH_BYTES))) + 2 * gaps
+        try:
+            reading = kept = data.decode("utf-8")
+        except UnicodeDecodeError:
+            if allowed < 1:
+                continue  # the common case, a real text: decided at C speed
+            reading = data.decode("utf-8", "surrogateescape")
+            kept = _ESCAPED.sub("", reading)
+            if len(reading) - len(kept) > allowed:
+                continue
+        from l10n.check.scripts import letter_scripts
+
+        scripts = letter_scripts(kept.translate(_NO_ASCII))
+        if sum(scripts.values()) >= 2 and scripts.keys() <= _CJK_SCRIPTS:
+            return _ESCAPED.sub("\ufffd", reading)
+    return None
+
+
+@functools.cache
+def _first_pairs(charset: str) -> re.Pattern[str]:
+    """What ``charset`` shows for the first two bytes of a three-byte UTF-8 sequence (a lead
+    byte 0xE0-0xEF, a continuation byte): East Asian mojibake of UTF-8 holds one where its
+    first run of such sequences starts, unless the decoder lost it in a U+FFFD."""
+    chars = set()
+    for lead in range(0xE0, 0xF0):
+        for follow in range(0x80, 0xC0):
+            try:
+                shown = bytes([lead, follow]).decode(charset)
+            except UnicodeDecodeError:
+                continue
+            if len(shown) == 1:
+                chars.add(shown)
+    return _char_class(chars) if chars else re.compile("(?!)")
 
 
 @functools.cache

@@ -40,6 +40,8 @@ _RULE_HELP = {
     Kind.TEMPLATE_ARTIFACT: "An unfilled placeholder, raw escape, message key or empty label.",
     Kind.PLACEHOLDER_MISMATCH: "A translation whose placeholders differ from its msgid's.",
     Kind.MARKUP_MISMATCH: "A translation whose HTML tags differ from its msgid's.",
+    Kind.PAGE_LANGUAGE: "A page (or a section) declares one language and is written in another, "
+                        "or an HTML page declares none.",
 }
 
 

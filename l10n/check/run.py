@@ -31,10 +31,12 @@ from l10n.check.catalog_checks import (
 )
 from l10n.check.catalog_index import CatalogIndex, ReadCatalog, read_catalog
 from l10n.check.engine import Judge, Verdict
-from l10n.check.finding import DEFAULT_SEVERITY, Evidence, Finding, Kind, Severity
+from l10n.check.finding import Evidence, Finding, Kind, Severity
+from l10n.check.pagelang import decide_language
+from l10n.check.pages import check_page as _check_page
 from l10n.errors import InputError, L10nError, UsageError
 from l10n.locales import language_of, locale_from_path, parse_locale
-from l10n.page import Page, Role
+from l10n.page import Page
 from l10n.readers import parse_page
 
 if TYPE_CHECKING:
@@ -54,8 +56,6 @@ __all__ = [
 ]
 
 DEFAULT_INCLUDE = ("*.html", "*.htm", "*.xhtml", "*.txt", "*.po", "*.pot")
-_VALUE_ROLES = frozenset({Role.CREDIT, Role.BYLINE, Role.CAPTION})
-_NAME_ROLES = frozenset({Role.SITE, Role.CREDIT, Role.BYLINE, Role.DATELINE})
 # Below this many targets a process pool costs more than it saves.
 _POOL_MIN_FILES = 400
 # Pool tasks: the files of one directory together (a locale's pages share their chrome, which
@@ -476,42 +476,19 @@ def check_target(target: Target, options: CheckOptions, judge: Judge) -> TargetR
 
 
 def page_locale(page: Page, options: CheckOptions, label: str, judge: Judge) -> str:
-    """The locale a page is checked in: ``--locale``, ``<html lang>``, a locale directory in
-    its path, configuration, the language of its article text, else the source locale."""
-    for candidate in _declared_locales(page, options, label):
-        if candidate:
-            try:
-                return parse_locale(candidate)
-            except UsageError:
-                continue
-    guessed = judge.guess_locale(" ".join(b.text for b in page.blocks if b.role.is_article))
-    return guessed or options.source_locale
-
-
-def _declared_locales(page: Page, options: CheckOptions, label: str) -> Iterator[str | None]:
-    yield options.locale
-    yield page.locale
-    yield locale_from_path(label)  # a walk of the path: only when neither of those says
-    yield options.default_locale
+    """The locale a page's article is judged in: what it declares (``--locale``, its ``lang``,
+    a locale directory in its path, configuration) unless its text says otherwise, else the
+    language of its text, else the source locale (:mod:`l10n.check.pagelang`)."""
+    return decide_language(page, judge, label=label, locale=options.locale,
+                           default_locale=options.default_locale,
+                           source_locale=options.source_locale).content
 
 
 def check_page(page: Page, judge: Judge, options: CheckOptions, label: str) -> list[Finding]:
-    """Findings for one page: each translatable block judged in its own locale."""
-    locale = page_locale(page, options, label, judge)
-    findings = []
-    for block in page.blocks:
-        if not block.translatable or not block.text:
-            continue
-        block_locale = _block_locale(block.lang, locale, options.source_locale)
-        verdict = judge.judge(block.text, block_locale, value_role=block.role in _VALUE_ROLES,
-                              names=block.role in _NAME_ROLES)
-        if verdict is None:
-            continue
-        finding = _finding(verdict, label, block.line, block.column, block.attribute,
-                           block.text, block_locale, options)
-        if finding is not None:
-            findings.append(finding)
-    return findings
+    """Findings for one page (see :mod:`l10n.check.pages`)."""
+    return _check_page(page, judge, label=label, locale=options.locale,
+                       default_locale=options.default_locale,
+                       source_locale=options.source_locale, severity=options.severity)
 
 
 def check_catalog(
@@ -532,8 +509,8 @@ def check_catalog(
         if is_template:
             verdict = judge.judge(entry.msgid, locale, catalog=True)
             if verdict is not None:
-                found.append(_finding(verdict, label, entry.line, 1, None, entry.msgid, locale,
-                                      options))
+                found.append(verdict.place(label, entry.line, 1, None, entry.msgid, locale,
+                                           options.severity))
         elif not entry.fuzzy:
             found.extend(_entry_findings(entry, label, locale, options, judge))
         findings.extend(f for f in found
@@ -545,7 +522,7 @@ def _entry_findings(entry, label: str, locale: str, options: CheckOptions,
                     judge: Judge) -> Iterator[Finding | None]:
     for issue in catalog_issues(entry):
         verdict = Verdict(issue.kind, False, Evidence.PATTERN, issue.message)
-        yield _finding(verdict, label, entry.line, 1, None, issue.text, locale, options)
+        yield verdict.place(label, entry.line, 1, None, issue.text, locale, options.severity)
     language = language_of(locale)
     for msgstr in entry.msgstrs:
         if not msgstr:
@@ -555,12 +532,12 @@ def _entry_findings(entry, label: str, locale: str, options: CheckOptions,
             verdict = Verdict(Kind.UNTRANSLATED, False, Evidence.CATALOG,
                               "msgstr only copies the msgid (allow the term if that is meant)",
                               judge.source_language)
-            yield _finding(verdict, label, entry.line, 1, None, msgstr, locale, options,
-                           severity=Severity.WARNING)
+            yield verdict.place(label, entry.line, 1, None, msgstr, locale, options.severity,
+                                severity=Severity.WARNING)
             continue
         verdict = judge.judge(msgstr, locale, catalog=True)
         if verdict is not None:
-            yield _finding(verdict, label, entry.line, 1, None, msgstr, locale, options)
+            yield verdict.place(label, entry.line, 1, None, msgstr, locale, options.severity)
 
 
 def _catalog_locale(catalog: ReadCatalog, label: str, options: CheckOptions) -> str:
@@ -572,47 +549,3 @@ def _catalog_locale(catalog: ReadCatalog, label: str, options: CheckOptions) -> 
                 continue
     raise InputError("catalog has no Language header", path=label,
                      hint='add "Language: xx\\n" to the header or pass --locale')
-
-
-def _block_locale(lang: str | None, page_locale: str, source_locale: str) -> str:
-    """The locale a block is judged in: its ``lang`` when that names the page's own or the
-    source language (a renderer's honest fallback, an intended quote in the source), else the
-    page's. A Russian string marked ``lang="ru"`` on a German page is still a leak."""
-    if lang:
-        try:
-            marked = parse_locale(lang)
-        except UsageError:
-            return page_locale
-        if language_of(marked) in (language_of(page_locale), language_of(source_locale)):
-            return marked
-    return page_locale
-
-
-def _finding(
-    verdict: Verdict,
-    label: str,
-    line: int,
-    column: int,
-    attribute: str | None,
-    text: str,
-    locale: str,
-    options: CheckOptions,
-    *,
-    severity: Severity | None = None,
-) -> Finding | None:
-    if severity is None:
-        severity = DEFAULT_SEVERITY[verdict.kind]
-        if verdict.warning or (verdict.evidence is Evidence.STATISTICS
-                               and not verdict.statistical_error):
-            severity = Severity.WARNING
-    override = options.severity.get(str(verdict.kind))
-    if override == "off":
-        return None
-    if override is not None:
-        severity = Severity(override)
-    return Finding(
-        path=label, line=line, column=column, attribute=attribute, text=text,
-        kind=verdict.kind, severity=severity, locale=locale, detected=verdict.detected,
-        confidence=verdict.confidence, evidence=verdict.evidence, message=verdict.message,
-        entry=verdict.entry,
-    )

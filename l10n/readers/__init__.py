@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Collection, Iterable
+from dataclasses import replace
 
 from l10n.errors import InputError, UsageError
 from l10n.files import read_file
 from l10n.page import Format, Page
 from l10n.prose import collapse_space
-from l10n.readers.decode import decode_page
+from l10n.readers.decode import decode
 
 __all__ = ["parse_page", "read_page", "read_site", "sniff_format"]
 
@@ -54,18 +55,24 @@ def parse_page(
     ``element_paths=False`` leaves HTML blocks' ``element`` unset: a check reports lines and
     columns, and only extraction and rendering need the paths (5% of reading a page).
     """
-    text = decode_page(data, path) if isinstance(data, bytes) else data
+    decoded = decode(data, path) if isinstance(data, bytes) else None
+    text = decoded.text if decoded is not None else data
     if not text.strip():
         raise InputError("empty page", path=path, hint="nothing to read; check the file")
     kind = _format(format, path, text)
     if kind is Format.HTML:
         from l10n.readers.html import read_html_page
 
-        return read_html_page(text, path, locale=locale, known_chrome=known_chrome,
+        page = read_html_page(text, path, locale=locale, known_chrome=known_chrome,
                               element_paths=element_paths)
-    from l10n.readers.text import read_text_page
+    else:
+        from l10n.readers.text import read_text_page
 
-    return read_text_page(text, path, locale=locale, known_chrome=known_chrome)
+        page = read_text_page(text, path, locale=locale, known_chrome=known_chrome)
+    if decoded is None:
+        return page
+    return replace(page, meta=replace(page.meta, charset=decoded.charset,
+                                      charset_problem=decoded.problem))
 
 
 def read_site(

@@ -26,19 +26,17 @@ where a start tag ends. Rules:
   ``footer``, ``nav``, ``aside`` and ``form`` are chrome.
 * ``translate="no"`` and ``data-l10n-ignore`` mark blocks untranslatable (``translate="yes"``
   lifts it); the nearest ``lang`` attribute below ``<html>`` is the block's ``lang``.
-* The page locale is ``<html lang>`` as written; metadata comes from ``og:site_name``,
-  ``link[rel=canonical]``, JSON-LD and ``time[datetime]``.
+* The walk gathers every ``<meta>`` (in the head or wherever libxml2 put it), JSON-LD,
+  ``<title>``, ``link[rel=canonical]`` and ``time[datetime]``; :mod:`l10n.readers.metadata`
+  makes the page's metadata of them, and its language declaration is the page locale.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import json
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import NamedTuple
 
 import lxml.html
@@ -46,8 +44,9 @@ from lxml import etree
 
 from l10n.dateline import parse_dateline, split_dateline
 from l10n.errors import InputError
-from l10n.page import Block, Format, Location, Page, PageMeta, Role, Segment, Zone
+from l10n.page import Block, Format, Location, Page, Role, Segment, Zone
 from l10n.prose import collapse_space, count_words, parse_counter
+from l10n.readers.metadata import Gathered, declared_locale, read_metadata
 from l10n.readers.positions import SourceIndex
 from l10n.readers.zones import RunFacts, Zoning, box_headings, classify, line_kind
 
@@ -92,6 +91,25 @@ _SCREEN_READER_CLASSES = frozenset({"sr-only", "screen-reader-text", "visually-h
                                     "visuallyhidden", "screenreader", "screen-reader-only",
                                     "element-invisible", "a11y-hidden", "assistive-text",
                                     "u-visually-hidden", "offscreen", "sr-text"})
+# Elements an icon font draws (Material Icons and Symbols by their classes; any "icon" class
+# holding one lower-case snake_case word).
+_ICON_TAGS = frozenset({"i", "span", "em", "b"})
+_ICON_FONT = re.compile(r"material-(?:icons|symbols)")
+_LIGATURE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+# Images that are interface: icons, logos, badges, buttons (their names), or this small.
+_ICON_NAMES = re.compile(r"icon|logo|badge|button|sprite|emoji|avatar|gravatar|social|share")
+_ICON_SIZE = 48
+# A placeholder that is all its element holds: the slot a script fills ("<span>%d</span>").
+_LONE_PLACEHOLDER = re.compile(r"\s*(?:%(?:\d\$)?[sd]|\{\{?\s*[\w.]+\s*\}?\}|\$\{[\w.]+\})\s*")
+# A language switcher: a list of this many short items at least, this share of them names
+# of languages or editions.
+_MENU_ITEMS = 3
+_MENU_ITEM_WORDS = 4
+_MENU_SHARE = 0.6
+_SWITCHER = "language switcher"
+# Characters every placeholder holds: only runs with one are looked up in the page's scripts.
+_PLACEHOLDER_CHARS = re.compile(r"[%{$]")
+_JS_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\/")
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _TEMPLATE_TYPES = frozenset({"text/template", "text/x-template", "text/html", "text/x-handlebars",
                              "text/x-handlebars-template", "text/ng-template"})
@@ -101,6 +119,7 @@ _BUTTON_INPUTS = frozenset({"submit", "button", "reset"})
 _META_CONTEXT = {"description": "meta description", "og:title": "og:title",
                  "og:description": "og:description", "twitter:title": "twitter:title",
                  "twitter:description": "twitter:description"}
+_GATHERED = frozenset({"time", "meta", "title"})  # noted for the metadata (_Walker._gather)
 _SMALL_PAGE = 1000  # start tags; up to this many, _Walker._path asks libxml2 for each path
 _KIND = {"a": "link", "img": "image", "input": "input", "button": "button", "select": "select",
          "textarea": "textarea", "abbr": "abbreviation", "area": "image map area",
@@ -114,6 +133,8 @@ _CONTEXT_ATTRIBUTES = frozenset(
      "hidden", "aria-hidden", "style", "type", "hreflang"}
 )
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Inline elements whose text is no part a reader meets on its own.
+_NO_SEGMENT = frozenset({"br", "wbr", "img", "time", "data", "sub", "sup", "abbr"})
 _STATEMENT_ENDS = frozenset(".!。！")
 _COLONS = frozenset(":：")
 _SEMANTIC_ROLES = frozenset({"main", "article"})
@@ -163,6 +184,8 @@ class _Run:
     link_words: int = 0
     segments: list[tuple[int, int, str]] = field(default_factory=list)  # (first, end node, kind)
     stack: tuple[etree._Element, ...] = ()
+    scripted: bool = False  # holds a placeholder alone in its element (a script's slot)
+    switcher: bool = False  # an item of a language switcher
 
 
 @dataclass(slots=True)
@@ -177,6 +200,7 @@ class _Attr:
     context: str
     attribute: str
     stack: tuple[etree._Element, ...]
+    control: bool = False  # the name of an icon, a logo or a text-less link: interface text
 
 
 @dataclass
@@ -227,13 +251,12 @@ def read_html_document(
         raise InputError(
             "elements nested too deeply to read", path=path, hint="flatten the markup"
         ) from None
-    declared = root.get("lang") or root.get("xml:lang")
     blocks, nodes = walker.finish()
-    meta = _meta(root, blocks, walker)
+    meta = read_metadata(root, text, walker.gathered, blocks, nodes)
     page = Page(
         path=path,
         format=Format.HTML,
-        locale=locale or (declared.strip() if declared and declared.strip() else None),
+        locale=locale or declared_locale(meta),
         blocks=blocks,
         meta=meta,
     )
@@ -261,11 +284,9 @@ class _Walker:
         self.crumb_ends: set[etree._Element] = set()
         self.headline_seen = False
         self.lede_seen = False
-        self.json_ld: list[object] = []
-        self.meta_tags: dict[str, str] = {}
-        self.canonical: str | None = None
-        self.times: list[str] = []
-        self.title: str | None = None
+        self.scripts: list[str] = []  # inline scripts' source (see _carried)
+        self.script_text: str | None = None
+        self.gathered = Gathered()  # for the metadata
         self.paths: dict[etree._Element, str] = {}
         self.tag_contexts: dict[tuple[_Ctx, str], _Ctx] = {}  # see _enter
         self.inside: dict[tuple[etree._Element, etree._Element], bool] = {}  # see _inside
@@ -313,9 +334,11 @@ class _Walker:
         inner = self._enter(el, tag, ctx, attrs)
         stack = self.stack
         stack.append(el)
+        if tag in _GATHERED:
+            self._gather(el, tag, attrs, inner)
         if attrs:
             self._attributes(el, tag, inner, position, attrs)
-        if tag in _NAMED_ONLY:
+        if tag in _NAMED_ONLY or (tag in _ICON_TAGS and _icon_ligature(el, attrs)):
             self._named_only(el, tag, inner, position)
             stack.pop()
             return self._text(el.tail, run, ctx, el, "tail", position)
@@ -332,18 +355,15 @@ class _Walker:
             text = el.text
             if text:
                 run = self._text(text, run, inner, el, "text", position)
+                if run is not None and not len(el) and _LONE_PLACEHOLDER.fullmatch(text):
+                    run.scripted = True
             if len(el):
                 run = self._children(el, inner, run, position)
             self.link = outer_link
-            if run is not None and (link or "class" in attrs or "style" in attrs) \
-                    and len(run.nodes) > first:
+            if run is not None and len(run.nodes) > first and tag not in _NO_SEGMENT:
                 run.segments.append((first, len(run.nodes), _segment_kind(tag, attrs)))
-            if tag == "time":
-                stamp = attrs.get("datetime")
-                if stamp:
-                    self.times.append(stamp)
-                if run is not None:
-                    run.times += len(collapse_space(el.text_content()))
+            if tag == "time" and run is not None:
+                run.times += len(collapse_space(el.text_content()))
             stack.pop()
             tail = el.tail
             return self._text(tail, run, ctx, el, "tail", position) if tail else run
@@ -397,9 +417,12 @@ class _Walker:
         return run
 
     def _skip(self, el: etree._Element) -> None:
-        if el.tag == "script" and (el.get("type") or "").lower() == "application/ld+json":
-            with contextlib.suppress(ValueError, RecursionError):  # malformed or too deep
-                self.json_ld.append(json.loads(el.text or ""))
+        if el.tag == "script":
+            kind = (el.get("type") or "").lower()
+            if kind == "application/ld+json":
+                self.gathered.note_json_ld(el.text)
+            elif el.text:
+                self.scripts.append(el.text)
         self.index.skip_subtree(el)
 
     def _named_only(self, el: etree._Element, tag: str, ctx: _Ctx, position: int) -> None:
@@ -426,9 +449,12 @@ class _Walker:
             self.semantic.append(el)
         if described or el in self.crumb_ends:
             return self._context(el, tag, ctx, attrs, described)
-        # Otherwise only the tag can change the context, the same way every time.
+        # Otherwise only the tag can change the context, the same way every time (a landmark
+        # names itself in it: worked out each time).
         if tag not in _CONTEXT_TAGS:
             return ctx  # most elements
+        if tag in _LANDMARK_TAGS:
+            return self._context(el, tag, ctx, attrs, described)
         inner = self.tag_contexts.get((ctx, tag))
         if inner is None:
             inner = self.tag_contexts[ctx, tag] = self._context(el, tag, ctx, attrs, described)
@@ -496,6 +522,7 @@ class _Walker:
             tag == "input" and (attrs.get("type") or "").lower() in _BUTTON_INPUTS
         )
         names = _BUTTON_ATTRIBUTES if button else _CHROME_ATTRIBUTES
+        control = None
         for name, raw in attrs.items():
             key = name.lower()
             if key not in names:
@@ -503,9 +530,11 @@ class _Walker:
             value = collapse_space(raw)
             if not value:
                 continue
+            if control is None:
+                control = _names_a_control(el, tag, attrs, bool(self.link))
             context = self._attribute_context(tag, key, attrs)
             self.pending.append(_Attr(el, ctx, value, position, context, key,
-                                      (*self.stack,)))
+                                      (*self.stack,), control))
 
     def _attribute_context(self, tag: str, name: str, attrs: dict[str, str]) -> str:
         if name == "placeholder":
@@ -518,6 +547,19 @@ class _Walker:
         kind = "dialog" if role in ("dialog", "alertdialog") or tag == "dialog" else None
         kind = kind or _KIND.get(tag) or (role or tag)
         return f"{kind} {name}"
+
+    def _gather(self, el: etree._Element, tag: str, attrs: dict[str, str], ctx: _Ctx) -> None:
+        """Note a ``<time>`` for the metadata, and a ``<meta>`` or ``<title>`` outside the
+        head: after a stray tag libxml2 moves the rest of the head into ``<body>``."""
+        if tag == "time":
+            # Whether the time is in the article is known only after the walk: outside the
+            # landmarks is the best guess here.
+            self.gathered.note_time(attrs, ctx.zone == "body" and ctx.landmark in (None, "header"),
+                                    ctx.special is Role.BYLINE)
+        elif tag == "meta":
+            self.gathered.note_meta(el)
+        elif self.gathered.title is None:
+            self.gathered.title = collapse_space(el.text or "") or None
 
     def _head(self, head: etree._Element) -> None:
         for el in head.iter():
@@ -532,21 +574,20 @@ class _Walker:
                 text = collapse_space(el.text or "")
                 start = self.index.align_text(el.text or "")
                 if text:
-                    self.title = text
+                    self.gathered.title = text
                     self._add(Role.CHROME, text, position if start is None else start, el,
                               _head_ctx(el), context="page title", nodes=((el, "text"),),
                               zone=Zone.CHROME)
             elif tag == "meta":
+                self.gathered.note_meta(el)
                 key = (el.get("property") or el.get("name") or "").strip().lower()
                 content = collapse_space(el.get("content") or "")
-                if key and content:
-                    self.meta_tags.setdefault(key, content)
-                    if key in _META_CONTEXT:
-                        self._add(Role.CHROME, content, position, el, _head_ctx(el),
-                                  context=_META_CONTEXT[key], attribute="content",
-                                  nodes=((el, "content"),), zone=Zone.CHROME)
+                if key in _META_CONTEXT and content:
+                    self._add(Role.CHROME, content, position, el, _head_ctx(el),
+                              context=_META_CONTEXT[key], attribute="content",
+                              nodes=((el, "content"),), zone=Zone.CHROME)
             elif tag == "link" and "canonical" in (el.get("rel") or "").lower().split():
-                self.canonical = el.get("href")
+                self.gathered.canonical = el.get("href")
 
     # -- zones, roles and blocks -----------------------------------------------------------
 
@@ -586,6 +627,8 @@ class _Walker:
         zoning = classify(facts, self.semantic)
         zones = [self._zone(item, found, decider) for item, found, decider
                  in zip(pending, zoning.zones, zoning.deciders, strict=True)]
+        self._attribute_zones(pending, zones)
+        self._language_menus(pending, zones)
         box_headings(facts, zones)
         headline = self._headline(pending, zones)
         for k, (item, zone) in enumerate(zip(pending, zones, strict=True)):
@@ -610,7 +653,7 @@ class _Walker:
         whole in a ``form``, comments in an ``aside``), or headlines make a related-articles
         ``aside``. Elsewhere the classifier decides; what it has no word for is furniture."""
         ctx = item.ctx
-        if ctx.zone == "chrome":
+        if ctx.zone == "chrome" or (isinstance(item, _Attr) and item.control):
             return Zone.CHROME
         landmark = ctx.landmark_el
         if landmark is None:
@@ -630,6 +673,65 @@ class _Walker:
         if known is None:
             known = self.inside[key] = any(a is landmark for a in el.iterancestors())
         return known
+
+    def _attribute_zones(self, pending: list[_Run | _Attr], zones: list[Zone]) -> None:
+        """An attribute takes the zone of the text its element shows (a teaser link's title,
+        the alt of an image in it), where it has one and names no control."""
+        shown: dict[etree._Element, Zone] = {}
+        for item, zone in zip(pending, zones, strict=True):
+            if isinstance(item, _Run):
+                shown.setdefault(item.owner, zone)
+                for text, link, _ in item.parts:
+                    if link and text.strip():
+                        shown.setdefault(self.links[link][0], zone)
+        if not shown:
+            return
+        for k, item in enumerate(pending):
+            if isinstance(item, _Attr) and not item.control and item.ctx.zone != "chrome":
+                for el in reversed(item.stack):
+                    zone = shown.get(el)
+                    if zone is not None:
+                        if zone in (Zone.TEASER, Zone.COMMENT):
+                            zones[k] = zone
+                        break
+
+    def _language_menus(self, pending: list[_Run | _Attr], zones: list[Zone]) -> None:
+        """A list whose items are mostly language or edition names is a language switcher:
+        every item in it (and its tooltips) gets that context, names CLDR lacks included
+        (the Amharic edition's "ይዘት" among "English", "Deutsch", "Русский")."""
+        from l10n.languages import language_named
+
+        items: dict[etree._Element, list[int]] = {}
+        for k, item in enumerate(pending):
+            if zones[k] is Zone.ARTICLE or isinstance(item, _Attr):
+                continue
+            text = "".join(part[0] for part in item.parts)
+            if len(text.split()) > _MENU_ITEM_WORDS:
+                continue
+            holder = _item_holder(item.stack)
+            if holder is not None:
+                items.setdefault(holder, []).append(k)
+        menus = set()
+        for holder, ks in items.items():
+            if len(ks) < _MENU_ITEMS:
+                continue
+            misses, allowed = 0, (1 - _MENU_SHARE) * len(ks)
+            for k in ks:  # stop as soon as too many items are no language's name
+                text = collapse_space("".join(part[0] for part in pending[k].parts))
+                if language_named(text) is None:
+                    misses += 1
+                    if misses > allowed:
+                        break
+            else:
+                menus.add(holder)
+        if not menus:
+            return
+        for item in pending:
+            if any(el in menus for el in item.stack):
+                if isinstance(item, _Attr):
+                    item.context = _SWITCHER
+                else:
+                    item.switcher = True
 
     def _headline(self, pending: list[_Run | _Attr], zones: list[Zone]) -> int | None:
         """The run that is the headline: the article's first ``h1``; where the article has none,
@@ -678,6 +780,8 @@ class _Walker:
             if current.start is None:
                 current.start = run.starts[node]
             current.langs.add(current.ctx.lang if link else _part_lang(run))
+            current.scripted = run.scripted
+            current.switcher = run.switcher
         for first, end, kind in run.segments:
             piece, start = where[first]
             if kind != "link" and where[end - 1][0] == piece:
@@ -694,13 +798,17 @@ class _Walker:
         assert run.start is not None
         ctx = run.ctx
         role, context = self._role(run, text, zone, headline, in_header)
+        if run.switcher and role is Role.CHROME:
+            context = _SWITCHER
         nodes = tuple(run.nodes)
         if len(run.langs) == 1 and None not in run.langs and ctx.lang is None:
             ctx = ctx._replace(lang=next(iter(run.langs)))  # all of it in one <span lang>
         segments = self._segments(run, text) if run.segments else ()
+        scripted = run.scripted or (_PLACEHOLDER_CHARS.search(text) is not None
+                                    and self._carried(text))
         if role is Role.DATELINE:
             self._add(Role.DATELINE, text, run.start, run.owner, ctx, context="dateline",
-                      dateline=parse_dateline(text), nodes=nodes, zone=zone)
+                      dateline=parse_dateline(text), nodes=nodes, zone=zone, scripted=scripted)
             return
         if role in (Role.LEDE, Role.PARAGRAPH):
             split = split_dateline(text)
@@ -710,10 +818,20 @@ class _Walker:
                           context="dateline", dateline=dateline, nodes=nodes, zone=zone)
                 rest_start = self.index.advance(run.start, rest_at)
                 self._add(role, text[rest_at:], rest_start, run.owner, ctx, context=context,
-                          nodes=nodes, zone=zone, segments=segments)
+                          nodes=nodes, zone=zone, segments=segments, scripted=scripted)
                 return
         self._add(role, text, run.start, run.owner, ctx, context=context, nodes=nodes,
-                  zone=zone, segments=segments)
+                  zone=zone, segments=segments, scripted=scripted)
+
+    def _carried(self, text: str) -> bool:
+        """Whether the page's inline scripts carry ``text`` (as a string they fill in and show:
+        "Verbinde mit %s" in a comment form's JavaScript)."""
+        if self.script_text is None:
+            joined = "\n".join(self.scripts)
+            self.script_text = _JS_ESCAPE.sub(
+                lambda m: chr(int(m[1], 16)) if m[1] else "/", joined) if "\\" in joined \
+                else joined
+        return text in self.script_text
 
     def _segments(self, run: _Run, text: str) -> tuple[Segment, ...]:
         out = []
@@ -821,8 +939,10 @@ class _Walker:
         nodes: tuple[tuple[etree._Element, str], ...] = (),
         zone: Zone | None = None,
         segments: tuple[Segment, ...] = (),
+        scripted: bool = False,
     ) -> None:
         line, column = self.index.position(offset)
+        href = el.get("href") if el.tag == "a" else None
         block = Block(
             role=role,
             text=text,
@@ -834,7 +954,8 @@ class _Walker:
             translatable=ctx.translatable,
             dateline=dateline,  # type: ignore[arg-type]
             zone=zone,
-            hidden=ctx.hidden,
+            scripted=ctx.hidden or scripted,
+            href=href,
             hreflang=ctx.hreflang,
             segments=segments,
         )
@@ -881,6 +1002,15 @@ class _Walker:
                 paths[child] = f"{base}/{tag}"
 
 
+def _item_holder(stack: tuple[etree._Element, ...]) -> etree._Element | None:
+    """The list (or other container) a menu item belongs to: the parent of the nearest
+    ``li``/``option`` above the text, else the parent of its element."""
+    for k in range(len(stack) - 1, 0, -1):
+        if stack[k].tag in ("li", "option"):
+            return stack[k - 1]
+    return stack[-2] if len(stack) > 1 else None
+
+
 def _owner_tag(run: _Run) -> str:
     tag = run.owner.tag
     return tag.lower() if isinstance(tag, str) else ""
@@ -914,8 +1044,7 @@ def _segment_text(parts: list[tuple[str, int, int]], first: int, end: int) -> st
 
 
 def _visible(text: str) -> int:
-    """Characters of ``text`` that are not whitespace (``str.split`` splits at exactly the
-    characters ``str.isspace`` names, in C)."""
+    """Characters of ``text`` that are not whitespace."""
     return len("".join(text.split()))
 
 
@@ -943,7 +1072,49 @@ def _segment_kind(tag: str, attrs: dict[str, str]) -> str:
     if tag == "a":
         return "link"
     classes = set((attrs.get("class") or "").lower().split())
-    return "screen-reader" if not classes.isdisjoint(_SCREEN_READER_CLASSES) else "styled"
+    if not classes.isdisjoint(_SCREEN_READER_CLASSES):
+        return "screen-reader"
+    return "styled" if classes or "style" in attrs else "inline"
+
+
+def _icon_ligature(el: etree._Element, attrs: dict[str, str]) -> bool:
+    """An icon font's ligature: a name a font draws as a picture (``<i class="material-icons">
+    flight_takeoff</i>``); readers see the icon, never the word."""
+    value = attrs.get("class")
+    if not value:
+        return False
+    names = value.lower()
+    if _ICON_FONT.search(names):
+        return True
+    text = (el.text or "").strip()
+    return not len(el) and bool(_LIGATURE.fullmatch(text)) and \
+        not {"icon", "icons"}.isdisjoint(names.split())
+
+
+def _names_a_control(el: etree._Element, tag: str, attrs: dict[str, str], in_link: bool
+                     ) -> bool:
+    """Whether an element's ``alt``/``title``/``aria-label`` names a control rather than
+    describing content: a link that runs a script or has no text of its own (an icon link), or
+    an image that is an icon, a logo, a badge or a button (by its names or a small size)."""
+    if tag == "a":
+        href = (attrs.get("href") or "").strip().lower()
+        if href in ("", "#") or href.startswith("javascript:") or "onclick" in attrs:
+            return True  # a link that goes nowhere: a button in a link's clothes
+        if "".join(el.itertext()).strip():
+            return False
+        # No text: an icon link, unless what it shows is a picture (a linked photo's title
+        # describes the photo).
+        return all(_names_a_control(img, "img", dict(img.items()), True)
+                   for img in el.iter("img"))
+    if tag != "img":
+        return False
+    names = f"{attrs.get('class') or ''} {attrs.get('src') or ''} {attrs.get('id') or ''}"
+    if _ICON_NAMES.search(names.lower()):
+        return True
+    for size in (attrs.get("width"), attrs.get("height")):
+        if size and size.strip().isdigit() and int(size) <= _ICON_SIZE:
+            return True
+    return False
 
 
 def _hides(attrs: dict[str, str], classes: set[str]) -> bool:
@@ -1003,49 +1174,3 @@ def _head_ctx(el: etree._Element) -> _Ctx:
     return _Ctx(zone="chrome", lang=(el.get("lang") or "").strip() or None)
 
 
-def _meta(root: etree._Element, blocks: tuple[Block, ...], walker: _Walker) -> PageMeta:
-    ld = dict(_json_ld_fields(walker.json_ld))
-    headline = next((b.text for b in blocks if b.role is Role.HEADLINE), None)
-    site_block = next((b.text for b in blocks if b.role is Role.SITE), None)
-    section_block = next((b.text for b in blocks if b.role is Role.SECTION), None)
-    published = (
-        _parse_datetime(ld.get("datePublished"))
-        or _parse_datetime(walker.meta_tags.get("article:published_time"))
-        or next((d for d in map(_parse_datetime, walker.times) if d is not None), None)
-    )
-    return PageMeta(
-        title=headline or ld.get("headline") or walker.title,
-        site=walker.meta_tags.get("og:site_name") or site_block,
-        section=walker.meta_tags.get("article:section") or section_block,
-        canonical_url=walker.canonical or walker.meta_tags.get("og:url"),
-        published=published,
-        description=walker.meta_tags.get("description"),
-    )
-
-
-def _json_ld_fields(items: list[object]) -> Iterator[tuple[str, str]]:
-    stack = list(items)
-    while stack:
-        item = stack.pop(0)
-        if isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, dict):
-            for key in ("datePublished", "headline"):
-                value = item.get(key)
-                if isinstance(value, str):
-                    yield key, value
-            graph = item.get("@graph")
-            if isinstance(graph, list):
-                stack.extend(graph)
-
-
-def _parse_datetime(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    value = value.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return None  # a date alone is not a publication time
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        return None

@@ -44,15 +44,21 @@ The rules, in the order they apply:
 11. **Known chrome.** A line in ``known_chrome`` (the source strings of the site's catalogs, or
     lines that recur on two or more pages of one site) is ``chrome`` wherever it stands, unless it
     is the site, section or tagline of the header.
+11. **Metadata.** The title is the headline; the byline the first ``byline`` block that opens
+    with a byline marker, as written; the publication time the first date and time a
+    ``byline`` block prints, and the publication date its date, else the first date with a
+    year a ``byline`` block prints (a date alone is no time). A text page declares no
+    language and no direction.
 """
 
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
 from collections.abc import Collection
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import NamedTuple
 
 from l10n.dateline import is_known_agency, parse_dateline, split_dateline
@@ -167,23 +173,35 @@ def read_text_page(
             seen.setdefault(block.text, len(blocks))
             blocks.append(block)
 
+    published, published_date = _published(blocks)
     meta = PageMeta(
         title=lines[headline].text if headline is not None else None,
         site=site,
         section=section,
-        published=_published(blocks),
+        published=published,
+        byline=next((b.text for b in blocks
+                     if b.role is Role.BYLINE and _BYLINE_OPENERS.match(b.text)), None),
+        published_date=published_date,
     )
     return Page(path=path, format=Format.TEXT, locale=locale, blocks=tuple(blocks), meta=meta)
 
 
-def _published(blocks: list[Block]) -> datetime | None:
-    """The first full date and time printed in a byline."""
+def _published(blocks: list[Block]) -> tuple[datetime | None, date | None]:
+    """The first full date and time printed in a byline, and its date (else the first date
+    with a year printed in a byline: a date alone stays a date)."""
+    day = None
     for block in blocks:
         if block.role is Role.BYLINE:
             stamp = parse_timestamp(block.text)
-            if stamp is not None and stamp.to_datetime() is not None:
-                return stamp.to_datetime()
-    return None
+            if stamp is None:
+                continue
+            moment = stamp.to_datetime()
+            if moment is not None:
+                return moment, moment.date()
+            if day is None and stamp.year is not None:
+                with contextlib.suppress(ValueError):  # 31 February
+                    day = date(stamp.year, stamp.month, stamp.day)
+    return None, day
 
 
 def _lines(text: str) -> list[_Line]:

@@ -57,8 +57,11 @@ _MIN_CHARS = 25
 _LEVELS = 5
 # Link text above this share of a run makes it a link, not prose.
 _LINK_RUN = 0.6
-# Words in a link from which it reads as a headline (a teaser), not a menu item.
-_HEADLINE_WORDS = 4
+# Words in a link from which it reads as a headline (a teaser), not a menu item; the average
+# words of a list's links from which it is a list of headlines, and the least of an item in it.
+_HEADLINE_WORDS = 5
+_LIST_WORDS = 4
+_LIST_ITEM_WORDS = 2
 # An enclosing article element is taken when the best container holds this share of its prose.
 _EXPAND_SHARE = 0.5
 _EXPAND_LEVELS = 4
@@ -137,26 +140,31 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
                    "postnav", "prev-next", "previous-next"),
         "word": ("more", "next", "prev"),
     },
-    "boilerplate": {
+    # The site's interface: controls, prompts and banners (chrome wherever they are).
+    "interface": {
         "prefix": ("share", "sharing", "social", "sociable", "shariff", "addthis",
                    "newsletter", "subscri", "abonn", "signup", "sign-up", "breadcrumb",
-                   "pagination", "pager", "sidebar", "cookie", "consent", "gdpr",
-                   "dsgvo", "advert", "anzeige", "werbung", "sponsor", "promo", "banner",
-                   "masthead", "toolbar", "author-bio", "authorbio", "author-box",
-                   "authorbox", "about-author", "bio-box", "author-desc", "author-info",
-                   "author-detail", "author-card", "author-profile", "author-about",
-                   "autorenbox", "autoren-box", "autor-info", "tagcloud", "tag-cloud", "taglist",
-                   "tag-list", "post-tags", "entry-tags", "article-tags", "keywords",
-                   "entry-meta", "post-meta", "postmeta", "entrymeta", "article-meta",
-                   "articlemeta", "entry-footer", "article-footer", "post-footer",
-                   "donat", "paywall", "popup", "modal", "overlay", "skip", "footer",
-                   "rating", "feedback", "login", "legal", "copyright", "disclaimer",
-                   "infobox-links", "linklist", "link-list", "navbox", "navigation",
+                   "pagination", "pager", "cookie", "consent", "gdpr", "dsgvo", "toolbar",
+                   "paywall", "popup", "modal", "overlay", "skip", "rating", "feedback",
+                   "login", "navigation", "navbox"),
+        "word": ("nav", "menu", "share", "navbar", "search", "cta"),
+    },
+    # Furniture: what a page carries besides the story and its interface (and what a printout
+    # leaves out).
+    "boilerplate": {
+        "prefix": ("sidebar", "advert", "anzeige", "werbung", "sponsor", "promo", "banner",
+                   "masthead", "author-bio", "authorbio", "author-box", "authorbox",
+                   "about-author", "bio-box", "author-desc", "author-info", "author-detail",
+                   "author-card", "author-profile", "author-about", "autorenbox",
+                   "autoren-box", "autor-info", "tagcloud", "tag-cloud", "taglist", "tag-list",
+                   "post-tags", "entry-tags", "article-tags", "keywords", "entry-meta",
+                   "post-meta", "postmeta", "entrymeta", "article-meta", "articlemeta",
+                   "entry-footer", "article-footer", "post-footer", "donat", "footer", "legal",
+                   "copyright", "disclaimer", "infobox-links", "linklist", "link-list",
                    "noprint", "no-print", "dontprint", "hidden-print", "print-hide",
                    "d-print-none", "print-none"),
-        "word": ("ad", "ads", "nav", "menu", "tags", "tag", "meta", "bio", "share", "dfp",
-                 "gpt", "adsense", "widget", "navbar", "topics", "cta",
-                 "categories", "category-list", "archive", "archives", "search"),
+        "word": ("ad", "ads", "tags", "tag", "meta", "bio", "dfp", "gpt", "adsense", "widget",
+                 "topics", "categories", "category-list", "archive", "archives"),
     },
 }
 
@@ -184,10 +192,10 @@ _JOINS = re.compile(r"[-_]+")
 _COMMENT_ITEM = re.compile(
     r"(?:[a-z0-9]+[-_]+)*(?:comment|kommentar|komment|comentario|commentaire)[-_]*"
     r"(?:body|content|text|entry|item|inner|main|wrap|wrapper|message|container|\d+)?")
-_KINDS = ("comments", "teaser", "boilerplate", "article")
+_KINDS = ("comments", "teaser", "interface", "boilerplate", "article")
 # Across the names of one element, an article name outranks boilerplate ones: WordPress marks
 # a post "post hentry category-news tag-berlin".
-_ELEMENT_ORDER = ("comment", "comments", "teaser", "article", "boilerplate")
+_ELEMENT_ORDER = ("comment", "comments", "teaser", "interface", "article", "boilerplate")
 
 
 @functools.cache
@@ -429,7 +437,8 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
     roots |= _headers(roots)
     around = {a for root in roots for a in root.iterancestors()}
     cut = _link_boxes(runs, roots)
-    decided = [_zone(run, roots, around, cut, kinds) for run in runs]
+    lists = _headline_lists(runs)
+    decided = [_zone(run, roots, around, cut, kinds, _list_of(run) in lists) for run in runs]
     zones = [zone for zone, _ in decided]
     return Zoning(frozenset(roots), tuple(zones), tuple(el for _, el in decided))
 
@@ -571,6 +580,28 @@ def _heaviest(seed: etree._Element, runs: Sequence[RunFacts],
     return best
 
 
+def _list_of(run: RunFacts) -> etree._Element | None:
+    """The element a run's item sits in: the parent of its owner (an ``li`` in a ``ul``, an
+    ``h3`` in a card), or of the item holding it."""
+    stack = run.stack
+    return stack[-3] if len(stack) > 2 and stack[-2].tag in ("li", "h2", "h3", "h4") \
+        else stack[-2] if len(stack) > 1 else None
+
+
+def _headline_lists(runs: Sequence[RunFacts]) -> set[etree._Element]:
+    """Lists of headlines: elements holding two headline-length links or more, or three links
+    or more of four words on average (a "recent posts" list); a menu's items are shorter."""
+    lists: dict[etree._Element, list[int]] = {}
+    for run in runs:
+        if run.chars and run.link_chars >= _LINK_RUN * run.chars and not run.named:
+            parent = _list_of(run)
+            if parent is not None:
+                lists.setdefault(parent, []).append(run.link_words)
+    return {el for el, words in lists.items()
+            if sum(1 for n in words if n >= _HEADLINE_WORDS) >= 2
+            or (len(words) >= 3 and sum(words) >= _LIST_WORDS * len(words))}
+
+
 def _link_boxes(runs: Sequence[RunFacts], roots: set[etree._Element]) -> set[etree._Element]:
     """Containers inside the article made mostly of links, as Readability cleans them out:
     with few commas, over half their text in links, or over a quarter in a short box (a
@@ -705,7 +736,7 @@ def _kind(el: etree._Element) -> str | None:
         return "comment"
     names = names.strip().lower()
     kind = marker_of(names) if names else None
-    if kind in ("teaser", "boilerplate") and _semantic_article(el):
+    if kind in ("teaser", "boilerplate", "interface") and _semantic_article(el):
         return None
     if kind is None and (tag in _LANDMARKS or role.lower() in _LANDMARK_ROLES):
         return "landmark"
@@ -713,13 +744,17 @@ def _kind(el: etree._Element) -> str | None:
 
 
 def _zone(run: RunFacts, roots: set[etree._Element], around: set[etree._Element],
-          cut: set[etree._Element], kinds: dict[etree._Element, str | None]
+          cut: set[etree._Element], kinds: dict[etree._Element, str | None], listed: bool
           ) -> tuple[Zone | None, etree._Element | None]:
     """The zone of one run and the element that decides it: the innermost article root or named
     container above it; link-made runs are teasers (headline length) or furniture. (None,
     None): no opinion (the reader's landmarks and defaults decide)."""
     linky = run.chars > 0 and run.link_chars >= _LINK_RUN * run.chars and not run.named
-    furniture = Zone.TEASER if linky and run.link_words >= _HEADLINE_WORDS else Zone.PAGE
+    # A headline-length link is a teaser when it is a heading or one of a list of them; alone
+    # it is a long interface link ("Go to the top of the page").
+    headline = linky and ((run.heading and run.link_words >= _HEADLINE_WORDS) or (
+        listed and run.link_words >= _LIST_ITEM_WORDS))
+    furniture = Zone.TEASER if headline else Zone.PAGE
     # In a teaser box, headlines and summaries are teasers; its heading ("Related") is not.
     label = not linky and run.words <= _BOX_HEADING_WORDS and not run.ends_sentence
     teaser = furniture if linky or label else Zone.TEASER
@@ -740,8 +775,10 @@ def _zone(run: RunFacts, roots: set[etree._Element], around: set[etree._Element]
             return Zone.COMMENT, el
         if box is not None:
             continue
+        if kind == "interface":
+            return Zone.CHROME, el  # a share bar's long links are still its buttons
         if kind in ("teaser", "boilerplate", "comments"):
             return (teaser if kind == "teaser" else furniture), el
     if box is not None:
         return furniture, box
-    return (Zone.TEASER if furniture is Zone.TEASER else None), None
+    return (Zone.TEASER if headline else None), None
