@@ -126,3 +126,16 @@ def test_agrees(field: str, expected: str, got: object, same: bool) -> None:
 )
 def test_loose_byline(expected: str, candidates: list[str | None], same: bool) -> None:
     assert reading.loose_byline(expected, candidates) is same
+
+
+@pytest.mark.parametrize(("expected", "got", "site", "byline", "same"), [
+    ("How to Build a Terrarium | Home Tips", "How to Build a Terrarium", "Home Tips", None, True),
+    ("Quotas agreed - Jane Roe", "Quotas agreed", "Daily Planet", "Jane Roe", True),
+    ("Quotas agreed", "Quotas agreed", None, None, True),
+    ("Quotas agreed | Daily Planet", "Quotas", "Daily Planet", None, False),
+    ("Quotas agreed | Daily Planet", "Daily Planet", "Daily Planet", None, False),
+    ("Quotas agreed in Brussels", "Quotas agreed", "Daily Planet", None, False),
+])
+def test_title_or_better_drops_only_the_site_or_the_author(
+        expected: str, got: str, site: str | None, byline: str | None, same: bool) -> None:
+    assert reading.title_or_better(expected, got, site, byline) is same
