@@ -1010,8 +1010,9 @@ def _segment_text(parts: list[tuple[str, int, int]], first: int, end: int) -> st
 
 
 def _visible(text: str) -> int:
-    """Characters of ``text`` that are not whitespace."""
-    return len(text) - sum(1 for ch in text if ch.isspace())
+    """Characters of ``text`` that are not whitespace (``str.split`` cuts at exactly the
+    characters ``str.isspace`` names, in C)."""
+    return len("".join(text.split()))
 
 
 def _in_article_header(run: _Run, zoning: Zoning) -> bool:
