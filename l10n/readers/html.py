@@ -327,7 +327,8 @@ class _Walker:
         stack.append(el)
         if tag in _GATHERED:
             self._gather(el, tag, attrs, inner)
-        if attrs:
+        # Most elements have none of the attributes read (libxml2 gives names in lower case).
+        if attrs and not _BUTTON_ATTRIBUTES.isdisjoint(attrs):
             self._attributes(el, tag, inner, position, attrs)
         if tag in _NAMED_ONLY:
             self._named_only(el, tag, inner, position)
