@@ -34,7 +34,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import lxml.html
@@ -154,29 +154,35 @@ class _Ctx(NamedTuple):
     hreflang: str | None = None
 
 
-@dataclass(slots=True)
 class _Run:
     """Text gathered for one block: fragments of the owner element and its inline children.
 
     ``parts`` are (text, link, node): ``link`` numbers the provisional link the text is in (0:
     none), ``node`` indexes ``nodes`` (-1 for whitespace). A link in body text is inline until
-    the run's zone is known; outside the article it becomes a block of its own.
+    the run's zone is known; outside the article it becomes a block of its own. (A class with
+    slots written out, not a dataclass: the walk makes two per element, and list displays
+    are quicker than default factories.)
     """
 
-    owner: etree._Element
-    ctx: _Ctx
-    parts: list[tuple[str, int, int]] = field(default_factory=list)
-    nodes: list[tuple[etree._Element, str]] = field(default_factory=list)  # (el, text|tail)
-    starts: list[int] = field(default_factory=list)  # source offset of each node's text
-    start: int | None = None  # source offset of the first character
-    times: int = 0  # characters that came from <time> elements
-    langs: set[str | None] = field(default_factory=set)  # the lang of each part's element
-    link_chars: int = 0
-    link_words: int = 0
-    segments: list[tuple[int, int, str]] = field(default_factory=list)  # (first, end node, kind)
-    stack: tuple[etree._Element, ...] = ()
-    scripted: bool = False  # holds a placeholder alone in its element (a script's slot)
-    switcher: bool = False  # an item of a language switcher
+    __slots__ = ("owner", "ctx", "parts", "nodes", "starts", "start", "times", "langs",
+                 "link_chars", "link_words", "segments", "stack", "scripted", "switcher")
+
+    def __init__(self, owner: etree._Element, ctx: _Ctx,
+                 stack: tuple[etree._Element, ...] = ()) -> None:
+        self.owner = owner
+        self.ctx = ctx
+        self.parts: list[tuple[str, int, int]] = []
+        self.nodes: list[tuple[etree._Element, str]] = []  # (el, "text" | "tail")
+        self.starts: list[int] = []  # source offset of each node's text
+        self.start: int | None = None  # source offset of the first character
+        self.times = 0  # characters that came from <time> elements
+        self.langs: set[str | None] = set()  # the lang of each part's element
+        self.link_chars = 0
+        self.link_words = 0
+        self.segments: list[tuple[int, int, str]] = []  # (first, end node, kind)
+        self.stack = stack
+        self.scripted = False  # holds a placeholder alone in its element (a script's slot)
+        self.switcher = False  # an item of a language switcher
 
 
 @dataclass(slots=True)
