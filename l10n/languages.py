@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["MAJOR_LANGUAGES", "language_named"]
+__all__ = ["MAJOR_LANGUAGES", "is_switcher", "language_named"]
 
 # Languages whose names for other languages, and whose edition words, a switcher may use.
 MAJOR_LANGUAGES = (
@@ -108,7 +108,7 @@ _EDGES = " \t\n·•|/:;,.»«›‹→←-–—*\"[]"
 _INFLECTING = ("de", "nl", "ru", "uk", "pl", "cs", "fi", "hu", "el")
 _STEM_MIN = 4  # letters a name keeps when a Slavic or German edition link inflects it
 _MAX_WORDS = 6
-_FORMAT = "l10n-languages-7"
+_FORMAT = "l10n-languages-8"
 
 
 @functools.lru_cache(maxsize=16384)
@@ -134,6 +134,23 @@ class _Tables:
     regions: dict[str, frozenset[str]]  # language → its names of its regions and scripts
     stems: dict[str, str]  # a one-word name less two letters → "language major major..."
     locales: frozenset[str]  # languages Babel has a locale for
+    written: dict[str, str]  # a name in the major languages → "major major..." it is in
+
+
+def is_switcher(text: str, page_language: str) -> bool:
+    """Whether ``text`` is a language switcher's label on a page in ``page_language``: a
+    language's name in its own words (or with a region, an edition link, a list), or in the
+    page's words ("Englisch" on a German page). A bare name in a third language ("Hebräisch"
+    on a Ukrainian page) is no switcher: a label left in another language."""
+    if language_named(text) is None:
+        return False
+    key = _key(text)
+    base = _PARENTHESES.sub(" ", key).strip(_EDGES) or key  # "español (de chile)"
+    tables = _tables()
+    if base in tables.autonyms or key in tables.autonyms:
+        return True
+    written = tables.written.get(base)
+    return written is None or page_language in written.split()
 
 
 def _key(text: str) -> str:
@@ -329,17 +346,17 @@ def _to_bytes(tables: _Tables) -> bytes:
     return marshal.dumps((_FORMAT, tables.autonyms, tables.names, tables.minor,
                           sorted(tables.qualifiers), tables.countries,
                           {k: sorted(v) for k, v in tables.regions.items()}, tables.stems,
-                          sorted(tables.locales)))
+                          sorted(tables.locales), tables.written))
 
 
 def _from_bytes(data: bytes) -> _Tables | None:
     """The tables in a cache file; None when it is damaged or of another format."""
     try:
         (tag, autonyms, names, minor, qualifiers, countries, regions, stems,
-         locales) = marshal.loads(data)
+         locales, written) = marshal.loads(data)
     except (EOFError, ValueError, TypeError):
         return None
-    maps = (autonyms, names, minor, countries, stems)
+    maps = (autonyms, names, minor, countries, stems, written)
     if tag != _FORMAT or not all(type(m) is dict and _strings(m) and _strings(m.values())
                                  for m in maps):
         return None
@@ -350,7 +367,8 @@ def _from_bytes(data: bytes) -> _Tables | None:
             not all(type(v) is list and _strings(v) for v in regions.values()):
         return None
     return _Tables(autonyms, names, minor, frozenset(qualifiers), countries,
-                   {k: frozenset(v) for k, v in regions.items()}, stems, frozenset(locales))
+                   {k: frozenset(v) for k, v in regions.items()}, stems, frozenset(locales),
+                   written)
 
 
 def _strings(items: Iterable[object]) -> bool:
@@ -396,6 +414,7 @@ def _build() -> _Tables:
     national = {language for found in official.values() for language in found}
     named: dict[str, str] = {}
     minor: dict[str, str] = {}
+    written: dict[str, set[str]] = {}
     for major in MAJOR_LANGUAGES:
         for code, name in Locale.parse(major).languages.items():
             language = parse_locale(code)[0]
@@ -403,6 +422,7 @@ def _build() -> _Tables:
                 if len(key) >= 3 or not key.isascii():
                     table = named if language in languages and language in national else minor
                     table.setdefault(key, language)
+                    written.setdefault(key, set()).add(parse_locale(major)[0])
 
     countries: dict[str, str] = {}
     for territory in territories:  # not "001" the world nor "419" Latin America
@@ -431,4 +451,5 @@ def _build() -> _Tables:
                            if word.isalpha())
     return _Tables(autonyms, named, minor, qualifiers, countries,
                    {k: frozenset(v) for k, v in regions.items()},
-                   {stem: " ".join(entry) for stem, entry in stems.items()}, frozenset(languages))
+                   {stem: " ".join(entry) for stem, entry in stems.items()}, frozenset(languages),
+                   {key: " ".join(sorted(majors)) for key, majors in written.items()})

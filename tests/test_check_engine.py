@@ -147,7 +147,9 @@ def test_catalog_vocabulary_warns_on_source_text_no_catalog_holds(tmp_path: Path
     _write_catalog(tmp_path, "it", "site", [("Contrast", "Contrasto"),
                                             ("Show more", "Mostra di più")])
     judge = Judge(catalogs=CatalogIndex.load(tmp_path, "en"))
-    assert Judge().judge("More contrast", "it") is None  # no statistical evidence alone
+    alone = Judge().judge("More contrast", "it")  # statistics alone: a warning at most
+    assert alone is not None and (alone.evidence, alone.statistical_error) == (
+        Evidence.STATISTICS, False)
     verdict = judge.judge("More contrast", "it")
     assert verdict is not None
     assert (verdict.kind, verdict.evidence, verdict.warning, verdict.detected) == (
@@ -161,13 +163,16 @@ def test_catalog_vocabulary_warns_on_source_text_no_catalog_holds(tmp_path: Path
 def test_catalog_vocabulary_spares_words_the_page_language_translations_use(
         tmp_path: Path) -> None:
     """When the Italian translations themselves use "contrast", "More contrast" is written in
-    the site's Italian as far as the catalogs can tell: no finding."""
+    the site's Italian as far as the catalogs can tell: they add no finding (statistics alone
+    still warn about two English words)."""
     _write_catalog(tmp_path, "it", "site", [("Show more", "Mostra di più"),
                                             ("Contrast mode", "Modalità contrast")])
     index = CatalogIndex.load(tmp_path, "en")
     assert {"more", "contrast"} <= index.source_words()
     assert "contrast" in index.own_words("it")
-    assert Judge(catalogs=index).judge("More contrast", "it") is None
+    verdict = Judge(catalogs=index).judge("More contrast", "it")
+    assert verdict is not None and (verdict.evidence, verdict.statistical_error) == (
+        Evidence.STATISTICS, False)
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ its texts are judged in the language they are written in.
 
 When a page's article reads as another language than declared while its chrome reads as the
 declared one, the chrome keeps the declared language (a German article on an English site's
-template: the template is consistent, the article is not marked).
+template: the template is consistent; the article, unmarked, is the error to fix).
 """
 
 from __future__ import annotations
@@ -78,6 +78,7 @@ class PageLanguage:
     unknown: frozenset[str] = frozenset()  # lang values that name no language CLDR knows
     contradicted: frozenset[str] = frozenset()  # lang values their sections' text belies
     source: str = "en"  # the source language
+    spoken: frozenset[str] = frozenset()  # a mislabelled page's two languages (see below)
 
     def locale_of(self, block: Block, content_like: bool) -> str:
         """The locale ``block`` is judged in: content marked with a ``lang`` in that language
@@ -149,9 +150,12 @@ def decide_language(page: Page, judge: Judge, *, label: str, locale: str | None 
     notes.extend(section_notes)
     contradicted = frozenset(value for value, locale in sections.items()
                              if value not in unknown and locale != _parsed(value))
+    spoken = frozenset(language_of(x) for x in (declared, content) if x) \
+        if declared and content and language_of(declared) != language_of(content) \
+        else frozenset()
     return PageLanguage(content or source_locale, chrome or source_locale, declared, sections,
                         tuple(notes), frozenset(unknown), contradicted,
-                        language_of(source_locale))
+                        language_of(source_locale), spoken)
 
 
 def _parsed(value: str) -> str | None:
@@ -258,7 +262,7 @@ def _contradicted(declared: str, source: str, reading: tuple[str, float, float],
         message += f", its chrome as {declared}: mark the article lang=" \
                    f"\"{reading[0].replace('_', '-')}\""
     return LanguageNote(1, 1, "lang" if source == "lang" else None, "", reading[0],
-                        reading[1], message, chrome_kept)
+                        reading[1], message, False)
 
 
 def _excerpt(text: str, limit: int = 80) -> str:

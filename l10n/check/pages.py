@@ -28,11 +28,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from l10n.check.engine import Judge, Verdict
+from l10n.check.engine import Judge, Verdict, headline_case
 from l10n.check.finding import Evidence, Finding, Kind, Severity
 from l10n.check.pagelang import LanguageNote, PageLanguage, decide_language
 from l10n.errors import UsageError
-from l10n.languages import language_named
+from l10n.languages import is_switcher
 from l10n.locales import language_of, parse_locale
 from l10n.page import Block, Page, Role, Zone, zone_of
 from l10n.prose import count_words
@@ -42,6 +42,8 @@ __all__ = ["check_page", "is_content"]
 _VALUE_ROLES = frozenset({Role.CREDIT, Role.BYLINE, Role.CAPTION})
 _NAME_ROLES = frozenset({Role.SITE, Role.CREDIT, Role.BYLINE, Role.DATELINE})
 _CHROME_ROLES = frozenset({Role.CHROME, Role.COUNTER, Role.SITE, Role.SECTION, Role.TAGLINE})
+# Where a site's menus are: navigation, the header, page furniture (not the footer's labels).
+_MENUS = frozenset({"nav", "header", "page", "aside"})
 # Attribute contexts (their first word) of controls: interface text wherever they sit.
 _CONTROLS = frozenset({"button", "input", "select", "textarea", "placeholder", "dialog", "label",
                        "frame", "search", "navigation", "menu", "menuitem", "tab", "checkbox",
@@ -54,6 +56,18 @@ _PROSE_ATTRIBUTE_WORDS = 8
 # What the head says about the article (its title, its summary): in the article's language.
 _ABOUT_CONTENT = frozenset({"page title", "meta description", "og:title", "og:description",
                             "twitter:title", "twitter:description"})
+# The labels bylines and credits open with, and the languages each is a word of.
+_LABEL_LANGUAGES = {
+    "by": ("en",), "von": ("de",), "par": ("fr",), "por": ("es", "pt"), "di": ("it",),
+    "door": ("nl",), "av": ("sv", "no", "nb"), "af": ("da",), "przez": ("pl",),
+    "credit": ("en",), "credits": ("en",), "crédito": ("es", "pt"), "créditos": ("es", "pt"),
+    "crédit": ("fr",), "crédits": ("fr",), "photo": ("en", "fr"), "photograph": ("en",),
+    "bild": ("de", "sv"), "imagen": ("es",), "immagine": ("it",), "zdjęcie": ("pl",),
+    "фото": ("ru", "uk", "bg"),
+}
+# A label, then a name: after a space or a colon, or glued on ("CreditJane Roe").
+_LABEL = re.compile(r"(?P<label>(?i:" + "|".join(sorted(_LABEL_LANGUAGES, key=len, reverse=True))
+                    + r"))(?:\s*:\s*|\s+)?(?=[A-ZÀ-ÞА-ЯЁ])")
 # "By …" in the languages of the largest news editions, then names joined by "and" words: a
 # byline ("By Jane Doe and John Roe", "Por Ana Gil y Luis Paz").
 _BY = re.compile(r"(?P<by>by|von|par|por|di|door|av|af|przez|от|автор)\s+(?P<names>.+)",
@@ -125,7 +139,7 @@ def _segment_findings(block: Block, language: PageLanguage, judge: Judge, label:
     locale = language.locale_of(block, content)
     for segment in block.segments:
         verdict = judge.judge(segment.text, locale)
-        if verdict is None or _named_language(segment.text, verdict):
+        if verdict is None or is_switcher(segment.text, language_of(locale)):
             continue
         severity = None
         if content:
@@ -145,15 +159,27 @@ def _block_findings(block: Block, language: PageLanguage, judge: Judge, label: s
     text = block.text
     if site and site in text and text != site:
         text = text.replace(site, " ")  # the site's own name says nothing of the language
+    leak = _label_leak(text, locale) \
+        if block.role in _VALUE_ROLES or _byline_shape(text) else None
+    if leak is not None:  # a label in another language: the page's own wording, an error
+        finding = leak.place(label, block.line, block.column, block.attribute, block.text,
+                             locale, overrides)
+        if finding is not None:
+            yield finding
+        return
     verdict = judge.judge(text, locale, value_role=block.role in _VALUE_ROLES,
-                          names=block.role in _NAME_ROLES or _names_only(text, locale))
+                          names=block.role in _NAME_ROLES or _names_only(text, locale)
+                          or _names_its_site(block))
     if verdict is None:
         return
     if verdict.kind in (Kind.WRONG_LANGUAGE, Kind.WRONG_SCRIPT) and block.lang \
             and block.lang in language.unknown:
         return  # marked as a language CLDR does not know: not the page's, and not a leak
+    if verdict.kind is Kind.WRONG_LANGUAGE and verdict.detected is not None and \
+            language_of(verdict.detected) in language.spoken:
+        return  # a mislabelled page's other language: its one page-language finding says so
     if verdict.kind in (Kind.WRONG_LANGUAGE, Kind.WRONG_SCRIPT) and (
-            block.context == "language switcher" or _named_language(block.text, verdict)
+            block.context == "language switcher" or is_switcher(block.text, language_of(locale))
             or (block.hreflang and _in_target_language(block, judge, verdict))):
         return  # a language or edition switcher's label, or a link to another edition
     severity = None
@@ -166,6 +192,8 @@ def _block_findings(block: Block, language: PageLanguage, judge: Judge, label: s
         if block.scripted and verdict.message.startswith(("unfilled placeholder",
                                                            "message key")):
             severity = Severity.WARNING  # a script fills it before anyone sees it
+    if _menu_title(block, verdict):
+        severity = Severity.WARNING
     if content and verdict.kind in (Kind.WRONG_LANGUAGE, Kind.WRONG_SCRIPT):
         if (block.attribute or zone_of(block) is Zone.TEASER) and \
                 _foreign_script_only(verdict, block.text):
@@ -178,6 +206,50 @@ def _block_findings(block: Block, language: PageLanguage, judge: Judge, label: s
                             locale, overrides, severity=severity)
     if finding is not None:
         yield finding
+
+
+def _label_leak(text: str, locale: str) -> Verdict | None:
+    """A byline's or credit's label in another language than the page's, before the names
+    it introduces ("By Ana Gil y Luis Paz", "CreditJane Roe para …" on a Spanish page): the
+    names are no evidence, the label is."""
+    found = _LABEL.match(text.strip())
+    if found is None:
+        return None
+    word = found["label"]
+    languages = _LABEL_LANGUAGES[word.lower()]
+    if language_of(locale) in languages:
+        return None
+    return Verdict(Kind.WRONG_LANGUAGE, False, Evidence.PATTERN,
+                   f"the label {word!r} is {_language_name(languages[0])}, "
+                   f"not {_language_name(language_of(locale))}", languages[0], None)
+
+
+def _language_name(code: str) -> str:
+    from babel import Locale
+
+    name = Locale("en").languages.get(code)
+    return f"{name} ({code})" if name else code
+
+
+def _names_its_site(block: Block) -> bool:
+    """Whether a link (or its tooltip) names the site it leads to: its words from the first
+    on (one other word allowed), or its initials, are in the address's host ("FL Keys News
+    Logo" → flkeysnews.com, "Tribune de Genève" → tdg.ch): another site's or a brand's name,
+    no label."""
+    if not block.href or "//" not in block.href:
+        return False
+    host = block.href.split("//", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
+    host = host.removeprefix("www.")
+    if not host or "." not in host:
+        return False
+    name = host.rsplit(".", 1)[0]
+    words = [w.lower() for w in re.findall(r"[^\W\d_]{3,}", block.text)]
+    inside = [w in name for w in words]
+    if words and inside[0] and sum(inside) >= min(2, len(words)) \
+            and len(words) - sum(inside) <= 1:
+        return True  # starts with the name; "Get it on Google Play" starts with a verb
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", block.text)).lower()
+    return len(initials) >= 3 and initials in name.split(".")
 
 
 def _names_its_link(block: Block) -> bool:
@@ -197,11 +269,26 @@ def _names_only(text: str, locale: str) -> bool:
     if _PHOTO_CREDIT.match(stripped):
         return True
     by = _BY.fullmatch(stripped)
-    if by is None or language_of(locale) not in _BY_LANGUAGE[by["by"].lower()]:
+    return by is not None and language_of(locale) in _BY_LANGUAGE[by["by"].lower()] \
+        and _byline_shape(stripped)
+
+
+def _byline_shape(text: str) -> bool:
+    """"By" (in any of the languages :data:`_BY` knows), then names joined by "and" words."""
+    by = _BY.fullmatch(text.strip())
+    if by is None:
         return False
     words = by["names"].replace(",", " ").split()
     return 0 < len(words) <= 8 and words[0][:1].isupper() and all(
         w[:1].isupper() or w.lower() in _AND for w in words)
+
+
+def _menu_title(block: Block, verdict: Verdict) -> bool:
+    """A menu's link written in Title Case, judged by statistics alone: the name of a rubric,
+    a series, an event or a product ("Serve and Drive", "All Star Game"), which sites keep in
+    its own language; a warning. Footers, forms and buttons hold the site's labels instead."""
+    return verdict.evidence is Evidence.STATISTICS and block.href is not None \
+        and not block.attribute and block.context in _MENUS and headline_case(block.text)
 
 
 def _foreign_script_only(verdict: Verdict, text: str) -> bool:
@@ -237,11 +324,6 @@ def _in_target_language(block: Block, judge: Judge, verdict: Verdict) -> bool:
     if verdict.detected is not None and language_of(verdict.detected) == language_of(target):
         return True
     return judge.judge(block.text, target) is None
-
-
-def _named_language(text: str, verdict: Verdict) -> bool:
-    """Whether ``text`` is a language switcher's label (a language's or an edition's name)."""
-    return language_named(text) is not None
 
 
 def _charset_finding(page: Page, label: str, language: PageLanguage,

@@ -6,7 +6,8 @@
   back as well-formed UTF-8 (a real Greek or Thai sentence almost never does). The same for
   East Asian double-byte charsets (GB18030, Big5, Shift_JIS, EUC-KR, EUC-JP: a page declaring
   one of them whose bytes are UTF-8), where the UTF-8 reading must be East Asian text too.
-* **Template artifacts**: unfilled placeholders (``{name}``, ``{{ x }}``, ``%s``,
+* **Template artifacts**: a server's error message printed into the page (PHP's "Warning: …
+  in /path/x.php on line 12"), unfilled placeholders (``{name}``, ``{{ x }}``, ``%s``,
   ``%(x)s``, ``${x}``), raw escapes (``\\u041f``), double-escaped entities (``&amp;`` seen by
   a reader), message keys (``nav.subscribe``, ``SUBSCRIBE_BUTTON``, ``workflow_tasks``) and,
   where a value belongs (credits, bylines, captions), a label left empty ("Photo:"). Texts
@@ -34,13 +35,20 @@ _PLACEHOLDERS = (
     (_UNFILLED, re.compile(r"\$\{[A-Za-z_][\w.]{0,40}\}")),
     (_UNFILLED, re.compile(r"(?<![{\w])\{[A-Za-z_][\w.:-]{0,40}(?:\s*->[^{}]*)?\}(?!\})")),
     (_UNFILLED, re.compile(r"%\([A-Za-z_]\w*\)[-#0 +]?\d*(?:\.\d+)?[sdifrxXeEgGcu]")),
-    (_UNFILLED, re.compile(r"(?<![\w%])%[-#0 +]?\d*(?:\.\d+)?[sdif](?![A-Za-z])")),
+    # "%s", "%d", "%5.2f"; not "100 % für" (a space flag before a word is a sentence).
+    (_UNFILLED,
+     re.compile(r"(?<![\w%])%(?:\d+\$)?(?:[-#0+]?\d*(?:\.\d+)?[sdif]|\s[sdif])(?!\w)")),
     ("raw escape sequence",
      re.compile(r"\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|\\x[0-9a-fA-F]{2}")),
     ("double-escaped entity",
      re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d{2,6}|#x[0-9a-fA-F]{2,5});")),
 )
 _PLACEHOLDER_CHARS = re.compile(r"[{$%\\&]")
+# A PHP notice, warning or error printed into the page: "Deprecated: … in /www/…/x.php on
+# line 82".
+_SERVER_ERROR = re.compile(
+    r"(?:Deprecated|Warning|Notice|Strict Standards|(?:Fatal|Parse|Catchable fatal) error)"
+    r":\s.{0,300}?\bin\s+\S+\.php\s+on\s+line\s+\d+")
 _EMPTY_LABEL = re.compile(r"^[^\W\d_][\w .'’-]{0,24}[:：]\s*[|/·-]?\s*$")
 _LABEL_ROLES = frozenset({"credit", "byline", "caption"})
 _CODE = frozenset({MATH, SHELL_COMMAND})
@@ -77,6 +85,10 @@ def find_template_artifact(text: str, role: str | None = None, *,
             if match:
                 return Artifact(what, match.group())
     stripped = text.strip()
+    if ".php" in text:
+        error = _SERVER_ERROR.search(text)
+        if error:
+            return Artifact("server error message", error.group())
     if keys and kind == MESSAGE_KEY:
         return Artifact(MESSAGE_KEY, stripped)
     if role in _LABEL_ROLES and _EMPTY_LABEL.match(stripped):

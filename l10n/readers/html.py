@@ -14,14 +14,16 @@ where a start tag ends. Rules:
   of its own. Site names (``.site-name``, ``.logo``, ``[rel=home]``...) are ``site``, section
   names (``.section``, the last item of a ``.breadcrumb`` trail) ``section``, ``.tagline``
   ``tagline``, and numbers or labelled numbers ``counter``.
-* **Article** is ``article``, ``main``, ``[role=main]`` or ``[itemprop=articleBody]`` (on pages
-  with none of them, the element holding the most paragraph text). ``h1`` is the headline; the
-  first paragraph (or ``.lede``/``.lead``) the lede; ``figcaption`` a caption, with its
-  ``.credit``/``.copyright`` part (or text opening with ``©``) a credit; ``.byline``,
-  ``[rel=author]``, ``[itemprop=author]`` a byline; a lone ``<time>`` a byline; ``p.dateline``
-  and paragraphs that are only a dateline are datelines, and a paragraph opening with a dateline
-  is split in two. A ``header`` inside the article belongs to the article; its ``footer``,
-  ``nav``, ``aside`` and ``form`` are chrome.
+* **Article**, teasers, comments and furniture are decided after the walk by the boilerplate
+  classifier (:mod:`l10n.readers.zones`), weighed against the landmarks above. ``h1`` is the
+  headline; the first paragraph (or ``.lede``/``.lead``) the lede; ``figcaption`` a caption,
+  with its ``.credit``/``.copyright`` part (or text opening with ``©``) a credit, and so is a
+  credit line anywhere in the article ("Foto: …", "(Quelle: …)", "Name/Agency" in a figure:
+  :func:`l10n.readers.zones.line_kind`); ``.byline``, ``[rel=author]``, ``[itemprop=author]``
+  a byline; a lone ``<time>`` and a line that is only a date or a time a byline; ``p.dateline``
+  and paragraphs that are only a dateline are datelines, and a paragraph opening with a
+  dateline is split in two. A ``header`` inside the article belongs to the article; its
+  ``footer``, ``nav``, ``aside`` and ``form`` are chrome.
 * ``translate="no"`` and ``data-l10n-ignore`` mark blocks untranslatable (``translate="yes"``
   lifts it); the nearest ``lang`` attribute below ``<html>`` is the block's ``lang``.
 * The walk gathers every ``<meta>`` (in the head or wherever libxml2 put it), JSON-LD,
@@ -46,7 +48,7 @@ from l10n.page import Block, Format, Location, Page, Role, Segment, Zone
 from l10n.prose import collapse_space, count_words, parse_counter
 from l10n.readers.metadata import Gathered, declared_locale, read_metadata
 from l10n.readers.positions import SourceIndex
-from l10n.readers.zones import RunFacts, Zoning, classify
+from l10n.readers.zones import RunFacts, Zoning, box_headings, classify, line_kind
 
 __all__ = ["read_html_page"]
 
@@ -89,6 +91,11 @@ _SCREEN_READER_CLASSES = frozenset({"sr-only", "screen-reader-text", "visually-h
                                     "visuallyhidden", "screenreader", "screen-reader-only",
                                     "element-invisible", "a11y-hidden", "assistive-text",
                                     "u-visually-hidden", "offscreen", "sr-text"})
+# Elements an icon font draws (Material Icons and Symbols by their classes; any "icon" class
+# holding one lower-case snake_case word).
+_ICON_TAGS = frozenset({"i", "span", "em", "b"})
+_ICON_FONT = re.compile(r"material-(?:icons|symbols)")
+_LIGATURE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 # Images that are interface: icons, logos, badges, buttons (their names), or this small.
 _ICON_NAMES = re.compile(r"icon|logo|badge|button|sprite|emoji|avatar|gravatar|social|share")
 _ICON_SIZE = 48
@@ -129,7 +136,9 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Inline elements whose text is no part a reader meets on its own.
 _NO_SEGMENT = frozenset({"br", "wbr", "img", "time", "data", "sub", "sup", "abbr"})
 _STATEMENT_ENDS = frozenset(".!。！")
+_COLONS = frozenset(":：")
 _SEMANTIC_ROLES = frozenset({"main", "article"})
+_LINE_CHARS = 160  # text up to this long may be a credit or a date line (zones.line_kind)
 
 
 class _Ctx(NamedTuple):
@@ -336,7 +345,7 @@ class _Walker:
         # Most elements have none of the attributes read (libxml2 gives names in lower case).
         if attrs and not _BUTTON_ATTRIBUTES.isdisjoint(attrs):
             self._attributes(el, tag, inner, position, attrs)
-        if tag in _NAMED_ONLY:
+        if tag in _NAMED_ONLY or (tag in _ICON_TAGS and _icon_ligature(el, attrs)):
             self._named_only(el, tag, inner, position)
             stack.pop()
             return self._text(el.tail, run, ctx, el, "tail", position)
@@ -602,18 +611,27 @@ class _Walker:
         """Keep a finished run (its zone and role are decided in :meth:`finish`)."""
         if run is None or run.start is None:
             return
-        stack = tuple(self.stack)
-        run.stack = stack if stack and stack[-1] is run.owner else (*stack, run.owner)
+        stack = self.stack
+        owner = run.owner
+        # A block child flushes its parent's run after entering: the run's stack ends at its
+        # owner, not at the child.
+        for k in range(len(stack) - 1, max(len(stack) - 4, -1), -1):
+            if stack[k] is owner:
+                run.stack = tuple(stack[:k + 1])
+                break
+        else:
+            run.stack = (*stack, owner)
         self.pending.append(run)
 
     def _facts(self, item: _Run | _Attr) -> RunFacts:
         if isinstance(item, _Attr):
             return RunFacts(item.stack, 0, 0, 0, 0, False, chrome=item.ctx.zone == "chrome")
         text = "".join(part[0] for part in item.parts)
+        last = text.rstrip()[-1:]
         return RunFacts(item.stack, _visible(text), item.link_chars, text.count(","),
                         len(text.split()), _owner_tag(item) in _HEADINGS, item.link_words,
                         item.ctx.special is not None or item.ctx.in_figcaption,
-                        item.ctx.zone == "chrome", text.rstrip()[-1:] in _STATEMENT_ENDS)
+                        item.ctx.zone == "chrome", last in _STATEMENT_ENDS, last in _COLONS)
 
     def finish(
         self,
@@ -621,11 +639,13 @@ class _Walker:
         """Decide zones and roles, then give the blocks in source order (attribute blocks sit
         at their element's ``<``) and the tree nodes of each."""
         pending = self.pending
-        zoning = classify([self._facts(item) for item in pending], self.semantic)
+        facts = [self._facts(item) for item in pending]
+        zoning = classify(facts, self.semantic)
         zones = [self._zone(item, found, decider) for item, found, decider
                  in zip(pending, zoning.zones, zoning.deciders, strict=True)]
         self._attribute_zones(pending, zones)
         self._language_menus(pending, zones)
+        box_headings(facts, zones)
         headline = self._headline(pending, zones)
         for k, (item, zone) in enumerate(zip(pending, zones, strict=True)):
             if isinstance(item, _Attr):
@@ -711,9 +731,14 @@ class _Walker:
         for holder, ks in items.items():
             if len(ks) < _MENU_ITEMS:
                 continue
-            named = sum(1 for k in ks if language_named(
-                collapse_space("".join(part[0] for part in pending[k].parts))) is not None)
-            if named >= _MENU_SHARE * len(ks):
+            misses, allowed = 0, (1 - _MENU_SHARE) * len(ks)
+            for k in ks:  # stop as soon as too many items are no language's name
+                text = collapse_space("".join(part[0] for part in pending[k].parts))
+                if language_named(text) is None:
+                    misses += 1
+                    if misses > allowed:
+                        break
+            else:
                 menus.add(holder)
         if not menus:
             return
@@ -845,7 +870,10 @@ class _Walker:
         if zone is not Zone.ARTICLE:
             return self._other_role(run, text, zone)
         tag = _owner_tag(run)
-        if ctx.special is Role.CREDIT or (ctx.in_figcaption and text.startswith("©")):
+        line = line_kind(text, in_figure=ctx.in_figcaption or ("/" in text and _in_figure(run))) \
+            if len(text) <= _LINE_CHARS else None
+        if ctx.special is Role.CREDIT or (ctx.in_figcaption and text.startswith("©")) \
+                or line == "credit":
             return Role.CREDIT, "credit"
         if ctx.in_figcaption:
             return Role.CAPTION, "caption"
@@ -863,6 +891,8 @@ class _Walker:
                 return Role.COUNTER, "counter"
         if parse_dateline(text) is not None:
             return Role.DATELINE, "dateline"
+        if line == "date":  # a date alone on its line: the byline's, not the article's
+            return Role.BYLINE, "byline"
         wants_lede = ctx.lede_class or tag == "p"
         if wants_lede and not in_header and not self.lede_seen:
             self.lede_seen = True
@@ -928,7 +958,7 @@ class _Walker:
         scripted: bool = False,
     ) -> None:
         line, column = self.index.position(offset)
-        href = el.get("href") if el.tag == "a" and attribute is None else None
+        href = el.get("href") if el.tag == "a" else None
         block = Block(
             role=role,
             text=text,
@@ -1002,6 +1032,10 @@ def _owner_tag(run: _Run) -> str:
     return tag.lower() if isinstance(tag, str) else ""
 
 
+def _in_figure(run: _Run) -> bool:
+    return any(el.tag == "figure" for el in run.stack)
+
+
 def _has_links(run: _Run) -> bool:
     return any(part[1] for part in run.parts)
 
@@ -1026,8 +1060,7 @@ def _segment_text(parts: list[tuple[str, int, int]], first: int, end: int) -> st
 
 
 def _visible(text: str) -> int:
-    """Characters of ``text`` that are not whitespace (``str.split`` cuts at exactly the
-    characters ``str.isspace`` names, in C)."""
+    """Characters of ``text`` that are not whitespace."""
     return len("".join(text.split()))
 
 
@@ -1058,6 +1091,20 @@ def _segment_kind(tag: str, attrs: dict[str, str]) -> str:
     if not classes.isdisjoint(_SCREEN_READER_CLASSES):
         return "screen-reader"
     return "styled" if classes or "style" in attrs else "inline"
+
+
+def _icon_ligature(el: etree._Element, attrs: dict[str, str]) -> bool:
+    """An icon font's ligature: a name a font draws as a picture (``<i class="material-icons">
+    flight_takeoff</i>``); readers see the icon, never the word."""
+    value = attrs.get("class")
+    if not value:
+        return False
+    names = value.lower()
+    if _ICON_FONT.search(names):
+        return True
+    text = (el.text or "").strip()
+    return not len(el) and bool(_LIGATURE.fullmatch(text)) and \
+        not {"icon", "icons"}.isdisjoint(names.split())
 
 
 def _names_a_control(el: etree._Element, tag: str, attrs: dict[str, str], in_link: bool

@@ -3,21 +3,36 @@ furniture: l10n's own boilerplate classifier, run over the text runs the HTML re
 
 Two halves, kept apart as trafilatura keeps its XPath vocabulary apart from its algorithm:
 
-* **What the web calls things** (:data:`VOCABULARY`): the class and id names sites give to
-  comments, teasers, share bars, newsletters, tags, ads and the like, as data.
-* **How the reader decides** (:func:`classify`), after Mozilla Readability's scoring: every run
-  of 25 characters or more scores ``1 + commas + min(chars / 100, 3)`` for its parent (in full),
-  its grandparent (half) and three more ancestors (a sixth, a ninth, a twelfth); a container
-  starts from its tag and its class names (article-like names up, boilerplate names down) and
-  its score is scaled by ``1 - link density``. The best container is the article; it grows to
-  an enclosing ``article``/``main``/``articleBody``/schema.org Article element that holds mostly
-  its text, or else takes in siblings scoring at least a fifth of it. Without any scoring run,
-  the page's ``article``, ``main``, ``[role=main]`` and ``[itemprop=articleBody]`` elements are
-  the article, as their markup says.
+* **What the web calls things** (:data:`VOCABULARY`, :data:`LINES`): the class and id names
+  (and custom element names) sites give to comments, teasers, share bars, newsletters, author
+  boxes, tags, ads and the like; the words of photo credits and of date lines. Data.
+* **How the reader decides** (:func:`classify`), in three steps:
 
-Inside the article, containers named like boilerplate are cut out of it, and so are runs made
-mostly of link text (a "Read more: …" line, a list of related links). Outside it, comment
-containers hold comments and headline-length links are teasers.
+  1. *The best container*, after Mozilla Readability's scoring: every run of 25 characters or
+     more (not a form control's) scores ``1 + commas + min(chars / 100, 3)`` for its parent (in
+     full), its grandparent (half) and three more ancestors (a sixth, a ninth, a twelfth); a
+     container starts from its tag and its class names (article-like names up, boilerplate
+     names down) and its score is scaled by ``1 - link density``.
+  2. *The article's root*: of the best container and its ancestors, the heaviest, prose
+     counting for it and link text (twice) and furniture (named, or a landmark) against it
+     (:func:`_heaviest`). A story cut into blocks (a paragraph per ``div``, Drupal fields,
+     page-builder widgets) grows to hold them all; menus, teaser boxes and footers stop it.
+     Names around the best container, on a container holding half the page's prose, or on a
+     link-less teaser before the story (a German "Teaser" is the lede) are frames, not
+     furniture. When the best container is the root it grows as Readability's does: to an
+     enclosing ``article``/``main``/``articleBody``/schema.org Article element that holds
+     mostly its text, or else to siblings scoring at least a fifth of it. The ``header`` of
+     the ``article``/``main`` element around the root is the story's too. Without any
+     scoring run, the page's ``article``, ``main``, ``[role=main]`` and
+     ``[itemprop=articleBody]`` elements are the article, as their markup says.
+  3. *Zones*: inside the article, containers named like boilerplate are cut out of it, and so
+     are link boxes and runs made mostly of link text (a "Read more: …" line, a list of
+     related links). Outside it, comment containers hold comments and headline-length links
+     are teasers. Once the reader has its final zones, :func:`box_headings` sends the heading
+     of a box (teasers, a form, comments) after it.
+
+:func:`line_kind` tells the lines that are not article text by their words: a date or time
+alone (the reader's byline) and a photo or source credit.
 """
 
 from __future__ import annotations
@@ -26,12 +41,15 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 
+from l10n.dateline import month_number
 from l10n.page import Zone
 
-__all__ = ["VOCABULARY", "RunFacts", "Zoning", "classify", "marker_of"]
+__all__ = ["LINES", "VOCABULARY", "RunFacts", "Zoning", "box_headings", "classify", "line_kind",
+           "marker_of"]
 
 # A run of fewer characters scores nothing (Readability's threshold).
 _MIN_CHARS = 25
@@ -50,9 +68,6 @@ _EXPAND_LEVELS = 4
 _SIBLING_SHARE = 0.2
 _SIBLING_MIN = 10.0
 _MIN_ARTICLE_SCORE = 5.0
-# Readability's rule for stories cut into blocks: of the five best containers, three within
-# three quarters of the best's score make their common ancestor the article.
-_TOP_CANDIDATES = 5
 # Link boxes inside the article (see _link_boxes) and the short line that heads one.
 _BOX_TAGS = frozenset({"div", "section", "ul", "ol", "dl", "table", "aside", "nav", "header",
                        "footer", "figure", "center", "span", "p"})
@@ -62,8 +77,16 @@ _SHORT_BOX_LINKS = 0.25
 _SHORT_BOX = 200
 _BOX_HEADING_WORDS = 8
 _BOX_HEADING_CHARS = 80
-_CLOSE_SCORE = 0.75
-_SHARED_CANDIDATES = 3
+_BOX_TITLE_WORDS = 12
+# Non-article runs after a heading that make it theirs, and headings in a row taken together
+# (see box_headings).
+_BOX_FOLLOWERS = 2
+_BOX_HEADINGS = 3
+_BOX_ZONES = frozenset({Zone.TEASER, Zone.PAGE, Zone.COMMENT, Zone.CHROME})
+# Link text weighs against a root this many times its length (see _heaviest); a furniture
+# name on a container holding this share of the page's prose names a frame, not furniture.
+_LINK_COST = 2.0
+_FRAME_SHARE = 0.5
 
 _TAG_SCORES = {
     "div": 5.0, "article": 5.0, "section": 3.0, "main": 5.0, "pre": 3.0, "td": 3.0,
@@ -72,6 +95,8 @@ _TAG_SCORES = {
     "h5": -5.0, "h6": -5.0, "th": -5.0,
 }
 _CLASS_WEIGHT = 25.0
+# Owners whose text never makes a container the article: a menu's options, a form's labels.
+_UNSCORED = frozenset({"option", "optgroup", "select", "textarea", "label", "button", "legend"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _NEVER_MARKERS = frozenset({"body", "html"})
 # Landmarks that hold furniture, not stories (a page wrapped whole in one still has its article).
@@ -122,25 +147,45 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
                    "pagination", "pager", "cookie", "consent", "gdpr", "dsgvo", "toolbar",
                    "paywall", "popup", "modal", "overlay", "skip", "rating", "feedback",
                    "login", "navigation", "navbox"),
-        "word": ("nav", "menu", "share", "navbar", "search"),
+        "word": ("nav", "menu", "share", "navbar", "search", "cta"),
     },
-    # Furniture: what a page carries besides the story and its interface.
+    # Furniture: what a page carries besides the story and its interface (and what a printout
+    # leaves out).
     "boilerplate": {
         "prefix": ("sidebar", "advert", "anzeige", "werbung", "sponsor", "promo", "banner",
                    "masthead", "author-bio", "authorbio", "author-box", "authorbox",
-                   "about-author", "bio-box", "tagcloud", "tag-cloud", "taglist", "tag-list",
+                   "about-author", "bio-box", "author-desc", "author-info", "author-detail",
+                   "author-card", "author-profile", "author-about", "autorenbox",
+                   "autoren-box", "autor-info", "tagcloud", "tag-cloud", "taglist", "tag-list",
                    "post-tags", "entry-tags", "article-tags", "keywords", "entry-meta",
-                   "post-meta", "entry-footer", "article-footer", "post-footer", "donat",
-                   "footer", "legal", "copyright", "disclaimer", "infobox-links", "linklist",
-                   "link-list"),
+                   "post-meta", "postmeta", "entrymeta", "article-meta", "articlemeta",
+                   "entry-footer", "article-footer", "post-footer", "donat", "footer", "legal",
+                   "copyright", "disclaimer", "infobox-links", "linklist", "link-list",
+                   "noprint", "no-print", "dontprint", "hidden-print", "print-hide",
+                   "d-print-none", "print-none"),
         "word": ("ad", "ads", "tags", "tag", "meta", "bio", "dfp", "gpt", "adsense", "widget",
                  "topics", "categories", "category-list", "archive", "archives"),
     },
 }
 
+# What short lines say they are, by their words (lower case). A credit opens with a label and
+# a colon or a joining word ("Foto: dpa", "Photograph by ...", "(Quelle: ...)"); a date line
+# is dates and times with at most a few other words ("Updated", "Erstellt am").
+LINES: dict[str, tuple[str, ...]] = {
+    "credit": ("foto", "fotos", "photo", "photos", "photograph", "photography", "bild",
+               "bilder", "bildquelle", "fotoquelle", "quelle", "quellen", "source", "credit",
+               "credits", "image", "images", "crédito", "créditos", "crédit", "crédits",
+               "fuente", "imagen", "fotografía", "fotografia", "grafik", "illustration",
+               "copyright", "©", "(c)", "foto/bild", "fotograf", "fotografin"),
+    "credit-joins": ("by", "von", "via", "de", "di", "par", "por", "da"),
+    "time": ("uhr", "h", "am", "pm", "a.m.", "p.m.", "utc", "gmt", "cet", "cest", "mez", "mesz",
+             "est", "edt", "pst", "pdt", "hrs", "hs"),
+}
+
 _ARTICLE_ITEMTYPES = ("Article", "BlogPosting", "NewsArticle", "Report", "ScholarlyArticle",
                       "TechArticle", "SocialMediaPosting", "Review")
 _NAME_SPLIT = re.compile(r"[^a-z0-9]+")
+_JOINS = re.compile(r"[-_]+")
 
 
 # One reader's comment: "comment", "comment-body", "c-comment", "comment-123" (WordPress ids).
@@ -155,22 +200,32 @@ _ELEMENT_ORDER = ("comment", "comments", "teaser", "interface", "article", "boil
 
 @functools.cache
 def _matchers() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Per kind, the regexes of its prefix and word roots; under "any", those of all kinds (a
+    name none of them matches has no kind: most names, tested once)."""
     out = {}
-    for kind, roots in VOCABULARY.items():
+    every: dict[str, set[str]] = {"prefix": set(), "word": set()}
+    for kind, roots in (*VOCABULARY.items(), ("any", every)):
         prefixes = "|".join(re.escape(p) for p in sorted(roots["prefix"], key=len, reverse=True))
         words = "|".join(re.escape(w) for w in sorted(roots["word"], key=len, reverse=True))
         out[kind] = (re.compile(rf"(?:^|[-_])(?:{prefixes})") if prefixes else re.compile("$^"),
                      re.compile(rf"(?:{words})(?:$|[-_])") if words else re.compile("$^"))
+        every["prefix"].update(roots["prefix"])
+        every["word"].update(roots["word"])
     return out
 
 
 @functools.lru_cache(maxsize=8192)
 def _name_kind(name: str) -> str | None:
     """What one class or id name calls its element (within a name, the more particular kind
-    wins: "post-comments" is comments, "post-share" boilerplate)."""
+    wins: "post-comments" is comments, "post-share" boilerplate). Underscores join parts as
+    hyphens do ("author_info", BEM's "c-article__share")."""
+    name = _JOINS.sub("-", name)
+    matchers = _matchers()
+    prefix, word = matchers["any"]
+    if not prefix.search(name) and not word.match(name):
+        return None
     if _COMMENT_ITEM.fullmatch(name):
         return "comment"
-    matchers = _matchers()
     for kind in _KINDS:
         prefix, word = matchers[kind]
         if prefix.search(name) or word.match(name):
@@ -185,6 +240,90 @@ def marker_of(names: str) -> str | None:
     None."""
     kinds = {_name_kind(name) for name in names.split()}
     return next((kind for kind in _ELEMENT_ORDER if kind in kinds), None)
+
+
+# Lines: a date or time in digits ("23.10.2018", "2018-10-23", "19:49", "7h30"), the tokens
+# of a line, a word closing a sentence, and a name/agency credit ("Jane Doe/AFP").
+_NUMERIC_DATE = re.compile(r"(?<![\d+])(?:\d{1,2}([./-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}"
+                           r"|\d{1,2}[:h]\d{2})(?![\d/.-]\d)")
+_TOKEN = re.compile(r"\(c\)|©|[^\W\d_]+\.?|\d+(?:\.(?!\d))?", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[^\W\d_]{2,}[.!?]\W*$|[!?]")
+_AGENCY_CREDIT = re.compile(r"[^\W\d_]\s*/\s*([^\W\d_])")
+_DATE_WORDS = 3  # other words a date line may hold
+_CREDIT_WORDS = 12
+_CREDIT_LABEL_WORDS = 2  # "Photo credit:", "Crédits photos :"
+_FIGURE_CREDIT_WORDS = 6
+
+
+@functools.cache
+def _line_words() -> dict[str, frozenset[str]]:
+    return {kind: frozenset(words) for kind, words in LINES.items()}
+
+
+def line_kind(text: str, *, in_figure: bool = False) -> str | None:
+    """What a short line of text is by its words: "date" (a date or time alone, with at most a
+    few words around it: "Erstellt am Dienstag 6. Mai 2014", "19:49"), "credit" (a photo or
+    source credit: "Foto: Jane Doe", "(Quelle: dpa)", and inside a figure "Jane Doe/AFP"), or
+    None. Neither is article text."""
+    if len(text) > 160:
+        return None
+    words = _line_words()
+    body = text.strip().strip("()[]").strip()
+    if _credit(body, words):
+        return "credit"
+    if _SENTENCE_END.search(text):
+        return None
+    if _DIGIT.search(text) is None:  # no date without a number
+        return "credit" if in_figure and _agency_credit(body) else None
+    numeric = _NUMERIC_DATE.search(text) is not None
+    tokens = [token.rstrip(".").lower() for token in _TOKEN.findall(text)]
+    dated = other = 0
+    month_day = False  # a month name next to a number: "6. Mai", "March 3"
+    for k, token in enumerate(tokens):
+        if token.isdigit() or token in words["time"]:
+            dated += 1
+        elif len(token) > 2 and month_number(token) is not None and any(
+                0 <= j < len(tokens) and _day_or_year(tokens[j]) for j in (k - 1, k + 1)):
+            dated += 1
+            month_day = True
+        else:
+            other += 1
+    if (numeric or month_day) and other <= _DATE_WORDS and dated >= other:
+        return "date"
+    return "credit" if in_figure and not numeric and _agency_credit(body) else None
+
+
+def _agency_credit(body: str) -> bool:
+    """A short "Name/Agency" line ("Jane Doe/AFP")."""
+    if "/" not in body:
+        return False
+    agency = _AGENCY_CREDIT.search(body)
+    return agency is not None and agency.group(1).isupper() \
+        and len(_TOKEN.findall(body)) <= _FIGURE_CREDIT_WORDS
+
+
+def _credit(body: str, words: dict[str, frozenset[str]]) -> bool:
+    """Whether ``body`` opens with credit labels and a colon ("Foto:", "Crédits photos :",
+    "Photo credit:"), a label and a joining word ("Photograph by", "Bild via") or "©"."""
+    tokens = body.split()
+    if not tokens or len(tokens) > _CREDIT_WORDS:
+        return False
+    labels = words["credit"]
+    for k, token in enumerate(tokens[:_CREDIT_LABEL_WORDS + 1]):
+        word = token.lower()
+        if word == ":" or (word.endswith(":") and word[:-1] in labels):
+            # a name must follow: "Quellen:" over a list heads it, it credits no one
+            return (k > 0 or word != ":") and k + 1 < len(tokens)
+        if word in ("©", "(c)"):
+            return True
+        if word not in labels:
+            return k > 0 and word in words["credit-joins"]
+    return False
+
+
+def _day_or_year(token: str) -> bool:
+    return token.isdigit() and (1 <= int(token) <= 31 or 1900 <= int(token) <= 2100)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +343,7 @@ class RunFacts:
     named: bool = False
     chrome: bool = False  # in a landmark or a control: never the article
     ends_sentence: bool = False  # ends with a full stop or an exclamation mark
+    ends_colon: bool = False  # ends with a colon: it introduces what follows
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +358,11 @@ class Zoning:
 
 
 def _element_names(el: etree._Element) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''}".strip().lower()
+    """An element's class and id names, and a custom element's own name ("app-comments",
+    "related-posts"): what the site calls it (lower case, space-separated)."""
+    tag = el.tag
+    custom = tag if isinstance(tag, str) and "-" in tag else ""
+    return f"{el.get('class') or ''} {el.get('id') or ''} {custom}".strip().lower()
 
 
 def _weight(el: etree._Element) -> float:
@@ -259,7 +403,8 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
     ``semantic`` are the page's article-markup elements, the answer when nothing scores."""
     scores: dict[etree._Element, float] = {}
     for run in runs:
-        if run.heading or run.chars < _MIN_CHARS or run.chrome:
+        if run.heading or run.chars < _MIN_CHARS or run.chrome \
+                or run.stack[-1].tag in _UNSCORED:
             continue
         content = 1.0 + run.commas + min(run.chars // 100, 3)
         ancestors = run.stack[:-1]
@@ -279,27 +424,160 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
     final = {el: score * (1 - (t[1] / t[0] if t[0] else 0.0))
              for el, (score, t) in ((el, (s, prose[el])) for el, s in scores.items())}
     roots: set[etree._Element] = set()
+    kinds: dict[etree._Element, str | None] = {}
     if final:
         best = max(final, key=final.__getitem__)
-        top = _top(final)
-        if top not in final:  # an unscored ancestor: it counts as the best
-            final[top] = final[best]
-            prose[top] = [sum(r.chars for r in runs if top in r.stack),
-                          sum(r.link_chars for r in runs if top in r.stack)]
-        if final[top] >= _MIN_ARTICLE_SCORE:
-            roots = _grow(top, final, prose)
+        if final[best] >= _MIN_ARTICLE_SCORE:
+            root = _heaviest(best, runs, kinds)
+            roots = _grow(best, final, prose) if root is best else {root}
     if not roots:
         roots = {el for el in semantic if not any(a in semantic for a in el.iterancestors())}
     if not roots:
         roots = _most_paragraph_text(runs)
+    roots |= _headers(roots)
     around = {a for root in roots for a in root.iterancestors()}
     cut = _link_boxes(runs, roots)
-    kinds: dict[etree._Element, str | None] = {}
     lists = _headline_lists(runs)
     decided = [_zone(run, roots, around, cut, kinds, _list_of(run) in lists) for run in runs]
     zones = [zone for zone, _ in decided]
-    _headings_of_boxes(runs, zones)
     return Zoning(frozenset(roots), tuple(zones), tuple(el for _, el in decided))
+
+
+def _headers(roots: set[etree._Element]) -> set[etree._Element]:
+    """The ``header`` elements of the ``article`` (or ``main``) that holds a root, before the
+    root: the story's own header (its headline and standfirst) when the best container is its
+    body alone."""
+    out: set[etree._Element] = set()
+    for root in roots:
+        path = [root]
+        for el in root.iterancestors():
+            if el.tag in _NEVER_MARKERS:
+                break
+            path.append(el)
+            if el.tag in ("article", "main"):
+                for inner, outer in zip(path, path[1:], strict=False):
+                    for sibling in outer:
+                        if sibling is inner:
+                            break
+                        if isinstance(sibling.tag, str):
+                            out.update(sibling.iter("header"))
+                break
+    return out - roots
+
+
+def _furniture(el: etree._Element, kinds: dict[etree._Element, str | None]) -> bool:
+    """Whether ``el`` is named or marked up as furniture: a comment, a teaser box, a
+    boilerplate container or a landmark."""
+    kind = kinds.get(el, False)
+    if kind is False:
+        kind = kinds[el] = _kind(el)
+    return kind is not None and kind != "article"
+
+
+class _Path(NamedTuple):
+    """What the path from the root to an element holds: its furniture (with each one's
+    depth), the depth of its deepest link (-1: none) and the chain index of its deepest
+    element on the seed's chain (-1: none; 0: the seed)."""
+
+    named: tuple[tuple[int, etree._Element], ...]
+    link: int
+    chain: int
+
+
+_NO_PATH = _Path((), -1, -1)
+
+
+def _path_of(stack: tuple[etree._Element, ...], paths: dict[etree._Element, _Path],
+             depth: dict[etree._Element, int], kinds: dict[etree._Element, str | None],
+             first: dict[etree._Element, int], index: int) -> _Path:
+    """The :class:`_Path` of ``stack[-1]``, from the nearest element of ``stack`` already
+    known (``paths`` caches each; ``first`` records the run ``index`` that met new
+    furniture first)."""
+    start = len(stack) - 1
+    while start >= 0 and stack[start] not in paths:
+        start -= 1
+    path = paths[stack[start]] if start >= 0 else _NO_PATH
+    for k in range(start + 1, len(stack)):
+        el = stack[k]
+        position = depth.get(el)
+        if position is not None:  # the chain's elements are frames, never furniture
+            path = path._replace(chain=position)
+            paths[el] = path
+            continue
+        if el.tag == "a":
+            path = path._replace(link=k)
+        if el.tag not in _NEVER_MARKERS and _furniture(el, kinds):
+            path = path._replace(named=(*path.named, (k, el)))
+            first[el] = index
+        paths[el] = path
+    return path
+
+
+def _heaviest(seed: etree._Element, runs: Sequence[RunFacts],
+              kinds: dict[etree._Element, str | None]) -> etree._Element:
+    """The article's root among ``seed`` (the best-scoring container) and its ancestors: the
+    one whose runs weigh most, prose for and link text and furniture against. A story cut
+    into blocks (one paragraph per ``div``, a field per block) thus grows to hold them all,
+    and stops where menus, teaser boxes and footers begin.
+
+    Furniture names around the seed or on a container holding most of the page's prose name a
+    frame (a "content-sidebar-wrap", a "sharing container" wrapping the text), not furniture;
+    a teaser box without a link that starts before the seed ends is the story's own teaser
+    (its lede, as German sites call it): such names are forgotten (``kinds`` maps them to
+    None)."""
+    chain = [seed]
+    for el in seed.iterancestors():
+        if el.tag in _NEVER_MARKERS:
+            break
+        chain.append(el)
+    depth = {el: k for k, el in enumerate(chain)}
+    # Per element, what its path from the root holds (shared by all the runs below it).
+    paths: dict[etree._Element, _Path] = {}
+    good: list[int] = []
+    where: list[_Path] = []
+    held: dict[etree._Element, int] = {}
+    linked: set[etree._Element] = set()  # furniture with a link below it
+    first: dict[etree._Element, int] = {}  # the first run of each piece of furniture
+    seed_end = 0  # the last run of the seed
+    total = 0
+    for index, run in enumerate(runs):
+        prose = (not run.heading and not run.chrome and run.chars >= _MIN_CHARS
+                 and run.link_chars < _LINK_RUN * run.chars)
+        value = run.chars - run.link_chars if prose else 0
+        total += value
+        path = paths.get(run.stack[-1]) or _path_of(run.stack, paths, depth, kinds, first,
+                                                     index)
+        named, link, chain_at = path
+        if chain_at == 0:
+            seed_end = index
+        for k, el in named:
+            held[el] = held.get(el, 0) + value
+            if run.link_chars or link >= k:
+                linked.add(el)
+        good.append(value)
+        where.append(path)
+    frames = {el for el, chars in held.items() if (
+        chars >= _FRAME_SHARE * total and kinds.get(el) not in ("comment", "comments"))
+        or (kinds.get(el) == "teaser" and el not in linked and first[el] < seed_end)}
+    for el in frames:
+        kinds[el] = None
+    for el in chain:
+        kinds[el] = None
+    own = [0.0] * len(chain)
+    for run, value, path in zip(runs, good, where, strict=True):
+        named, _, chain_at = path
+        if chain_at < 0:
+            continue
+        if named and any(el not in frames for _, el in named):
+            own[chain_at] -= run.chars
+        else:
+            own[chain_at] += value - _LINK_COST * run.link_chars
+    best, best_weight, weight = seed, None, 0.0
+    for k, el in enumerate(chain):
+        weight += own[k]
+        if best_weight is None or weight > best_weight:
+            best, best_weight = el, weight
+    return best
 
 
 def _list_of(run: RunFacts) -> etree._Element | None:
@@ -327,35 +605,72 @@ def _headline_lists(runs: Sequence[RunFacts]) -> set[etree._Element]:
 def _link_boxes(runs: Sequence[RunFacts], roots: set[etree._Element]) -> set[etree._Element]:
     """Containers inside the article made mostly of links, as Readability cleans them out:
     with few commas, over half their text in links, or over a quarter in a short box (a
-    "related articles" list with its heading, a tag list, a link bar)."""
+    "related articles" list with its heading, a tag list, a link bar). A container counts its
+    own text too, and must hold a block of text below it: a paragraph with a link list inside
+    is judged on all its text, a lone link line by :func:`_zone`."""
     totals: dict[etree._Element, list[int]] = {}
     for run in runs:
         stack = run.stack
         for k, el in enumerate(stack):
             if el in roots:
-                for below in stack[k + 1:-1] if run.chars else stack[k + 1:]:
+                last = len(stack) - 1
+                for depth in range(k + 1, len(stack)):
+                    below = stack[depth]
                     if below.tag in _BOX_TAGS:
-                        t = totals.setdefault(below, [0, 0, 0])
+                        t = totals.setdefault(below, [0, 0, 0, 0])
                         t[0] += run.chars
                         t[1] += run.link_chars
                         t[2] += run.commas
+                        if depth < last or not run.chars:
+                            t[3] += 1
                 break
-    return {el for el, (chars, links, commas) in totals.items()
-            if chars and commas < _BOX_COMMAS and (
+    return {el for el, (chars, links, commas, nested) in totals.items()
+            if chars and nested and commas < _BOX_COMMAS and (
                 links > _BOX_LINKS * chars or (links > _SHORT_BOX_LINKS * chars
                                                 and chars < _SHORT_BOX))}
 
 
-def _headings_of_boxes(runs: Sequence[RunFacts], zones: list[Zone | None]) -> None:
-    """A short article line right before links that left the article ("Read more:", "You
-    might also like") belongs with them."""
+def box_headings(runs: Sequence[RunFacts], zones: list[Zone]) -> None:
+    """Headings in the article that no article text follows before other zones begin ("You
+    might also like" over teasers, "Comments" over a form, "Newsletter" over a sign-up box)
+    head what follows them, and so does a short line ending in a colon over teasers or links
+    ("Read more:"): they leave the article with it. Up to three headings in a row go together
+    (a box's heading and its first item's). ``zones`` are the final zones of ``runs``, changed
+    in place."""
+    headings: list[int] = []  # the headings in a row being read
+    count = len(runs)
     for k, run in enumerate(runs):
-        if zones[k] is not Zone.ARTICLE or run.words > _BOX_HEADING_WORDS or run.chars == 0 \
-                or run.chars > _BOX_HEADING_CHARS or run.ends_sentence:
+        if not run.chars:
             continue
-        following = [zones[j] for j in range(k + 1, min(k + 3, len(runs))) if runs[j].chars]
-        if len(following) >= 2 and all(z in (Zone.TEASER, Zone.PAGE) for z in following):
-            zones[k] = Zone.PAGE
+        if zones[k] is Zone.ARTICLE and _box_heading(run):
+            headings.append(k)
+            continue
+        if not headings:
+            continue
+        others = links = 0
+        for j in range(k, count):
+            follower = runs[j]
+            if follower.chars:
+                if zones[j] not in _BOX_ZONES:
+                    break
+                others += 1
+                links += zones[j] is Zone.TEASER \
+                    or follower.link_chars >= _LINK_RUN * follower.chars
+                if others == _BOX_FOLLOWERS:
+                    break
+        if others >= _BOX_FOLLOWERS and len(headings) <= _BOX_HEADINGS and (
+                links >= _BOX_FOLLOWERS or all(runs[h].heading for h in headings)):
+            for heading in headings:
+                zones[heading] = Zone.PAGE
+        headings = []
+
+
+def _box_heading(run: RunFacts) -> bool:
+    """A heading of a few words that closes no sentence (never the page's h1), or a short
+    line ending in a colon."""
+    return not run.ends_sentence and run.chars <= _BOX_HEADING_CHARS and (
+        (run.heading and run.words <= _BOX_TITLE_WORDS and run.stack[-1].tag != "h1")
+        or (run.ends_colon and run.words <= _BOX_HEADING_WORDS))
 
 
 def _most_paragraph_text(runs: Sequence[RunFacts]) -> set[etree._Element]:
@@ -368,23 +683,6 @@ def _most_paragraph_text(runs: Sequence[RunFacts]) -> set[etree._Element]:
         parent = run.stack[-2]
         totals[parent] = totals.get(parent, 0) + run.chars
     return {max(totals, key=lambda el: totals[el])} if totals else set()
-
-
-def _top(final: dict[etree._Element, float]) -> etree._Element:
-    """The best container; or, as Readability does, the nearest ancestor of it that also
-    holds at least three of the five best when they score close to it (a story cut into
-    blocks of one paragraph each)."""
-    ranked = sorted(final, key=final.__getitem__, reverse=True)[:_TOP_CANDIDATES]
-    top = ranked[0]
-    close = [el for el in ranked[1:] if final[el] >= _CLOSE_SCORE * final[top]]
-    if len(close) >= _SHARED_CANDIDATES:
-        for ancestor in top.iterancestors():
-            if ancestor.tag == "body":
-                break
-            inside = sum(1 for el in close if any(a is ancestor for a in el.iterancestors()))
-            if inside >= _SHARED_CANDIDATES:
-                return ancestor
-    return top
 
 
 def _grow(top: etree._Element, final: dict[etree._Element, float],
@@ -418,13 +716,30 @@ def _grow(top: etree._Element, final: dict[etree._Element, float],
 
 def _kind(el: etree._Element) -> str | None:
     """What an element is called: its names (see :func:`marker_of`), or schema.org's Comment;
-    an article element is never a teaser or furniture by name."""
-    if el.get("itemprop") == "comment" or (el.get("itemtype") or "").endswith("/Comment"):
+    an article element is never a teaser or furniture by name; an unnamed landmark (``nav``,
+    ``aside``, ``footer``, ``[role=navigation]``...) is "landmark". One read of its
+    attributes: every element of a page comes here once."""
+    tag = el.tag
+    custom = tag if isinstance(tag, str) and "-" in tag else ""
+    names = custom
+    role = itemprop = itemtype = ""
+    for key, value in el.items():
+        if key == "class" or key == "id":
+            names = f"{names} {value}"
+        elif key == "role":
+            role = value
+        elif key == "itemprop":
+            itemprop = value
+        elif key == "itemtype":
+            itemtype = value
+    if itemprop == "comment" or itemtype.endswith("/Comment"):
         return "comment"
-    names = _element_names(el)
+    names = names.strip().lower()
     kind = marker_of(names) if names else None
     if kind in ("teaser", "boilerplate", "interface") and _semantic_article(el):
         return None
+    if kind is None and (tag in _LANDMARKS or role.lower() in _LANDMARK_ROLES):
+        return "landmark"
     return kind
 
 
@@ -443,20 +758,27 @@ def _zone(run: RunFacts, roots: set[etree._Element], around: set[etree._Element]
     # In a teaser box, headlines and summaries are teasers; its heading ("Related") is not.
     label = not linky and run.words <= _BOX_HEADING_WORDS and not run.ends_sentence
     teaser = furniture if linky or label else Zone.TEASER
+    box = None  # a link box the run is in: furniture, unless a reader's comment holds it
     for el in reversed(run.stack):
         if el in around or el.tag in _NEVER_MARKERS:
             continue  # what holds the article is no comment box or teaser
-        if el in cut:
-            return furniture, el
+        if el in cut and box is None:
+            box = el
+            continue
         if el in roots:
-            return (furniture if linky else Zone.ARTICLE), el
+            return (furniture if linky or box is not None else Zone.ARTICLE), \
+                (box if box is not None else el)
         kind = kinds.get(el, False)
         if kind is False:
             kind = kinds[el] = _kind(el)
         if kind == "comment":
             return Zone.COMMENT, el
+        if box is not None:
+            continue
         if kind == "interface":
-            return (Zone.TEASER if furniture is Zone.TEASER else Zone.CHROME), el
+            return Zone.CHROME, el  # a share bar's long links are still its buttons
         if kind in ("teaser", "boilerplate", "comments"):
             return (teaser if kind == "teaser" else furniture), el
+    if box is not None:
+        return furniture, box
     return (Zone.TEASER if headline else None), None

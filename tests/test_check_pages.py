@@ -1,0 +1,184 @@
+"""One page's findings: its language decided once, and each text judged where it sits."""
+
+from __future__ import annotations
+
+import pytest
+
+from l10n.check.engine import Judge
+from l10n.check.pages import check_page
+from l10n.readers import parse_page
+
+JUDGE = Judge()
+
+GERMAN = ("Die Landesregierung hat am Dienstag ein neues Programm für den Ausbau der Radwege "
+          "in den Städten vorgestellt. Nach Angaben des Ministeriums sollen in den kommenden "
+          "fünf Jahren rund zweihundert Kilometer neue Wege entstehen, die vor allem Schulen "
+          "und Bahnhöfe miteinander verbinden.")
+ENGLISH = ("The regional government presented a new programme on Tuesday to expand cycle "
+           "paths in the cities. According to the ministry, around two hundred kilometres of "
+           "new paths are to be built over the next five years, linking schools and stations.")
+
+
+def page(body: str, *, lang: str | None = "de", head: str = "") -> str:
+    declared = f' lang="{lang}"' if lang else ""
+    return (f"<!DOCTYPE html><html{declared}><head><meta charset='utf-8'>{head}</head><body>"
+            f"{body}</body></html>")
+
+
+def story(extra: str = "", *, text: str = GERMAN) -> str:
+    return (f"<article><h1>Mehr Radwege für die Städte</h1><p>{text}</p><p>{text}</p>"
+            f"{extra}</article>")
+
+
+def findings(html: str, path: str = "p.html", **options: object) -> list[tuple[str, str, str]]:
+    result = check_page(parse_page(html, path=path), JUDGE, label=path, **options)
+    return [(str(f.kind), str(f.severity), f.text) for f in result]
+
+
+# -- the page's language ------------------------------------------------------------------
+
+
+def test_a_page_declaring_the_wrong_language_is_one_error() -> None:
+    html = page(story("<p>Weitere Informationen gibt es beim Ministerium.</p>"), lang="en")
+    result = check_page(parse_page(html, path="p.html"), JUDGE, label="p.html")
+    assert [(str(f.kind), str(f.severity), f.attribute) for f in result] == [
+        ("page-language", "error", "lang")]
+    assert result[0].message == "the page declares en; its article reads as de (1.00)"
+
+
+def test_a_page_declaring_nothing_gets_a_warning_and_is_judged_as_it_reads() -> None:
+    html = page(story() + "<nav><a href='/'>Startseite</a> <a href='/x'>Kontakt</a></nav>",
+                lang=None)
+    result = check_page(parse_page(html, path="p.html"), JUDGE, label="p.html")
+    assert [(str(f.kind), str(f.severity)) for f in result] == [("page-language", "warning")]
+    assert result[0].message == ('declares no language (WCAG 3.1.1); it reads as de (1.00): '
+                                 'add <html lang="de">')
+
+
+def test_a_scraped_text_page_cannot_declare_and_gets_no_page_language_finding() -> None:
+    text = "Mehr Radwege für die Städte\n\n" + GERMAN + "\n\n" + GERMAN + "\n"
+    assert findings(text, path="story.txt") == []
+
+
+def test_a_section_whose_lang_its_text_belies_is_one_error() -> None:
+    html = page(story() + f'<aside lang="en"><p>{GERMAN}</p></aside>')
+    result = check_page(parse_page(html, path="p.html"), JUDGE, label="p.html")
+    assert [(str(f.kind), str(f.severity)) for f in result] == [("page-language", "error")]
+    assert result[0].message.startswith("a section declares lang='en'; its text reads as de")
+
+
+def test_the_article_decides_over_an_english_template() -> None:
+    """A German article in an English site's template: the declaration is wrong for the
+    article (an error), and neither the English chrome nor the German article is a leak."""
+    nav = ("<nav><ul><li><a href='/a'>Sign in to your account</a></li>"
+           "<li><a href='/b'>Create a new account for free</a></li>"
+           "<li><a href='/c'>Read the terms of service and privacy policy</a></li></ul></nav>")
+    result = findings(page(nav + story(), lang="en"))
+    assert result == [("page-language", "error", "")]
+
+
+# -- texts that say what language they are in -----------------------------------------------
+
+
+@pytest.mark.parametrize("chrome", [
+    '<nav><a href="/fr/" hreflang="fr" lang="fr">Version française</a></nav>',
+    '<nav><a href="/ru/">Русский</a></nav>',
+    '<nav><a href="/en/">Read in English</a></nav>',
+    '<nav><ul><li><a href="/en/">English</a></li><li><a href="/am/">ይዘት</a></li>'
+    '<li><a href="/ru/">Русский</a></li><li><a href="/fr/">Français</a></li></ul></nav>',
+], ids=["hreflang", "autonym", "edition link", "language menu"])
+def test_switchers_and_links_to_other_editions_are_no_leaks(chrome: str) -> None:
+    assert findings(page(chrome + story())) == []
+
+
+def test_a_quote_marked_with_its_language_is_no_leak() -> None:
+    assert findings(page(story(f'<blockquote lang="en"><p>{ENGLISH}</p></blockquote>'))) == []
+
+
+def test_a_label_marked_with_a_third_language_is_still_a_leak() -> None:
+    """``lang`` honours a quote; a Russian label on a German page stays a leak, marked or
+    not (only the page's and the source language are an edition's honest fallbacks)."""
+    html = page('<nav><a href="/x" lang="ru">Все новости</a></nav>' + story())
+    assert findings(html) == [("wrong-script", "error", "Все новости")]
+
+
+# -- where a text sits ------------------------------------------------------------------------
+
+
+def test_foreign_text_in_the_article_is_a_warning_for_whole_sentences_only() -> None:
+    html = page(story(f"<p>{ENGLISH}</p><p>Open source software</p>"))
+    assert findings(html) == [("wrong-language", "warning", ENGLISH)]
+
+
+def test_foreign_text_in_chrome_is_an_error() -> None:
+    html = page('<footer><p>Subscribe to our weekly newsletter now</p></footer>' + story())
+    assert findings(html) == [
+        ("wrong-language", "error", "Subscribe to our weekly newsletter now")]
+
+
+def test_a_title_case_menu_link_is_a_name_more_often_than_a_label() -> None:
+    html = page('<nav><ul><li><a href="/serve">Serve and Drive Show</a></li></ul></nav>'
+                + story())
+    assert findings(html) == [("wrong-language", "warning", "Serve and Drive Show")]
+
+
+def test_capitals_and_a_word_no_language_has_make_a_name() -> None:
+    html = page('<nav><a href="/a">Paris Haute Couture Week with Zorvan Quelbe</a></nav>'
+                + story())
+    assert findings(html) == []
+
+
+def test_a_part_of_a_chrome_sentence_is_judged_on_its_own() -> None:
+    html = page('<footer><p>Alle Rechte vorbehalten <span class="x">Все права защищены</span>'
+                '</p></footer>' + story())
+    assert findings(html) == [("wrong-script", "error", "Все права защищены")]
+
+
+# -- names, identifiers, labels --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    ('<aside><p>Danke von <a href="/users/sweetie_24">sweetie_24</a></p></aside>', []),
+    ('<aside><button type="button">nav.subscribe</button></aside>',
+     [("template-artifact", "error", "nav.subscribe")]),
+    ('<section class="comments"><div class="comment"><p>fluff_is_life</p></div></section>', []),
+], ids=["username link", "key in a button", "username in a comment"])
+def test_message_keys_are_looked_for_in_chrome_only(
+        html: str, expected: list[tuple[str, str, str]]) -> None:
+    assert findings(page(html + story())) == expected
+
+
+def test_a_byline_label_in_another_language_is_an_error() -> None:
+    spanish = ("El Gobierno regional presentó el martes un nuevo programa para ampliar los "
+               "carriles bici en las ciudades durante los próximos cinco años.")
+    html = page(story('<p class="byline">By Ana Gil y Luis Paz</p>', text=spanish), lang="es")
+    result = check_page(parse_page(html, path="p.html"), JUDGE, label="p.html")
+    assert [(str(f.kind), str(f.severity), f.message) for f in result] == [
+        ("wrong-language", "error", "the label 'By' is English (en), not Spanish (es)")]
+
+
+# -- artifacts --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("html", "severity"), [
+    ('<footer><p>Folgen Sie uns auf %s</p></footer>', "error"),
+    ('<footer><div hidden><p>Folgen Sie uns auf %s</p></div></footer>', "warning"),
+    ('<footer><div><span>%d</span> Bloggern gefällt das:</div></footer>', "warning"),
+], ids=["shown", "hidden", "alone in its element"])
+def test_a_placeholder_a_script_fills_is_at_most_a_warning(html: str, severity: str) -> None:
+    assert [(kind, level) for kind, level, _ in findings(page(html + story()))] == [
+        ("template-artifact", severity)]
+
+
+def test_a_php_error_printed_into_a_page_is_an_artifact() -> None:
+    error = ("Warning: Cannot modify header information in /var/www/html/wp-includes/"
+             "pluggable.php on line 1210")
+    assert findings(page(story(f"<p>{error}</p>"))) == [("template-artifact", "error", error)]
+
+
+def test_a_page_garbled_whole_by_its_charset_declaration_is_one_finding() -> None:
+    html = page(story(), head="<meta charset='iso-8859-1'>").replace(
+        "<meta charset='utf-8'>", "")
+    result = check_page(parse_page(html.encode("utf-8"), path="p.html"), JUDGE, label="p.html")
+    assert [(str(f.kind), str(f.severity), f.attribute) for f in result] == [
+        ("mojibake", "error", "charset")]

@@ -1,0 +1,228 @@
+"""The boilerplate classifier (l10n.readers.zones) on small invented pages: which text is the
+article, which is a teaser, a comment or furniture, and what short lines say they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from l10n.readers import parse_page
+from l10n.readers.zones import line_kind, marker_of
+
+_LONG = ("The council met on Tuesday evening, and after a long debate, which ran past midnight, "
+         "it agreed to keep the library open on Sundays for another year.")
+_MORE = ("Residents had written letters, signed petitions and, in one case, staged a reading "
+         "marathon on the library steps, to make the point that Sunday is when families come.")
+_THIRD = ("The budget, which the mayor called tight but fair, moves money from road repairs, "
+          "parking signs and the town fair to pay for the extra hours and two new librarians.")
+_SHORT = "The new hours start on the first Sunday of May."
+
+_SECTIONS = ("World", "Politics", "Business", "Sport", "Weather", "Culture")
+
+
+def roles(body: str) -> list[tuple[str, str]]:
+    """(role, text) of every text block of a page with ``body``, attributes left out."""
+    page = parse_page(f"<!DOCTYPE html><html lang='en'><head><title>T</title></head>"
+                      f"<body>{body}</body></html>", path="p.html")
+    return [(b.role.value, b.text) for b in page.blocks
+            if b.attribute is None and b.context != "page title"]
+
+
+@pytest.mark.parametrize(("text", "in_figure", "kind"), [
+    ("19:49", False, "date"),
+    ("23.10.2018", False, "date"),
+    ("2018-10-23", False, "date"),
+    ("Erstellt am Dienstag 6. Mai 2014", False, "date"),
+    ("Published 6 April 2018 · Updated 14 April 2018", False, "date"),
+    ("Aktualisiert am 12.03.2021, 14:30 Uhr", False, "date"),
+    ("March 3, 2021", False, "date"),
+    ("12 de marzo de 2021 - 10:45", False, "date"),
+    ("On 6 May 2014 it all began.", False, None),  # a sentence
+    ("Fuji X-TRA 400.", False, None),  # a number no day or year
+    ("+81 158-23-2012", False, None),  # a phone number
+    ("2014", False, None),
+    ("May", False, None),
+    ("Foto: Jane Doe", False, "credit"),
+    ("(Quelle: Doe/Unsplash)", False, "credit"),
+    ("Photograph by Jane Doe", False, "credit"),
+    ("Bild via Agency", False, "credit"),
+    ("Crédits photos : Agence", False, "credit"),
+    ("Photo credit: Jane Doe", False, "credit"),
+    ("Quellen:", False, None),  # heads a list of sources; credits no one
+    ("© Agency", False, "credit"),
+    ("Photos show how the river rose overnight", False, None),
+    ("Source code is on the project's page", False, None),
+    ("Figure: the river at noon", False, None),
+    ("Jane Doe/AFP", False, None),
+    ("Jane Doe/AFP", True, "credit"),  # name/agency inside a figure
+    ("Ein-/Ausgang", True, None),
+])
+def test_line_kind(text: str, in_figure: bool, kind: str | None) -> None:
+    assert line_kind(text, in_figure=in_figure) == kind
+
+
+def test_date_lines_and_credits_are_not_article_text() -> None:
+    assert roles(
+        "<article><h1>Library stays open</h1><p>23.10.2018, 19:49</p>"
+        f"<p>{_LONG}</p><figure><img src='a.jpg'><div>Jane Doe/AFP</div></figure>"
+        f"<p>{_MORE}</p><p>Foto: Jane Doe</p></article>"
+    ) == [
+        ("headline", "Library stays open"),
+        ("byline", "23.10.2018, 19:49"),
+        ("lede", _LONG),
+        ("credit", "Jane Doe/AFP"),
+        ("paragraph", _MORE),
+        ("credit", "Foto: Jane Doe"),
+    ]
+
+
+def test_text_after_a_block_child_is_not_inside_the_next_sibling() -> None:
+    # The text after the figure belongs to the story, not to the ad box that follows it.
+    assert roles(
+        f"<div class='content'><p>{_LONG}</p><div><figure><img src='a.jpg'></figure>{_MORE}"
+        "<div class='ad'>Advertisement</div></div></div>"
+    ) == [("lede", _LONG), ("paragraph", _MORE), ("chrome", "Advertisement")]
+
+
+def test_a_story_cut_into_blocks_is_read_whole() -> None:
+    # One paragraph per block, as page builders write stories: the best block's parent holds
+    # them all; the link list beside it stays furniture.
+    blocks = "".join(f"<div class='block'><div class='inner'>{text}</div></div>"
+                     for text in (f"<p>{_LONG}</p><p>{_MORE}</p>", f"<p>{_THIRD}</p>",
+                                  f"<p>{_SHORT}</p>"))
+    links = "".join(f"<li><a href='/{name}'>{name}</a></li>" for name in _SECTIONS)
+    assert roles(
+        f"<div class='layout'><div class='column'><h1>Library stays open</h1>{blocks}</div>"
+        f"<div class='links'><ul>{links}</ul></div></div>"
+    ) == [
+        ("headline", "Library stays open"),
+        ("lede", _LONG),
+        ("paragraph", _MORE),
+        ("paragraph", _THIRD),
+        ("paragraph", _SHORT),
+        *[("chrome", name) for name in _SECTIONS],
+    ]
+
+
+def test_a_furniture_name_around_the_story_is_a_frame() -> None:
+    # "sidebar-wrap" holds the story: a layout frame, not a sidebar.
+    assert roles(
+        f"<div class='article-body'><div class='sidebar-wrap'><p>{_LONG}</p><p>{_MORE}</p>"
+        f"</div><p>{_THIRD}</p></div>"
+    ) == [("lede", _LONG), ("paragraph", _MORE), ("paragraph", _THIRD)]
+
+
+@pytest.mark.parametrize(("after", "role"), [
+    # Headlines of other stories under the heading: the heading is the teaser box's.
+    ("<ul><li><a href='/a'>Pool reopens after a long winter break</a></li>"
+     "<li><a href='/b'>Town fair moves to the market square</a></li></ul>", "chrome"),
+    # A form under it ("Comments" over the comment form).
+    ("<form><label>Name</label><input name='n'><button>Send</button></form>", "chrome"),
+    # Article text under it: a heading of the story.
+    (f"<p>{_THIRD}</p>", "paragraph"),
+])
+def test_a_heading_with_no_article_text_under_it_heads_what_follows(after: str,
+                                                                     role: str) -> None:
+    page = roles(f"<article><h1>Library stays open</h1><p>{_LONG}</p><p>{_MORE}</p>"
+                 f"<h2>More on this</h2>{after}</article>")
+    assert (role, "More on this") in page
+
+
+def test_a_menus_options_never_make_it_the_article() -> None:
+    # Ninety long options in a category menu outweigh a short story by Readability's count.
+    options = "".join(f"<option>Category number {n} of the archive, by year</option>"
+                      for n in range(90))
+    assert roles(
+        f"<div class='main'><p>{_LONG}</p><p>{_MORE}</p></div>"
+        f"<div class='side'><select name='cat'>{options}</select></div>"
+    )[:2] == [("lede", _LONG), ("paragraph", _MORE)]
+
+
+def test_a_paragraph_is_judged_on_all_its_text_not_on_a_link_list_inside_it() -> None:
+    links = "".join(f"<a href='/{name}'>{name}</a> " for name in _SECTIONS)
+    assert roles(
+        f"<article><p>{_LONG}</p><p>{_MORE}<section>{links}</section></p></article>"
+    )[:2] == [("lede", _LONG), ("paragraph", _MORE)]
+
+
+def test_a_teaser_without_a_link_before_the_story_is_its_lede() -> None:
+    # German sites call the lede a "Teaser"; another story's teaser links to it.
+    assert roles(
+        f"<div class='story'><div class='teaser'><p>{_SHORT}</p></div><p>{_LONG}</p>"
+        f"<p>{_MORE}</p><div class='teaser'><p>{_THIRD}</p>"
+        "<h3><a href='/pool'>Pool reopens after a long winter break</a></h3></div></div>"
+    ) == [
+        ("lede", _SHORT),
+        ("paragraph", _LONG),
+        ("paragraph", _MORE),
+        ("teaser", _THIRD),
+        ("teaser", "Pool reopens after a long winter break"),
+    ]
+
+
+@pytest.mark.parametrize("box", [
+    "<related-posts><p>{text}</p></related-posts>",  # a custom element's own name
+    "<div class='author-info'><p>{text}</p></div>",  # an author box
+])
+def test_named_boxes_after_the_story_are_not_article_text(box: str) -> None:
+    page = roles(f"<article><p>{_LONG}</p><p>{_MORE}</p>{box.format(text=_THIRD)}</article>")
+    assert [role for role, text in page if text == _THIRD] == [
+        "teaser" if "related" in box else "chrome"]
+
+
+@pytest.mark.parametrize(("after", "role"), [
+    ("<p><a href='/a'>Pool reopens after a long winter break</a></p>"
+     "<p><a href='/b'>Town fair moves to the market square</a></p>", "chrome"),
+    ("<ul><li>Two library cards</li><li>A reading lamp</li></ul>", "paragraph"),
+])
+def test_a_short_line_ending_in_a_colon_heads_the_links_under_it(after: str,
+                                                                  role: str) -> None:
+    page = roles(f"<article><p>{_LONG}</p><p>{_MORE}</p><p>Read more:</p>{after}</article>")
+    assert (role, "Read more:") in page
+
+
+def test_the_header_of_the_article_that_holds_the_body_is_the_storys() -> None:
+    # The body, deep in the article element, scores best and the links after it keep the
+    # article element out of the root; the article's header still holds the story's headline
+    # and standfirst.
+    links = "".join(f"<li><a href='/{name}'>{name} news of the week</a></li>"
+                    for name in _SECTIONS)
+    body = f"<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>"
+    assert roles(
+        "<article><header><h1>Library stays open</h1>"
+        "<p>Sunday hours stay for another year.</p></header>"
+        f"<div><div><div><div><div class='body'>{body}</div></div></div></div>"
+        f"<ul>{links}</ul></div></article>"
+    )[:5] == [
+        ("headline", "Library stays open"),
+        ("lede", "Sunday hours stay for another year."),
+        ("paragraph", _LONG),
+        ("paragraph", _MORE),
+        ("paragraph", _THIRD),
+    ]
+
+
+@pytest.mark.parametrize(("names", "kind"), [
+    ("post-share", "interface"),
+    ("cbx-author_infocontainer", "boilerplate"),  # underscores join parts as hyphens do
+    ("c-article__share", "interface"),
+    ("postmetadata", "boilerplate"),
+    ("container pt-3 cta", "interface"),  # a call to action
+    ("u-print-hide", "boilerplate"),  # what a printout leaves out
+    ("post hentry category-news", "article"),
+    ("related_posts", "teaser"),
+    ("comment-list", "comments"),
+    ("comment-123", "comment"),
+    ("timeshare", None),
+])
+def test_marker_of(names: str, kind: str | None) -> None:
+    assert marker_of(names) == kind
+
+
+def test_a_link_box_inside_a_readers_comment_is_the_comment() -> None:
+    comment = ("<li class='comment'><div class='comment-body'><p>I was at the meeting and the "
+               "mood was good.</p><div><p>– <a href='/u/jane'>jane.doe</a></p></div>"
+               "</div></li>")
+    page = roles(f"<div class='answers'><p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>"
+                 f"<ul class='comments-list'>{comment}</ul></div>")
+    assert page[3:] == [("comment", "I was at the meeting and the mood was good."),
+                        ("comment", "– jane.doe")]
