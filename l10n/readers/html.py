@@ -36,7 +36,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import lxml.html
@@ -163,29 +163,35 @@ class _Ctx(NamedTuple):
     hreflang: str | None = None
 
 
-@dataclass(slots=True)
 class _Run:
     """Text gathered for one block: fragments of the owner element and its inline children.
 
     ``parts`` are (text, link, node): ``link`` numbers the provisional link the text is in (0:
     none), ``node`` indexes ``nodes`` (-1 for whitespace). A link in body text is inline until
-    the run's zone is known; outside the article it becomes a block of its own.
+    the run's zone is known; outside the article it becomes a block of its own. (A class with
+    slots written out, not a dataclass: the walk makes two per element, and list displays
+    are quicker than default factories.)
     """
 
-    owner: etree._Element
-    ctx: _Ctx
-    parts: list[tuple[str, int, int]] = field(default_factory=list)
-    nodes: list[tuple[etree._Element, str]] = field(default_factory=list)  # (el, text|tail)
-    starts: list[int] = field(default_factory=list)  # source offset of each node's text
-    start: int | None = None  # source offset of the first character
-    times: int = 0  # characters that came from <time> elements
-    langs: set[str | None] = field(default_factory=set)  # the lang of each part's element
-    link_chars: int = 0
-    link_words: int = 0
-    segments: list[tuple[int, int, str]] = field(default_factory=list)  # (first, end node, kind)
-    stack: tuple[etree._Element, ...] = ()
-    scripted: bool = False  # holds a placeholder alone in its element (a script's slot)
-    switcher: bool = False  # an item of a language switcher
+    __slots__ = ("owner", "ctx", "parts", "nodes", "starts", "start", "times", "langs",
+                 "link_chars", "link_words", "segments", "stack", "scripted", "switcher")
+
+    def __init__(self, owner: etree._Element, ctx: _Ctx,
+                 stack: tuple[etree._Element, ...] = ()) -> None:
+        self.owner = owner
+        self.ctx = ctx
+        self.parts: list[tuple[str, int, int]] = []
+        self.nodes: list[tuple[etree._Element, str]] = []  # (el, "text" | "tail")
+        self.starts: list[int] = []  # source offset of each node's text
+        self.start: int | None = None  # source offset of the first character
+        self.times = 0  # characters that came from <time> elements
+        self.langs: set[str | None] = set()  # the lang of each part's element
+        self.link_chars = 0
+        self.link_words = 0
+        self.segments: list[tuple[int, int, str]] = []  # (first, end node, kind)
+        self.stack = stack
+        self.scripted = False  # holds a placeholder alone in its element (a script's slot)
+        self.switcher = False  # an item of a language switcher
 
 
 @dataclass(slots=True)
@@ -336,7 +342,8 @@ class _Walker:
         stack.append(el)
         if tag in _GATHERED:
             self._gather(el, tag, attrs, inner)
-        if attrs:
+        # Most elements have none of the attributes read (libxml2 gives names in lower case).
+        if attrs and not _BUTTON_ATTRIBUTES.isdisjoint(attrs):
             self._attributes(el, tag, inner, position, attrs)
         if tag in _NAMED_ONLY or (tag in _ICON_TAGS and _icon_ligature(el, attrs)):
             self._named_only(el, tag, inner, position)
@@ -447,7 +454,14 @@ class _Walker:
                 (attrs.get("role") or "").lower() in _SEMANTIC_ROLES
                 or attrs.get("itemprop") == "articleBody")):
             self.semantic.append(el)
-        if described or el in self.crumb_ends:
+        if described:
+            # A class alone changes nothing unless it names a role, a lede, a trail or hiding
+            # (most elements with a context attribute: worked out once per class value).
+            if (tag not in _CONTEXT_TAGS and _class_facts(attrs.get("class")).neutral
+                    and _CONTEXT_BUT_CLASS.isdisjoint(attrs) and el not in self.crumb_ends):
+                return ctx
+            return self._context(el, tag, ctx, attrs, described)
+        if el in self.crumb_ends:
             return self._context(el, tag, ctx, attrs, described)
         # Otherwise only the tag can change the context, the same way every time (a landmark
         # names itself in it: worked out each time).
@@ -466,12 +480,12 @@ class _Walker:
         """:meth:`_enter` worked out; ``described``: ``attrs`` has a context attribute."""
         if described:
             role = (attrs.get("role") or "").strip().lower()
-            value = attrs.get("class")
-            classes = set(value.lower().split()) if value else set()
-            if _is_trail(classes, attrs):
-                self._note_trail(el)
+            facts = _class_facts(attrs.get("class"))
+            classes = facts.classes
+            if facts.trail or (attrs.get("itemtype") or "").endswith("BreadcrumbList"):
+                self._note_trail(el)  # _is_trail(classes, attrs)
         else:
-            role, classes = "", set()
+            role, facts, classes = "", _NO_CLASS, _NO_CLASS.classes
         zone, landmark, landmark_el, unit = ctx.zone, ctx.landmark, ctx.landmark_el, ctx.unit
         own_landmark = _LANDMARK_TAGS.get(tag) or _LANDMARK_ROLES.get(role)
         if own_landmark is not None:
@@ -496,12 +510,14 @@ class _Walker:
             hreflang = value.strip() or None
         if el in self.crumb_ends:
             special = Role.SECTION
-        else:
-            special = _special_role(tag, classes, attrs) if described or tag == "address" else None
+        elif tag == "address" or (described and ("rel" in attrs or "itemprop" in attrs)):
+            special = _special_role(tag, classes, attrs)
             special = ctx.special if special is None else special
+        else:  # the classes alone decide (_special_role of them)
+            special = ctx.special if facts.special is None else facts.special
         in_figcaption = ctx.in_figcaption or tag == "figcaption"
-        lede_class = ctx.lede_class or not classes.isdisjoint(_LEDE_CLASSES)
-        hidden = ctx.hidden or (described and _hides(attrs, classes))
+        lede_class = ctx.lede_class or facts.lede
+        hidden = ctx.hidden or facts.hidden or (described and _hides(attrs, classes))
         inner = _Ctx(zone, landmark, landmark_el, unit, translatable, lang, special,
                      in_figcaption, lede_class, hidden, hreflang)
         return ctx if inner == ctx else inner
@@ -1117,7 +1133,7 @@ def _names_a_control(el: etree._Element, tag: str, attrs: dict[str, str], in_lin
     return False
 
 
-def _hides(attrs: dict[str, str], classes: set[str]) -> bool:
+def _hides(attrs: dict[str, str], classes: set[str] | frozenset[str]) -> bool:
     """Whether an element with ``attrs`` is hidden from readers until a script shows it."""
     if "hidden" in attrs or (attrs.get("aria-hidden") or "").strip().lower() == "true":
         return True
@@ -1167,6 +1183,35 @@ def _special_role(tag: str, classes: set[str], attrs: dict[str, str]) -> Role | 
     if "dateline" in classes:
         return Role.DATELINE
     return None
+
+
+class _ClassFacts(NamedTuple):
+    """What a ``class`` attribute's value alone says about its element's context."""
+
+    classes: frozenset[str]
+    trail: bool  # a breadcrumb trail
+    special: Role | None  # _special_role of the classes alone
+    lede: bool
+    hidden: bool  # hidden from every reader
+    neutral: bool  # none of these: the class changes no context by itself
+
+
+_ROLE_CLASSES = (_TRAIL_CLASSES | _SITE_CLASSES | _SECTION_CLASSES | _TAGLINE_CLASSES
+                 | _CREDIT_CLASSES | _BYLINE_CLASSES | {"dateline"} | _LEDE_CLASSES
+                 | _HIDDEN_CLASSES)
+_CONTEXT_BUT_CLASS = _CONTEXT_ATTRIBUTES - {"class"}
+
+
+@functools.lru_cache(maxsize=4096)
+def _class_facts(value: str | None) -> _ClassFacts:
+    """:class:`_ClassFacts` of a ``class`` value, cached: pages repeat a few hundred values."""
+    classes = frozenset(value.lower().split()) if value else frozenset()
+    return _ClassFacts(classes, not classes.isdisjoint(_TRAIL_CLASSES),
+                       _special_role("", classes, {}), not classes.isdisjoint(_LEDE_CLASSES),
+                       not classes.isdisjoint(_HIDDEN_CLASSES), classes.isdisjoint(_ROLE_CLASSES))
+
+
+_NO_CLASS = _class_facts(None)
 
 
 def _head_ctx(el: etree._Element) -> _Ctx:
