@@ -15,9 +15,10 @@ is structural, never by meaning:
    parts of a URL are set aside: ``/en/`` and ``/de/`` are one target), and for a different
    number of children.
 3. **Blocks.** A source block's text came from tree nodes (:class:`~l10n.readers.html.HtmlDocument`
-   keeps them); the edition's block made of the paired nodes is its twin. A pairing must be
-   one to one: when two source blocks land on one edition block (the edition merged them),
-   neither is paired.
+   keeps them); the edition's block made of the paired nodes is its twin (blocks cut from one
+   node, a dateline and the sentence it opens, pair in order). A pairing must be one to one:
+   when two source blocks land on one edition block (the edition merged them), neither is
+   paired.
 
 The result is a list of :class:`BlockPair` (source index, edition index, score); what the text
 of a pair may be used for (chrome, a dateline, an article paragraph) is decided by
@@ -131,27 +132,43 @@ def pair_blocks(source: HtmlDocument, target: HtmlDocument) -> list[BlockPair]:
     """The blocks of ``source`` paired with the blocks of its edition ``target`` (see the
     module docstring), in source order; blocks without a sure twin are left out."""
     matched = match_elements(source.root, target.root)
-    owner: dict[tuple[etree._Element, str], int] = {}
-    for index, nodes in enumerate(target.nodes):
-        for node in nodes:
-            owner.setdefault(node, index)
+    sharing = _sharing(target.nodes)
+    own_sharing = _sharing(source.nodes)
     found: list[BlockPair] = []
     for index, nodes in enumerate(source.nodes):
         votes: Counter[int] = Counter()
         score = 1.0
-        for element, kind in nodes:
-            twin = matched.get(element)
+        for node in nodes:
+            twin = matched.get(node[0])
             if twin is None:
                 continue
-            other = owner.get((twin[0], kind))
-            if other is not None:
-                votes[other] += 1
-                score = min(score, twin[1])
+            others = sharing.get((twin[0], node[1]))
+            if not others:
+                continue
+            # Blocks cut from one text node (a dateline and the sentence it opens) pair in
+            # their order: the second with the second.
+            rank = own_sharing[node].index(index)
+            if len(others) != len(own_sharing[node]):
+                continue
+            votes[others[rank]] += 1
+            score = min(score, twin[1])
         if not votes:
             continue
         (best, count), = votes.most_common(1)
-        if count * 2 <= len(nodes):  # most of its text came from elsewhere
+        if count * 2 < len(nodes):  # most of its text came from elsewhere
             continue
         found.append(BlockPair(index, best, score * count / len(nodes)))
     taken = Counter(pair.target for pair in found)
     return [pair for pair in found if taken[pair.target] == 1]
+
+
+def _sharing(nodes: tuple[tuple[tuple[etree._Element, str], ...], ...]
+             ) -> dict[tuple[etree._Element, str], list[int]]:
+    """The blocks each tree node's text went into, in page order."""
+    found: dict[tuple[etree._Element, str], list[int]] = {}
+    for index, block_nodes in enumerate(nodes):
+        for node in block_nodes:
+            holders = found.setdefault(node, [])
+            if not holders or holders[-1] != index:
+                holders.append(index)
+    return found

@@ -43,7 +43,6 @@ from dataclasses import dataclass
 from l10n.align.pairing import BlockPair, pair_blocks
 from l10n.catalogs.extract import (
     Extraction,
-    article_messages,
     chrome_context,
     counter_entry,
     normal_case,
@@ -62,6 +61,9 @@ __all__ = [
     "propose",
 ]
 
+# The roles of article_messages' entries (l10n.catalogs.extract).
+_ARTICLE_ROLES = frozenset({Role.HEADLINE, Role.LEDE, Role.PARAGRAPH, Role.CAPTION, Role.CREDIT,
+                            Role.BYLINE})
 # Scores below this propose nothing: the pairing is a guess.
 MIN_SCORE = 0.5
 _SAME_TEXT = 0.9  # factor for a text the two editions share
@@ -378,6 +380,8 @@ def _datelines(source: Edition, target: Edition, extraction: Extraction,
             continue
         mine, shown = source_blocks[index].dateline, target_blocks[other].dateline
         assert mine is not None and shown is not None
+        if collapse_space(mine.raw) == collapse_space(shown.raw):
+            continue  # the edition kept the source's dateline: it says nothing
         where = f"{target.name}:{target_blocks[other].line}"
         origin = f"{source.name}:{source_blocks[index].line}"
         parts = (("places", "dateline city", mine.city, shown.city),
@@ -476,17 +480,20 @@ def _articles(source: Edition, target: Edition, pairs: Sequence[BlockPair], doma
 
 
 def _article_blocks(edition: Edition) -> list[int]:
-    """The indexes of the blocks that make the article's template entries (first of each
-    text), as :func:`~l10n.catalogs.extract.article_messages` picks them."""
-    page = edition.document.page
-    wanted = {message.msgid for message in article_messages(page)}
+    """The indexes of the blocks that make the article's template entries (the first block
+    of each text), picked as :func:`~l10n.catalogs.extract.article_messages` picks them."""
     out: list[int] = []
     seen: set[str] = set()
-    for index, block in enumerate(page.blocks):
-        if block.text in wanted and block.text not in seen and block.repeat_of is None \
-                and block.translatable and chrome_context(block) is None:
-            seen.add(block.text)
-            out.append(index)
+    for index, block in enumerate(edition.document.page.blocks):
+        is_text = block.role in _ARTICLE_ROLES and not block.attribute
+        is_attribute = block.attribute is not None and chrome_context(block) is None \
+            and block.context not in ("page title", "meta description") \
+            and not (block.context or "").startswith(("og:", "twitter:"))
+        if not block.translatable or not (is_text or is_attribute) \
+                or block.repeat_of is not None or block.text in seen:
+            continue
+        seen.add(block.text)
+        out.append(index)
     return out
 
 
@@ -494,7 +501,7 @@ def _article_reason(text: str, shown: str, ratio: float, locale: str,
                     checks: _Checks) -> str | None:
     """Why an article pair is not sure, or None."""
     if shown == text:
-        return "the same text in the edition: not translated"
+        return "the same text in both editions: not translated"
     if _digits(text) != _digits(shown):
         return "numbers differ in the edition"
     if max(len(text), len(shown)) >= _SHORT:

@@ -29,7 +29,15 @@ from l10n.align.write import Outcome, State, write_proposals
 from l10n.errors import InputError
 from l10n.locales import language_of, parse_locale
 
-__all__ = ["AlignReport", "CatalogResult", "Conflict", "align_editions", "read_edition"]
+__all__ = [
+    "AlignReport",
+    "CatalogResult",
+    "Conflict",
+    "align_editions",
+    "read_edition",
+    "report_lines",
+    "settle",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,3 +296,21 @@ def _write(settled: Sequence[Proposal], directory: str | os.PathLike[str], extra
         results.append(CatalogResult(str(po), locale, domain, changed, new is not None,
                                      tuple(outcomes)))
     return results
+
+
+def report_lines(report: AlignReport, *, check: bool = False) -> list[str]:
+    """The report as ``l10n align`` prints it: a line per catalog (what became of its
+    proposals), then the conflicts, the strings left without a proposal and the pages
+    without an edition, then the number of page pairs."""
+    lines = []
+    for result in report.catalogs:
+        counts = [f"{result.count(state)} {state.value}" for state in State
+                  if result.count(state)]
+        verb = ("would be created" if check else "created") if result.created else \
+            ("would change" if check else "written") if result.changed else "unchanged"
+        lines.append(f"{result.path}: {verb} ({', '.join(counts) or 'nothing to propose'})")
+    lines.extend(f"conflict: {conflict}" for conflict in report.conflicts)
+    lines.extend(str(item) for item in report.unpaired)
+    lines.extend(f"{source}: no edition in {target}" for source, target in report.missing)
+    lines.append(f"{report.pairs} page pairs aligned")
+    return lines
