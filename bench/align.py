@@ -280,6 +280,8 @@ def round_trip(corpus: Path, locales: list[str], pages: int) -> dict:
             want = expected[locale]
             result[locale] = {"entries": len(want),
                               "back": sum(1 for k, v in want.items() if got.get(k) == v),
+                              "missed": sorted(f"{k[1]!r}: {v!r}" for k, v in want.items()
+                                               if got.get(k) != v),
                               "wrong": sorted(f"{k[1]!r}: {v!r}" for k, v in got.items()
                                               if want.get(k) != v)}
             shutil.rmtree(back)
@@ -347,6 +349,8 @@ def main() -> None:
                   f"{len(r['wrong'])} wrong")
             for line in r["wrong"][:10]:
                 print(f"  wrong: {line}")
+            for line in r["missed"][:10]:
+                print(f"  missed: {line}")
     if args.json:
         args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     if not args.keep:

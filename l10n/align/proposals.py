@@ -226,7 +226,8 @@ class _Checks:
         if source == target:
             reason = self.same_text(target, block, edition, marks_kept)
             return (_SAME_TEXT, None) if reason is None else (0.0, reason)
-        if self.reads_as_source(target, edition.locale):
+        if not marks_kept and self.reads_as_source(target, edition.locale):
+            # (An edition that marks what it kept says what it translated: trust it.)
             return 0.0, f"the edition shows {target!r}, in the source language"
         longer, shorter = max(len(source), len(target)), min(len(source), len(target))
         if longer > 12 and longer > 4 * shorter:

@@ -112,12 +112,11 @@ def read_edition(path: str, name: str, locale: str | None = None) -> Edition:
 
 
 def _name(path: str, root: str) -> str:
-    """How proposals cite an edition: its path under the TARGET's parent (``de/page.html``)."""
-    base = Path(root).parent if Path(root).is_dir() else Path(path).parent.parent
-    try:
-        return Path(os.path.relpath(path, base)).as_posix()
-    except ValueError:
+    """How proposals cite an edition: a TARGET page as given, a page found in a TARGET
+    directory by the directory's name and its path in it (``de/page.html``)."""
+    if not Path(root).is_dir():
         return Path(path).as_posix()
+    return (Path(Path(root).resolve().name) / os.path.relpath(path, root)).as_posix()
 
 
 def align_editions(

@@ -48,6 +48,9 @@ def page_files(path: str) -> list[str]:
                       and p.suffix.lower() in _PAGE_SUFFIXES)
     if not root.exists():
         raise InputError("no such file or directory", path=path, hint="check the path")
+    if root.suffix.lower() not in _PAGE_SUFFIXES:
+        raise InputError("not an HTML page: align pairs pages by their markup", path=path,
+                         hint="give HTML pages (.html, .htm, .xhtml) or directories of them")
     return [path]
 
 

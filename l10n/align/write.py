@@ -113,7 +113,11 @@ def apply_proposals(catalog: Catalog, proposals: Sequence[Proposal], *,
             continue
         message = messages[index]
         if _has_msgstr(message) and not message.fuzzy:
-            state = State.TRANSLATED if _conflicts(message, proposal) else State.UNCHANGED
+            same = not _conflicts(message, proposal) and (
+                message.msgid_plural is None or all(
+                    old or not new for old, new in zip(message.msgstr_plural,
+                                                       proposal.msgstr_plural, strict=False)))
+            state = State.UNCHANGED if same else State.TRANSLATED
         elif accept or not _has_msgstr(message):
             state = State.PROPOSED
         elif not _conflicts(message, proposal):
