@@ -699,22 +699,27 @@ class _progress:
               help="Port to listen on (0 picks a free one).")
 @click.option("--source-locale", help="The language of the source pages.  [default: en]")
 @click.option("--quiet", is_flag=True, help="No access log.")
+@click.option("--editions", multiple=True, type=click.Path(exists=True),
+              help="Pages or directories of the pages' editions in other languages: /align/ "
+                   "shows them beside each page with l10n align's proposals (repeatable).")
 def preview(paths: tuple[str, ...], catalogs: str | None, host: str | None, port: int,
-            source_locale: str | None, quiet: bool) -> None:
+            source_locale: str | None, quiet: bool, editions: tuple[str, ...]) -> None:
     """Serve a local preview of every page in every locale, from the current .po files.
 
     Save a .po, reload the browser, see the change: no compile step. Views: the index
     (completion and leak counts), a page per locale, side by side, the check overlay and
-    a pseudo-locale.
+    a pseudo-locale; with --editions, each page beside its editions in other languages
+    and the translations they propose (accepted into the catalog with a click).
 
     \b
     Example:
         l10n preview samples --catalogs locales
+        l10n preview site/en --editions site/de --editions site/ru
     """
     from l10n.preview.command import run
 
     run(paths, catalogs=catalogs, host=host, port=port, source_locale=source_locale,
-        quiet=quiet)
+        quiet=quiet, editions=editions)
 
 
 def main() -> None:

@@ -34,9 +34,11 @@ __all__ = [
     "CatalogResult",
     "Conflict",
     "align_editions",
+    "edition_name",
     "read_edition",
     "report_lines",
     "settle",
+    "write_settled",
 ]
 
 
@@ -111,7 +113,7 @@ def read_edition(path: str, name: str, locale: str | None = None) -> Edition:
     return Edition(document, code, name)
 
 
-def _name(path: str, root: str) -> str:
+def edition_name(path: str, root: str) -> str:
     """How proposals cite an edition: a TARGET page as given, a page found in a TARGET
     directory by the directory's name and its path in it (``de/page.html``)."""
     if not Path(root).is_dir():
@@ -155,7 +157,7 @@ def align_editions(
     checks = _Checks(source_locale, allow)
     found: list[Proposal] = []
     for twin in twins:
-        edition = read_edition(twin.target, _name(twin.target, twin.root), locale)
+        edition = read_edition(twin.target, edition_name(twin.target, twin.root), locale)
         if language_of(edition.locale) == language_of(source_locale):
             report.missing.append((twin.source, twin.target))
             continue
@@ -172,7 +174,7 @@ def align_editions(
     proposed = {(p.locale, *p.key) for p in settled}
     report.unpaired = _dedupe([u for u in report.unpaired
                                if (u.locale, u.domain, u.msgctxt, u.msgid) not in proposed])
-    report.catalogs = _write(settled, directory, extraction, originals, check)
+    report.catalogs = write_settled(settled, directory, extraction, originals, check=check)
     return report
 
 
@@ -242,10 +244,13 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _write(settled: Sequence[Proposal], directory: str | os.PathLike[str], extraction: object,
-           originals: dict[str, Edition], check: bool) -> list[CatalogResult]:
-    """Create the missing templates and catalogs and write the proposals, catalog by catalog
-    in a stable order; every input is read before the first file is written."""
+def write_settled(settled: Sequence[Proposal], directory: str | os.PathLike[str],
+                  extraction: object, originals: dict[str, Edition], *, check: bool = False,
+                  accept: bool = False) -> list[CatalogResult]:
+    """Create the missing templates and catalogs (as ``extract`` from the ``originals``, and
+    ``init``, would) and write the proposals, catalog by catalog in a stable order; every
+    input is read before the first file is written. ``accept`` writes them as an editor's
+    translations (the preview's *Accept*), not fuzzy."""
     from l10n.catalogs.create import new_catalog
     from l10n.catalogs.extract import (
         Extraction,
@@ -291,7 +296,7 @@ def _write(settled: Sequence[Proposal], directory: str | os.PathLike[str], extra
     results = []
     for locale, domain, po, new in plan:
         changed, outcomes = write_proposals(po, by_catalog[locale, domain], new=new,
-                                            check=check)
+                                            check=check, accept=accept)
         results.append(CatalogResult(str(po), locale, domain, changed, new is not None,
                                      tuple(outcomes)))
     return results
