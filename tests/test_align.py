@@ -133,6 +133,16 @@ def test_an_edition_without_a_language_needs_l(workspace: Path) -> None:
     assert "locales/de/LC_MESSAGES/chrome.po: created (7 proposed)" in result.stdout
 
 
+def test_an_edition_of_a_regional_locale_feeds_the_languages_catalogs(workspace: Path) -> None:
+    page = workspace / "page.de.html"
+    page.write_text(page.read_text(encoding="utf-8").replace('lang="de"', 'lang="de-DE"'),
+                    encoding="utf-8")
+    (workspace / "locales" / "de").mkdir(parents=True)
+    align_editions("page.en.html", ["page.de.html"], "locales", articles=False)
+    assert sorted(p.name for p in (workspace / "locales").iterdir()) == [
+        "agencies.pot", "chrome.pot", "de", "places.pot"]
+
+
 # -- finding the editions ---------------------------------------------------------------------
 
 def _site(root: Path, language: str, source: Path, name: str) -> Path:

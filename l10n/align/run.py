@@ -34,6 +34,7 @@ __all__ = [
     "CatalogResult",
     "Conflict",
     "align_editions",
+    "catalog_locale",
     "edition_name",
     "read_edition",
     "report_lines",
@@ -113,6 +114,16 @@ def read_edition(path: str, name: str, locale: str | None = None) -> Edition:
     return Edition(document, code, name)
 
 
+def catalog_locale(locale: str, directory: str | os.PathLike[str]) -> str:
+    """The catalogs' name for ``locale``: its language when the catalogs have that and not
+    the locale itself (an edition declaring ``de-DE`` feeds ``locales/de``)."""
+    language = language_of(locale)
+    root = Path(directory)
+    if language != locale and not (root / locale).is_dir() and (root / language).is_dir():
+        return language
+    return locale
+
+
 def edition_name(path: str, root: str) -> str:
     """How proposals cite an edition: a TARGET page as given, a page found in a TARGET
     directory by the directory's name and its path in it (``de/page.html``)."""
@@ -158,6 +169,7 @@ def align_editions(
     found: list[Proposal] = []
     for twin in twins:
         edition = read_edition(twin.target, edition_name(twin.target, twin.root), locale)
+        edition = replace(edition, locale=catalog_locale(edition.locale, directory))
         if language_of(edition.locale) == language_of(source_locale):
             report.missing.append((twin.source, twin.target))
             continue
