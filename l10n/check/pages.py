@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from l10n.check.dates import date_findings
 from l10n.check.engine import Judge, Verdict, headline_case
 from l10n.check.finding import Evidence, Finding, Kind, Severity
 from l10n.check.pagelang import LanguageNote, PageLanguage, decide_language
@@ -106,7 +107,8 @@ def check_page(page: Page, judge: Judge, *, label: str, locale: str | None = Non
                default_locale: str | None = None, source_locale: str = "en",
                severity: dict[str, str] | None = None) -> list[Finding]:
     """Findings for one page: its language notes first, then each translatable text in page
-    order, judged where it sits. ``severity`` overrides per kind ("error", "warning", "off")."""
+    order, judged where it sits, then its dates (:mod:`l10n.check.dates`). ``severity``
+    overrides per kind ("error", "warning", "off")."""
     overrides = severity or {}
     language = decide_language(page, judge, label=label, locale=locale,
                                default_locale=default_locale, source_locale=source_locale)
@@ -128,6 +130,7 @@ def check_page(page: Page, judge: Judge, *, label: str, locale: str | None = Non
         if not found and block.segments and (not is_content(block)
                                              or zone_of(block) is Zone.TEASER):
             findings.extend(_segment_findings(block, language, judge, label, overrides))
+    findings.extend(date_findings(page, language, label, overrides))
     return findings
 
 
