@@ -94,6 +94,9 @@ TABLE = [
     ("ne", "2024-03-05T18:15:00Z", "२०२४ मार्च ६, ००:००", None),  # Nepal, UTC+5:45
     ("ko", "2024-03-05T15:00:00+09:00", "2024. 3. 5. 오후 3:00", None),
     ("de", "2024-03-05", "6. März 2024", f"the text says 6 March 2024, but {MARCH_5}"),
+    # a yearless datetime (as l10n render writes a dateline without a year)
+    ("es", "05-18", "18 may", None),
+    ("es", "--05-18", "19 may", "the text says 19 May, but its datetime --05-18 is 18 May"),
 ]
 
 
@@ -128,8 +131,8 @@ def test_readings(text: str, locale: str, readings: tuple[ShownDate, ...]) -> No
 
 def test_a_datetime_that_is_no_date_is_not_judged() -> None:
     assert [time_mismatch(v, "5 March 2024", ["en"])
-            for v in ("PT2H", "10:30", "Wed May 04 2022", "2024-13-40", "0000-01-01T17:00")] \
-        == [None] * 5
+            for v in ("PT2H", "10:30", "Wed May 04 2022", "2024-13-40", "0000-01-01T17:00",
+                      "02-30")] == [None] * 6
 
 
 # -- the Intl oracle ------------------------------------------------------------------------
@@ -368,6 +371,42 @@ def test_text_json_sarif_and_github_outputs(tmp_path: Path) -> None:
     assert github.startswith("::error file=page.html,line=4,col=34,title=date-mismatch::")
     off = _run("--severity", "date-mismatch=off", "page.html", cwd=tmp_path)
     assert (off.returncode, off.stdout) == (0, "0 errors, 0 warnings in 1 file\n")
+
+
+def test_in_the_preview_overlay(tmp_path: Path) -> None:
+    from l10n.preview import make_app
+
+    from .test_preview import LOCALES, call, notes_of
+
+    page = tmp_path / "story.html"
+    page.write_text(_page("en", '<p class="byline">By Anna Berg</p>\n<p class="date">'
+                                '<time datetime="2024-03-05">Wednesday, March 5, 2024</time></p>'),
+                    encoding="utf-8")
+    body = call(make_app([str(page)], str(LOCALES)), "/page/0/de").body
+    [finding] = [n for n in notes_of(body, "Wednesday, March 5, 2024") if n["type"] == "finding"]
+    assert (finding["kind"], finding["severity"], finding["message"]) == (
+        "date-mismatch", "error", "the text says Wednesday 5 March 2024, but its datetime "
+        "2024-03-05 is Tuesday 5 March 2024")
+    assert "date-mismatch (error, pattern): “Wednesday, March 5, 2024”" in body
+
+
+def test_preview_renders_of_the_samples_have_no_date_mismatch() -> None:
+    """Every sample rendered into every locale: the publication line and the dateline's
+    ``<time>`` that l10n render writes (Babel's CLDR) read back as agreeing."""
+    from l10n.preview import make_app
+    from l10n.readers import parse_page
+
+    from .conftest import SAMPLES
+    from .test_preview import LOCALES
+
+    site = make_app([str(SAMPLES)], str(LOCALES)).site
+    times = found = 0
+    for ref in site.pages:
+        for view in site.views()[1:]:
+            rendered = site.render(ref, view)
+            times += len(parse_page(rendered.html, path="x.html").meta.times)
+            found += sum(str(f.kind) == "date-mismatch" for f in rendered.findings)
+    assert (times > 100, found) == (True, 0)
 
 
 def test_the_time_is_read_in_its_own_lang(tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ from l10n.check.pagelang import PageLanguage
 from l10n.datetext import ShownDate, read_shown_date, year_agrees
 from l10n.errors import UsageError
 from l10n.locales import parse_locale
-from l10n.page import Page, Role, TimeElement, Zone, zone_of
+from l10n.page import Block, Page, Role, TimeElement, Zone, zone_of
 
 __all__ = ["Edition", "date_findings", "edition_findings", "edition_of", "time_mismatch"]
 
@@ -44,6 +44,7 @@ __all__ = ["Edition", "date_findings", "edition_findings", "edition_of", "time_m
 _EARLIEST, _LATEST = -48, 56
 _QUARTER = timedelta(minutes=15)
 _OFFSETS = tuple(q for q in range(_EARLIEST, _LATEST + 1) if q % 2 == 0 or q in (23, 35, 51, 55))
+_YEARLESS = re.compile(r"(?:--)?(?P<mo>\d{2})-(?P<d>\d{2})")
 _DATETIME = re.compile(
     r"(?P<y>\d{4})(?:-(?P<mo>\d{2})(?:-(?P<d>\d{2})(?:[Tt ]\s*(?P<h>\d{2}):(?P<mi>\d{2})"
     r"(?::\d{2}(?:[.,]\d+)?)?\s*(?P<z>[Zz]|[+-]\d{2}(?::?\d{2})?)?)?)?)?"
@@ -55,10 +56,11 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 
 @dataclass(frozen=True, slots=True)
 class _Stated:
-    """What a ``datetime`` value states: a year, a month or a day, or an instant (a time
-    without an offset is read as UTC, and any zone may show it)."""
+    """What a ``datetime`` value states: a year, a month or a day (a yearless date has no
+    year), or an instant (a time without an offset is read as UTC, and any zone may show
+    it)."""
 
-    year: int
+    year: int | None
     month: int | None = None
     day: int | None = None
     instant: datetime | None = None
@@ -66,10 +68,18 @@ class _Stated:
 
 def _stated(value: str) -> _Stated | None:
     """A ``datetime`` value (``2024-03-05``, ``2024-03-05T10:00+01:00``, ``2024-03``,
-    ``2024``), else None (durations, times alone, prose)."""
+    ``2024``, the yearless ``05-18``), else None (durations, times alone, prose)."""
     m = _DATETIME.fullmatch(value.strip())
     if m is None:
-        return None
+        yearless = _YEARLESS.fullmatch(value.strip())
+        if yearless is None:
+            return None
+        month, day = int(yearless["mo"]), int(yearless["d"])
+        try:
+            date(2000, month, day)  # a leap year: 02-29 is a yearless date
+        except ValueError:
+            return None
+        return _Stated(None, month, day)
     try:
         if m["h"] is not None:
             zone = m["z"]
@@ -176,11 +186,11 @@ def _agrees(shown: ShownDate, stated: _Stated, locale: str | None) -> bool | Non
     return None if seen_none else False
 
 
-def _fields(shown: ShownDate, year: int, month: int | None, day: int | None,
+def _fields(shown: ShownDate, year: int | None, month: int | None, day: int | None,
             locale: str | None) -> bool | None:
     """Whether every field both state agrees (None: none comparable, or another calendar)."""
     compared = False
-    if shown.year is not None:
+    if shown.year is not None and year is not None:
         same_year = year_agrees(shown, year, locale)
         if same_year is None:
             return None
@@ -195,7 +205,8 @@ def _fields(shown: ShownDate, year: int, month: int | None, day: int | None,
         if shown.day != day:
             return False
         compared = True
-    if shown.weekday is not None and month is not None and day is not None:
+    if shown.weekday is not None and year is not None and month is not None \
+            and day is not None:
         if date(year, month, day).weekday() != shown.weekday:
             return False
         compared = True
@@ -226,11 +237,14 @@ def _long(day: date) -> str:
 def _expected(stated: _Stated, shown: ShownDate) -> str:
     """What ``stated`` is, in the words of :func:`_describe`."""
     if stated.instant is None:
+        if stated.year is None:
+            return f"{stated.day} {_MONTHS[stated.month - 1]}"
+        year = stated.year
         if stated.day is not None and stated.month is not None:
-            return _long(date(stated.year, stated.month, stated.day))
+            return _long(date(year, stated.month, stated.day))
         if stated.month is not None:
-            return f"{_MONTHS[stated.month - 1]} {stated.year}"
-        return str(stated.year)
+            return f"{_MONTHS[stated.month - 1]} {year}"
+        return str(year)
     first = (stated.instant + _EARLIEST * _QUARTER).date()
     last = (stated.instant + _LATEST * _QUARTER).date()
     span = f"{_long(first)} to {_long(last)}" if first != last else _long(first)
@@ -244,8 +258,8 @@ def _expected(stated: _Stated, shown: ShownDate) -> str:
 # The dateline and the publication time
 
 
-def _dateline_block(page: Page):  # type: ignore[no-untyped-def]
-    """The article's first dateline block, if it has a date."""
+def _dateline_block(page: Page) -> Block | None:
+    """The article's first dateline block."""
     for block in page.blocks:
         if block.dateline is not None and block.role is Role.DATELINE \
                 and zone_of(block) is Zone.ARTICLE:
@@ -259,7 +273,7 @@ def _dateline_finding(page: Page, language: PageLanguage, label: str,
     if block is None:
         return None
     line = block.dateline
-    if line.month is None or line.day is None:
+    if line is None or line.month is None or line.day is None:
         return None
     published, stated_date = page.meta.published, page.meta.published_date
     if published is not None:
@@ -364,6 +378,7 @@ def edition_of(page: Page, label: str, locale: str) -> Edition | None:
     alternates = tuple(dict.fromkeys(k for href in links
                                      for k in _keys(label, page.meta.canonical_url, href)))
     line = block.dateline
+    assert line is not None
     return Edition(label, own, tuple(a for a in alternates if a not in own), locale, line.city,
                    line.month, line.day, line.year, block.line, block.column, block.text)
 
