@@ -45,6 +45,7 @@ _OTHER_CALENDARS = frozenset({"fa", "ps", "ar", "ur", "am", "ti", "dz"})
 _ETHIOPIC = frozenset({"am", "ti"})
 # Signs of a year after its number (``2024年``, ``6年`` of an era): that number is no day.
 _YEAR_SIGNS = frozenset({"年", "년"})
+_MONTH_SIGNS = frozenset({"月", "월"})
 # A Chinese month name followed by a day in Chinese numerals and no 日: a lunar date.
 _LUNAR = re.compile(r"月[初十廿卅一二三四五六七八九]+(?![日号號\d])")
 # A four-digit year this far from the expected Gregorian one is another calendar's.
@@ -430,6 +431,12 @@ def _tokens(folded: str, table: _Table) -> list[_Token]:
         elif kind == "word" and tokens and tokens[-1].kind == "num" and not spaced \
                 and text in _ORDINALS:
             pass  # "5th", "1er": the number alone counts
+        elif kind == "word" and text in _MONTH_SIGNS and tokens and tokens[-1].kind == "num" \
+                and not spaced and 1 <= tokens[-1].value <= 12:
+            # "03月", "03월": CLDR's month names are "3月"; a padded number is the month too.
+            number = tokens.pop()
+            tokens.append(_Token("name", number.text + text, months=frozenset({number.value}),
+                                 spaced=number.spaced))
         else:
             tokens.append(_Token(kind, text, spaced=spaced))
         pos += len(text)

@@ -316,6 +316,44 @@ def test_editions_datelines(tmp_path: Path, english: str, russian: str,
                      [("ru/story.html", 4, "error", russian, message)])
 
 
+PLACES = """msgid ""
+msgstr ""
+"Language: ru\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgctxt "dateline city"
+msgid "Washington"
+msgstr "Вашингтон"
+
+msgctxt "dateline city"
+msgid "New York"
+msgstr "Нью-Йорк"
+"""
+
+
+@pytest.mark.parametrize(("russian", "message"), [
+    ("ВАШИНГТОН, 5 марта — РИА Новости.", None),
+    ("НЬЮ-ЙОРК, 5 марта — РИА Новости.",
+     "the dateline names НЬЮ-ЙОРК, but its edition en/story.html names WASHINGTON (another "
+     "city in the places catalogs)"),
+])
+def test_editions_cities_through_the_places_catalogs(tmp_path: Path, russian: str,
+                                                     message: str | None) -> None:
+    catalogs = tmp_path / "locales"
+    (catalogs / "ru" / "LC_MESSAGES").mkdir(parents=True)
+    (catalogs / "ru" / "LC_MESSAGES" / "places.po").write_text(PLACES, encoding="utf-8")
+    pages = tmp_path / "pages"
+    for lang, other, dateline in (("en", "ru", "WASHINGTON, March 5 (Reuters) -"),
+                                  ("ru", "en", russian)):
+        (pages / lang).mkdir(parents=True)
+        (pages / lang / "story.html").write_text(_edition(lang, other, dateline),
+                                                 encoding="utf-8")
+    report = check_paths([str(pages)], CheckOptions(catalogs=str(catalogs)))
+    found = [f.message.replace(f"{pages}/", "") for f in report.findings
+             if str(f.kind) == "date-mismatch"]
+    assert found == ([] if message is None else [message])
+
+
 def test_pages_that_name_no_edition_are_not_compared(tmp_path: Path) -> None:
     found = _dates(tmp_path, {
         "en/story.html": _page("en", STORY.format(dateline="MOSCOW, March 5 (Reuters) -")),

@@ -15,8 +15,10 @@ Three places, each compared only on what both sides state:
   when the publication states no offset or no time).
 * editions (an **error**): pages of one run that name each other as ``hreflang`` alternates
   (``link[rel=alternate]`` or links with ``hreflang``) whose datelines name different cities
-  (both CLDR exemplar cities of different zones: spellings across scripts are otherwise not
-  compared) or different dates. Compared once every page is read (:func:`edition_findings`).
+  or different dates. Two names are different cities when the site's ``places`` catalogs
+  (``--catalogs``: msgctxt ``dateline city``) give them as the names of different cities, or
+  when both are CLDR exemplar cities of different zones; spellings across scripts are
+  otherwise not compared. Compared once every page is read (:func:`edition_findings`).
 """
 
 from __future__ import annotations
@@ -412,11 +414,12 @@ def _url_key(url: str) -> str:
     return f"url:{host}{path}"
 
 
-def edition_findings(editions: Sequence[Edition],
-                     overrides: Mapping[str, str]) -> list[Finding]:
+def edition_findings(editions: Sequence[Edition], overrides: Mapping[str, str],
+                     catalogs: str | None = None) -> list[Finding]:
     """``date-mismatch`` errors for editions (pages that name each other as alternates) whose
     datelines disagree on the city or the date: one on the later page of each pair, in the
-    order the pages were given."""
+    order the pages were given. ``catalogs`` is the directory of the site's catalogs, whose
+    ``places`` domain names the cities in each locale."""
     by_key: dict[str, int] = {}
     for index, edition in enumerate(editions):
         for key in edition.keys:
@@ -428,13 +431,16 @@ def edition_findings(editions: Sequence[Edition],
             if other is not None and other != index:
                 twins.setdefault(index, set()).add(other)
                 twins.setdefault(other, set()).add(index)
-    findings = []
+    findings: list[Finding] = []
+    if not twins:
+        return findings
+    places = _places(catalogs) if catalogs else {}
     for index in sorted(twins):
         edition = editions[index]
         for other in sorted(twins[index]):
             if other >= index:
                 continue
-            problem = _disagreement(editions[other], edition)
+            problem = _disagreement(editions[other], edition, places)
             if problem is None:
                 continue
             verdict = Verdict(Kind.DATE_MISMATCH, False, Evidence.PATTERN, problem)
@@ -446,13 +452,20 @@ def edition_findings(editions: Sequence[Edition],
     return findings
 
 
-def _disagreement(first: Edition, second: Edition) -> str | None:
+def _disagreement(first: Edition, second: Edition,
+                  places: Mapping[str, frozenset[str]]) -> str | None:
     """Why ``second``'s dateline disagrees with its edition ``first``'s, or None."""
     if first.city and second.city:
-        zones = _zones(first.city, second.city)
-        if zones is not None:
-            return (f"the dateline names {second.city} ({zones[1]}), but its edition "
-                    f"{first.label} names {first.city} ({zones[0]})")
+        known = places.get(_name_key(first.city)), places.get(_name_key(second.city))
+        if known[0] and known[1]:
+            if known[0].isdisjoint(known[1]):
+                return (f"the dateline names {second.city}, but its edition {first.label} "
+                        f"names {first.city} (another city in the places catalogs)")
+        else:
+            zones = _zones(first.city, second.city)
+            if zones is not None:
+                return (f"the dateline names {second.city} ({zones[1]}), but its edition "
+                        f"{first.label} names {first.city} ({zones[0]})")
     if None in (first.month, first.day, second.month, second.day):
         return None
     same_year = first.year is None or second.year is None or first.year == second.year
@@ -468,12 +481,34 @@ def _day_text(edition: Edition) -> str:
     return f"{edition.day} {_MONTHS[edition.month - 1]}{year}"
 
 
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _places(directory: str) -> dict[str, frozenset[str]]:
+    """Every name of a dateline city in the site's ``places`` catalogs (the msgid and its
+    translations), each to the msgids it names."""
+    from pathlib import Path
+
+    from l10n.check.catalog_index import read_catalog
+
+    names: dict[str, set[str]] = {}
+    for path in sorted(Path(directory).glob("*/LC_MESSAGES/places.po")):
+        for entry in read_catalog(path).entries:
+            if entry.msgctxt != "dateline city" or entry.fuzzy or entry.obsolete:
+                continue
+            for name in (entry.msgid, *entry.msgstrs):
+                if name:
+                    names.setdefault(_name_key(name), set()).add(entry.msgid)
+    return {key: frozenset(ids) for key, ids in names.items()}
+
+
 def _zones(a: str, b: str) -> tuple[str, str] | None:
     """The zones of two city names when both are CLDR exemplar cities of different zones
     (surely different cities), else None."""
     from l10n.dates import time_zone_for_city
 
-    if " ".join(a.casefold().split()) == " ".join(b.casefold().split()):
+    if _name_key(a) == _name_key(b):
         return None
     za, zb = time_zone_for_city(a), time_zone_for_city(b)
     if za is None or zb is None or za == zb:

@@ -431,7 +431,7 @@ def check_paths(
             report.catalogs.append(result.stats)
         if progress is not None:
             progress(1)
-    for finding in edition_findings(editions, options.severity):
+    for finding in edition_findings(editions, options.severity, options.catalogs):
         found(finding)
     return report
 
