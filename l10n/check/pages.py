@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from l10n.check.dates import date_findings
 from l10n.check.engine import Judge, Verdict, headline_case
 from l10n.check.finding import Evidence, Finding, Kind, Severity
 from l10n.check.langid import word_zipf
@@ -116,7 +117,8 @@ def check_page(page: Page, judge: Judge, *, label: str, locale: str | None = Non
                default_locale: str | None = None, source_locale: str = "en",
                severity: dict[str, str] | None = None) -> list[Finding]:
     """Findings for one page: its language notes first, then each translatable text in page
-    order, judged where it sits. ``severity`` overrides per kind ("error", "warning", "off")."""
+    order, judged where it sits, then its dates (:mod:`l10n.check.dates`). ``severity``
+    overrides per kind ("error", "warning", "off")."""
     overrides = severity or {}
     language = decide_language(page, judge, label=label, locale=locale,
                                default_locale=default_locale, source_locale=source_locale)
@@ -140,6 +142,7 @@ def check_page(page: Page, judge: Judge, *, label: str, locale: str | None = Non
                                                          overrides)
                             if not own or (f.kind in _LANGUAGE_KINDS
                                            and f.severity is Severity.ERROR))
+    findings.extend(date_findings(page, language, label, overrides))
     return findings
 
 

@@ -42,6 +42,8 @@ _RULE_HELP = {
     Kind.MARKUP_MISMATCH: "A translation whose HTML tags differ from its msgid's.",
     Kind.PAGE_LANGUAGE: "A page (or a section) declares one language and is written in another, "
                         "or an HTML page declares none.",
+    Kind.DATE_MISMATCH: "A date stated twice that disagrees: a <time>'s text and its datetime, "
+                        "the dateline and the publication time, or the datelines of editions.",
 }
 
 

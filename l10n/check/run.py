@@ -30,6 +30,7 @@ from l10n.check.catalog_checks import (
     ignored_kinds,
 )
 from l10n.check.catalog_index import CatalogIndex, ReadCatalog, read_catalog
+from l10n.check.dates import Edition, edition_findings, edition_of
 from l10n.check.engine import Judge, Verdict
 from l10n.check.finding import Evidence, Finding, Kind, Severity
 from l10n.check.pagelang import decide_language
@@ -169,6 +170,7 @@ class TargetResult:
     stats: CatalogStats | None
     worker: int
     error: L10nError | None = None  # why the target could not be read
+    edition: Edition | None = None  # for comparing datelines with its other editions
 
 
 _WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -395,9 +397,21 @@ def check_paths(
     is found (streamed output), in which case the report keeps only counts. A target that
     cannot be read (binary, undecodable, a malformed catalog) raises its error, unless
     ``unreadable`` takes it: then the run goes on, as compilers and linters go on past a
-    broken file, and the report counts it (exit code 2).
+    broken file, and the report counts it (exit code 2). Datelines that disagree with
+    their other editions' (:func:`l10n.check.dates.edition_findings`) come last, once every
+    page is read.
     """
     report = CheckReport(findings=[])
+    editions: list[Edition] = []
+
+    def found(finding: Finding) -> None:
+        if admit is not None and not admit(finding):
+            report.baselined += 1
+            return
+        report.add(finding, keep=sink is None)
+        if sink is not None:
+            sink(finding)
+
     for result in iter_results(paths, options):
         if result.error is not None:
             if unreadable is None:
@@ -410,16 +424,15 @@ def check_paths(
         report.files += 1
         report.workers.add(result.worker)
         for finding in result.findings:
-            if admit is not None and not admit(finding):
-                report.baselined += 1
-                continue
-            report.add(finding, keep=sink is None)
-            if sink is not None:
-                sink(finding)
+            found(finding)
+        if result.edition is not None:
+            editions.append(result.edition)
         if result.stats is not None:
             report.catalogs.append(result.stats)
         if progress is not None:
             progress(1)
+    for finding in edition_findings(editions, options.severity, options.catalogs):
+        found(finding)
     return report
 
 
@@ -472,7 +485,8 @@ def check_target(target: Target, options: CheckOptions, judge: Judge) -> TargetR
         findings = check_page(page, judge, options, target.label)
     except L10nError as error:
         return TargetResult((), None, os.getpid(), error)
-    return TargetResult(tuple(findings), None, os.getpid())
+    edition = edition_of(page, target.label, page.locale or options.locale)
+    return TargetResult(tuple(findings), None, os.getpid(), edition=edition)
 
 
 def page_locale(page: Page, options: CheckOptions, label: str, judge: Judge) -> str:

@@ -125,7 +125,7 @@ _BUTTON_INPUTS = frozenset({"submit", "button", "reset"})
 _META_CONTEXT = {"description": "meta description", "og:title": "og:title",
                  "og:description": "og:description", "twitter:title": "twitter:title",
                  "twitter:description": "twitter:description"}
-_GATHERED = frozenset({"time", "meta", "title"})  # noted for the metadata (_Walker._gather)
+_GATHERED = frozenset({"time", "meta", "title", "link"})  # noted for the metadata (_gather)
 _SMALL_PAGE = 1000  # start tags; up to this many, _Walker._path asks libxml2 for each path
 _KIND = {"a": "link", "img": "image", "input": "input", "button": "button", "select": "select",
          "textarea": "textarea", "abbr": "abbreviation", "area": "image map area",
@@ -347,7 +347,7 @@ class _Walker:
         stack = self.stack
         stack.append(el)
         if tag in _GATHERED:
-            self._gather(el, tag, attrs, inner)
+            self._gather(el, tag, attrs, inner, position)
         # Most elements have none of the attributes read (libxml2 gives names in lower case).
         if attrs and not _BUTTON_ATTRIBUTES.isdisjoint(attrs):
             self._attributes(el, tag, inner, position, attrs)
@@ -570,16 +570,22 @@ class _Walker:
         kind = kind or _KIND.get(tag) or (role or tag)
         return f"{kind} {name}"
 
-    def _gather(self, el: etree._Element, tag: str, attrs: dict[str, str], ctx: _Ctx) -> None:
-        """Note a ``<time>`` for the metadata, and a ``<meta>`` or ``<title>`` outside the
-        head: after a stray tag libxml2 moves the rest of the head into ``<body>``."""
+    def _gather(self, el: etree._Element, tag: str, attrs: dict[str, str], ctx: _Ctx,
+                position: int) -> None:
+        """Note a ``<time>`` for the metadata, and a ``<meta>``, ``<link>`` or ``<title>``
+        outside the head: after a stray tag libxml2 moves the rest of the head into
+        ``<body>``."""
         if tag == "time":
             # Whether the time is in the article is known only after the walk: outside the
             # landmarks is the best guess here.
             self.gathered.note_time(attrs, ctx.zone == "body" and ctx.landmark in (None, "header"),
-                                    ctx.special is Role.BYLINE)
+                                    ctx.special is Role.BYLINE,
+                                    collapse_space(el.text_content()) if "datetime" in attrs
+                                    else "", self.index.position(position), ctx.lang)
         elif tag == "meta":
             self.gathered.note_meta(el)
+        elif tag == "link":
+            self.gathered.note_link(el)
         elif self.gathered.title is None:
             self.gathered.title = collapse_space(el.text or "") or None
 
@@ -610,6 +616,8 @@ class _Walker:
                               nodes=((el, "content"),), zone=Zone.CHROME)
             elif tag == "link" and "canonical" in (el.get("rel") or "").lower().split():
                 self.gathered.canonical = el.get("href")
+            elif tag == "link":
+                self.gathered.note_link(el)
 
     # -- zones, roles and blocks -----------------------------------------------------------
 
