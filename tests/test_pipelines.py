@@ -3,17 +3,21 @@ Action's shell step (run as Actions runs it)."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
-from .conftest import ROOT
+from .conftest import ROOT, SEED
 
 L10N = [sys.executable, "-m", "l10n"]
 PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
@@ -192,3 +196,206 @@ def test_pre_commit_hooks_fail_then_pass(hooks_repo: tuple[Path, Path], project:
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert passed.stdout.count("Passed\n") == 3
     assert "Failed" not in passed.stdout
+
+
+# --------------------------------------------------------------------------- GitHub Action
+
+ACTION = ROOT / "action.yml"
+SCRIPT = ROOT / "scripts" / "action-check.sh"
+
+
+def expression(name: str) -> str:
+    return "${{ " + name + " }}"
+
+
+def test_action_inputs_are_declared_used_and_passed_as_variables() -> None:
+    text = ACTION.read_text(encoding="utf-8")
+    action = yaml.safe_load(text)
+    steps = action["runs"]["steps"]
+    assert action["runs"]["using"] == "composite"
+    assert set(re.findall(r"\binputs\.([\w-]+)", text)) == set(action["inputs"])
+    for step in steps:
+        for name, value in step.get("env", {}).items():
+            if name.startswith("INPUT_"):  # INPUT_FAIL_ON carries inputs.fail-on
+                assert value == expression("inputs." + name[6:].lower().replace("_", "-"))
+    script = SCRIPT.read_text(encoding="utf-8")
+    passed = {name for step in steps for name in step.get("env", {})}
+    assert set(re.findall(r"\b(INPUT_[A-Z_]+)", script)) == {
+        name for name in passed if name.startswith("INPUT_")}
+    # Expressions are pasted into a script before it runs: keep them out of `run`.
+    runs = [step["run"] for step in steps if "run" in step]
+    assert runs == [f'"$GITHUB_ACTION_PATH/scripts/action-check.sh" {command}'
+                    for command in ("install", "check", "finish")]
+    ids = {step["id"] for step in steps if "id" in step}
+    written = set(re.findall(r"^\s+output ([\w-]+) ", script, re.MULTILINE))
+    used = set(re.findall(r"\bsteps\.([\w-]+)\.outputs\.([\w-]+)", text))
+    assert {step for step, _ in used} <= ids and {name for _, name in used} <= written
+    assert {o["value"] for o in action["outputs"].values()} == {
+        expression(f"steps.check.outputs.{name}") for name in ("exit-code", "report", "sarif-file")}
+    upload = next(step for step in steps if "uses" in step)
+    assert upload["uses"] == "github/codeql-action/upload-sarif@v3"
+    assert upload["with"]["sarif_file"] == expression("steps.check.outputs.sarif-file")
+
+
+def actions_env(workspace: Path, **inputs: str) -> dict[str, str]:
+    """The variables Actions gives a composite action's step (the inputs as action.yml maps
+    them), with GITHUB_OUTPUT an empty file."""
+    (workspace / "github_output").write_text("", encoding="utf-8")
+    return environment(
+        GITHUB_ACTIONS="true", GITHUB_WORKSPACE=str(workspace),
+        GITHUB_OUTPUT=str(workspace / "github_output"), GITHUB_ACTION_PATH=str(ROOT),
+        RUNNER_TEMP=str(workspace / "runner_temp"),
+        **{"INPUT_" + name.upper().replace("-", "_"): value
+           for name, value in inputs.items()})
+
+
+def step_outputs(workspace: Path) -> dict[str, str]:
+    lines = (workspace / "github_output").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("=", 1) for line in lines)
+
+
+@pytest.fixture(scope="module")
+def action_l10n(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The install step as Actions runs it: l10n from this tree into a virtual environment
+    (dependencies from the package index); its output names the program.
+
+    RUNNER_TEMP is kept in .venv/action-test while pyproject.toml is unchanged, so a second
+    run finds the dependencies installed (pip reinstalls l10n itself from the tree anyway).
+    """
+    cache = ROOT / ".venv" / "action-test"
+    if not cache.parent.is_dir():
+        cache = tmp_path_factory.mktemp("action-test")
+    stamp = cache / "pyproject.sha256"
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if not stamp.is_file() or stamp.read_text() != digest:
+        shutil.rmtree(cache, ignore_errors=True)
+        (cache / "runner_temp").mkdir(parents=True)
+        stamp.write_text(digest)
+    done = subprocess.run([str(SCRIPT), "install"], cwd=cache, capture_output=True,
+                          text=True, env=actions_env(cache))
+    assert (done.returncode, done.stdout) == (0, ""), done.stderr  # stderr: pip's warnings
+    program = cache / "runner_temp" / "l10n-action-venv" / "bin" / "l10n"
+    assert step_outputs(cache) == {"l10n": str(program)}
+    version = subprocess.run([str(program), "--version"], capture_output=True, text=True)
+    assert version.stdout == "l10n, version 0.1.0\n"
+    return str(program)
+
+
+SEED_ANNOTATION = ("::error file=seed.txt,line=42,col=1,title=wrong-script::Cyrillic text, but "
+                   "en is written in Latin: 'Заголовок открываемого материала'\n")
+WARN_ANNOTATION = ("::warning file=warn.html,line=1,col=40,title=wrong-language::text reads as "
+                   "English (en) (97%25), not German (de): 'Subscribe'\n")
+
+
+def workspace_with_pages(tmp_path: Path) -> Path:
+    shutil.copy(SEED, tmp_path / "seed.txt")
+    (tmp_path / "clean.txt").write_text(
+        "Ministers agree on new fishing quotas\n\nThe committee said on Tuesday that the new "
+        "rules would apply to every member state from next year.\n", encoding="utf-8")
+    (tmp_path / "warn.html").write_text(
+        '<html lang="de"><body><nav><a href="/">Subscribe</a></nav></body></html>',
+        encoding="utf-8")
+    (tmp_path / "runner_temp").mkdir()
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("inputs", "exit_code", "stdout", "commands"),
+    [
+        ({"paths": "seed.txt", "locale": "en"}, "1", SEED_ANNOTATION,
+         "+ l10n check --format github --fail-on error --locale en -- seed.txt\n"),
+        ({"paths": "clean.txt", "locale": "en"}, "0", "",
+         "+ l10n check --format github --fail-on error --locale en -- clean.txt\n"),
+        ({"paths": "warn.html"}, "0", WARN_ANNOTATION,
+         "+ l10n check --format github --fail-on error -- warn.html\n"),
+        ({"paths": "warn.html", "fail-on": "warning"}, "1", WARN_ANNOTATION,
+         "+ l10n check --format github --fail-on warning -- warn.html\n"),
+        ({"paths": " clean.txt\n  seed.txt\n", "locale": "en", "format": "text"}, "1",
+         "seed.txt:42:1: error wrong-script: Cyrillic text, but en is written in Latin: "
+         "'Заголовок открываемого материала'\n1 error, 0 warnings in 2 files\n",
+         "+ l10n check --format text --fail-on error --locale en -- clean.txt seed.txt\n"),
+        ({"paths": "*.txt"}, "2", "",  # never glob-expanded: l10n is told of no such file
+         "+ l10n check --format github --fail-on error -- \\*.txt\n"
+         "l10n: *.txt: no such file or directory; check the path\n"),
+        ({"paths": "seed.txt", "catalogs": "no where"}, "2", "",
+         "+ l10n check --format github --fail-on error --catalogs no\\ where -- seed.txt\n"
+         "l10n: no where: catalog directory not found; give the directory that holds "
+         "<lang>/LC_MESSAGES/*.po\n"),
+    ],
+    ids=["leak", "clean", "warning", "fail-on-warning", "paths-on-lines", "no-glob",
+         "catalogs"],
+)
+def test_action_check_step(action_l10n: str, tmp_path: Path, inputs: dict[str, str],
+                           exit_code: str, stdout: str, commands: str) -> None:
+    workspace = workspace_with_pages(tmp_path)
+    done = subprocess.run([str(SCRIPT), "check"], cwd=workspace, capture_output=True,
+                          text=True, env={**actions_env(workspace, **inputs), "L10N": action_l10n})
+    assert (done.returncode, done.stdout, done.stderr) == (0, stdout, commands)
+    assert step_outputs(workspace) == {"exit-code": exit_code, "report": "", "sarif-file": ""}
+
+
+def test_action_writes_reports_and_sarif_for_upload(action_l10n: str, tmp_path: Path) -> None:
+    workspace = workspace_with_pages(tmp_path)
+    env = {**actions_env(workspace, paths="seed.txt clean.txt", locale="en", format="junit",
+                         output="l10n-junit.xml", **{"sarif-upload": "true"}),
+           "L10N": action_l10n}
+    done = subprocess.run([str(SCRIPT), "check"], cwd=workspace, capture_output=True,
+                          text=True, env=env)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", (
+        "+ l10n check --format junit --fail-on error --locale en -- seed.txt clean.txt\n"
+        "  (report in l10n-junit.xml)\n"
+        "+ l10n check --format sarif --fail-on error --locale en -- seed.txt clean.txt\n"
+        "  (report in l10n.sarif)\n"))
+    assert step_outputs(workspace) == {"exit-code": "1", "report": "l10n-junit.xml",
+                                       "sarif-file": "l10n.sarif"}
+    junit = ET.parse(workspace / "l10n-junit.xml").getroot()
+    assert [(s.get("name"), s.get("failures")) for s in junit] == [("seed.txt", "1")]
+    sarif = json.loads((workspace / "l10n.sarif").read_text(encoding="utf-8"))
+    assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["wrong-script"]
+    # SARIF as the format too: one run, its report is the file uploaded.
+    env = {**actions_env(workspace, paths="seed.txt", locale="en", format="sarif",
+                         **{"sarif-upload": "true", "sarif-file": "scan.sarif"}),
+           "L10N": action_l10n}
+    done = subprocess.run([str(SCRIPT), "check"], cwd=workspace, capture_output=True,
+                          text=True, env=env)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", (
+        "+ l10n check --format sarif --fail-on error --locale en -- seed.txt\n"
+        "  (report in scan.sarif)\n"))
+    assert step_outputs(workspace) == {"exit-code": "1", "report": "scan.sarif",
+                                       "sarif-file": "scan.sarif"}
+    assert json.loads((workspace / "scan.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+@pytest.mark.parametrize(
+    ("inputs", "message"),
+    [
+        ({"sarif-upload": "yes"}, "sarif-upload is 'yes'; give true or false"),
+        ({"paths": " \n "}, "paths is empty; give the pages, catalogs or directories to check"),
+        ({"sarif-upload": "true", "output": "l10n.sarif", "format": "junit"},
+         "output and sarif-file are both l10n.sarif; give the junit report another name"),
+    ],
+    ids=["sarif-upload", "paths", "same-file"],
+)
+def test_action_check_step_refuses_bad_inputs(tmp_path: Path, inputs: dict[str, str],
+                                              message: str) -> None:
+    workspace = workspace_with_pages(tmp_path)
+    done = subprocess.run([str(SCRIPT), "check"], cwd=workspace, capture_output=True,
+                          text=True, env=actions_env(workspace, **inputs))
+    assert (done.returncode, done.stdout, done.stderr) == (
+        2, "", f"::error title=l10n action::{message}\n")
+    assert step_outputs(workspace) == {}
+
+
+@pytest.mark.parametrize(
+    ("exit_code", "returncode", "stderr"),
+    [("0", 0, ""),
+     ("1", 1, "::error title=l10n check::findings at or above --fail-on (see above)\n"),
+     ("2", 2, "::error title=l10n check::bad input or unreadable files (see above)\n"),
+     ("", 2, "::error title=l10n check::the check did not run (exit code '')\n")],
+    ids=["clean", "findings", "bad-input", "no-check"],
+)
+def test_action_finish_step(tmp_path: Path, exit_code: str, returncode: int,
+                            stderr: str) -> None:
+    done = subprocess.run([str(SCRIPT), "finish"], cwd=tmp_path, capture_output=True,
+                          text=True, env={**actions_env(tmp_path), "EXIT_CODE": exit_code})
+    assert (done.returncode, done.stdout, done.stderr) == (returncode, "", stderr)
