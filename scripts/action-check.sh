@@ -78,7 +78,8 @@ check() {
     fi
     output exit-code "$code"
     output report "$report"
-    output sarif-file "$([ "$upload" = true ] && echo "$sarif" || true)"
+    [ "$upload" = true ] || sarif=""
+    output sarif-file "$sarif"
 }
 
 finish() {

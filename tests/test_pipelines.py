@@ -237,6 +237,12 @@ def test_action_inputs_are_declared_used_and_passed_as_variables() -> None:
     assert upload["with"]["sarif_file"] == expression("steps.check.outputs.sarif-file")
 
 
+def test_action_script_passes_shellcheck() -> None:
+    done = subprocess.run(["shellcheck", str(SCRIPT), str(ROOT / "scripts" / "system-deps")],
+                          capture_output=True, text=True)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+
+
 def actions_env(workspace: Path, **inputs: str) -> dict[str, str]:
     """The variables Actions gives a composite action's step (the inputs as action.yml maps
     them), with GITHUB_OUTPUT an empty file."""
