@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -170,17 +171,25 @@ def test_pre_commit_try_repo_runs_the_check_hook(hooks_repo: tuple[Path, Path],
             "Latin: 'Подписаться'\n") in done.stdout
 
 
+def readme_recipes() -> list[str]:
+    """The fenced code blocks of the README's "In pipelines" section."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("\n## In pipelines\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"^```\w*\n(.*?)^```$", section, re.MULTILINE | re.DOTALL)
+
+
+def readme_recipe(first_line: str) -> str:
+    return next(block for block in readme_recipes() if block.startswith(first_line))
+
+
 def test_pre_commit_hooks_fail_then_pass(hooks_repo: tuple[Path, Path], project: Path) -> None:
-    """The three hooks from a project's .pre-commit-config.yaml (the README's), run by
-    ``pre-commit run``: each fails naming its files, and passes once they are fixed."""
+    """The README's .pre-commit-config.yaml (this snapshot as its repository), run by
+    ``pre-commit run``: each hook fails naming its files, and passes once they are fixed."""
     snapshot, home = hooks_repo
-    config = {"repos": [{
-        "repo": str(snapshot),
-        "rev": git("rev-parse", "HEAD", cwd=snapshot),
-        "hooks": [{"id": "l10n-check"},
-                  {"id": "l10n-extract-check", "args": ["pages/", "-d", "locales"]},
-                  {"id": "l10n-update-check", "args": ["-d", "locales"]}],
-    }]}
+    config = yaml.safe_load(readme_recipe("# .pre-commit-config.yaml"))
+    assert [hook["id"] for hook in config["repos"][0]["hooks"]] == [
+        "l10n-check", "l10n-extract-check", "l10n-update-check"]
+    config["repos"][0].update(repo=str(snapshot), rev=git("rev-parse", "HEAD", cwd=snapshot))
     (project / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
     commit_all(project, "pre-commit")
     failed = pre_commit("run", "--all-files", cwd=project, home=home)
@@ -405,3 +414,51 @@ def test_action_finish_step(tmp_path: Path, exit_code: str, returncode: int,
     done = subprocess.run([str(SCRIPT), "finish"], cwd=tmp_path, capture_output=True,
                           text=True, env={**actions_env(tmp_path), "EXIT_CODE": exit_code})
     assert (done.returncode, done.stdout, done.stderr) == (returncode, "", stderr)
+
+
+# --------------------------------------------------------------------------- README recipes
+
+
+def check_commands(block: str) -> list[tuple[list[str], str]]:
+    """Each ``l10n check …`` in a recipe: its arguments and the file it writes."""
+    found = []
+    for match in re.finditer(r"l10n check ([^>\n']*)> (\S+)", block):
+        found.append((shlex.split(match.group(1)), match.group(2)))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("first_line", "reports"),
+    [("l10n:\n  stage: test", ["l10n-junit.xml", "gl-code-quality.json"]),
+     ("stage('l10n')", ["l10n-junit.xml"]),
+     ("- script: |", ["l10n-junit.xml"])],
+    ids=["gitlab", "jenkins", "azure"],
+)
+def test_readme_ci_recipes(first_line: str, reports: list[str]) -> None:
+    """The CI recipes call l10n check with options it has and publish the files it writes."""
+    from l10n.cli import cli
+
+    block = readme_recipe(first_line)
+    commands = check_commands(block)
+    assert [written for _, written in commands] == reports
+    for args, _ in commands:
+        cli.commands["check"].make_context("check", list(args))  # raises on a bad option
+    if first_line.startswith("l10n:"):
+        job = yaml.safe_load(block)["l10n"]
+        assert job["artifacts"]["reports"] == {"junit": reports[0], "codequality": reports[1]}
+        assert [args[args.index("--format") + 1] for args, _ in commands] == ["junit", "gitlab"]
+    elif first_line.startswith("stage"):
+        assert f"junit '{reports[0]}'" in block
+    else:
+        steps = yaml.safe_load(block)
+        assert steps[1]["task"] == "PublishTestResults@2"
+        assert steps[1]["inputs"]["testResultsFiles"] == reports[0]
+
+
+def test_readme_github_workflow_uses_the_actions_inputs() -> None:
+    workflow = yaml.safe_load(readme_recipe("name: l10n\n"))
+    steps = workflow["jobs"]["l10n"]["steps"]
+    ours = next(step for step in steps if step.get("uses", "").endswith("/l10n@v0.1.0"))
+    inputs = yaml.safe_load(ACTION.read_text(encoding="utf-8"))["inputs"]
+    assert set(ours["with"]) <= set(inputs)
+    assert workflow["permissions"]["security-events"] == "write"  # what the upload needs
