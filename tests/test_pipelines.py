@@ -60,8 +60,9 @@ def hooks_repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path,
     """This working tree as pre-commit would fetch it, committed (tracked and new files,
     uncommitted changes included), and a pre-commit home for it.
 
-    try-repo would commit uncommitted changes itself, but it leaves out new files, and a
-    worktree's clone need not start at its branch. The snapshot and the home live in
+    try-repo would commit uncommitted changes itself, but only those to tracked files (its
+    shadow commit takes ``git add -u`` and what is staged): a new hook or module would be
+    missing. `pre-commit run` needs a commit anyway. The snapshot and the home live in
     .venv/pre-commit-test when there is a .venv, so the hooks' environment, which pre-commit
     builds with pip from the package index, is built once per version of this tree.
     """
