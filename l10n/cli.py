@@ -89,7 +89,9 @@ def inspect(pages: tuple[str, ...], output_format: str, locale: str | None,
 @click.option("--catalogs", type=click.Path(file_okay=False),
               help="Directory of the site's catalogs (<lang>/LC_MESSAGES/*.po).")
 @click.option("--format", "output_format", default="text", show_default=True,
-              type=click.Choice(["text", "json", "sarif", "github"]), help="Output format.")
+              type=click.Choice(["text", "json", "sarif", "github", "junit", "gitlab"]),
+              help="Output format: text, JSON, SARIF 2.1.0, GitHub Actions annotations, JUnit "
+                   "XML or GitLab Code Quality JSON.")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error",
               show_default=True, help="Exit 1 when a finding is at least this severe.")
 @click.option("--baseline", type=click.Path(dir_okay=False),
@@ -123,13 +125,16 @@ def check(paths: tuple[str, ...], locale: str | None, source_locale: str | None,
     Example:
         l10n check --locale en samples/000_3b28b45df5788720.txt
         l10n check --catalogs locales --format sarif build/ > l10n.sarif
+        l10n check --format junit build/ > l10n-junit.xml
     """
     import os
 
     from l10n.check.finding import Severity
     from l10n.check.report import (
         Baseline,
+        format_gitlab,
         format_json,
+        format_junit,
         format_sarif,
         github_line,
         summary_lines,
@@ -171,7 +176,7 @@ def check(paths: tuple[str, ...], locale: str | None, source_locale: str | None,
     )
     known = Baseline(baseline) if baseline and not write_baseline else None
     # Text and GitHub output stream finding by finding: a crawl of any size runs in flat
-    # memory. JSON and SARIF are one document, written at the end.
+    # memory. JSON, SARIF, JUnit and GitLab reports are one document, written at the end.
     streaming = output_format in ("text", "github") and not write_baseline
     line = text_line if output_format == "text" else github_line
     bar = _progress("checking", _count_targets(paths, options))
@@ -205,6 +210,10 @@ def check(paths: tuple[str, ...], locale: str | None, source_locale: str | None,
         click.echo(format_json(report))
     elif output_format == "sarif":
         click.echo(format_sarif(report, version=__version__))
+    elif output_format == "junit":
+        click.echo(format_junit(report))
+    elif output_format == "gitlab":
+        click.echo(format_gitlab(report))
     elif output_format == "text":
         for text in summary_lines(report):
             click.echo(text)

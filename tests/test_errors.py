@@ -199,7 +199,8 @@ CASES = [
          re.compile(r"l10n: adir: warning: no pages or catalogs to check .*\n"), code=0,
          files={"adir/x.po": DIR}),
     case("check-format", "check --format xml page.txt",
-         usage("check", r"Invalid value for '--format': 'xml' is not one of .*")),
+         usage("check", r"Invalid value for '--format': 'xml' is not one of 'text', 'json', "
+                        r"'sarif', 'github', 'junit', 'gitlab'\.")),
     case("check-fail-on", "check --fail-on fatal page.txt",
          usage("check", r"Invalid value for '--fail-on': 'fatal' is not one of .*")),
     case("check-baseline-not-json", "check --baseline b.json page.txt",
