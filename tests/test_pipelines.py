@@ -102,7 +102,7 @@ next year.</p></article>
 """
 HOME = '<a href="/">Home</a>'
 SUBSCRIBE = '<a href="/subscribe">Subscribe</a>'
-LEAK = '<a href="/ru">Подписаться</a>'
+LEAK = '<a href="/account">Подписаться</a>'
 FOOTER = '<footer><a href="/privacy">Privacy policy</a></footer>'
 
 
@@ -168,7 +168,7 @@ def test_pre_commit_try_repo_runs_the_check_hook(hooks_repo: tuple[Path, Path],
     assert done.returncode == 1, done.stdout + done.stderr
     assert "l10n check (leaked strings in pages and catalogs)" in done.stdout
     assert "Failed\n- hook id: l10n-check\n- exit code: 1\n" in done.stdout
-    assert ("pages/index.html:5:76: error wrong-script: Cyrillic text, but en is written in "
+    assert ("pages/index.html:5:81: error wrong-script: Cyrillic text, but en is written in "
             "Latin: 'Подписаться'\n") in done.stdout
 
 
@@ -197,7 +197,7 @@ def test_pre_commit_hooks_fail_then_pass(hooks_repo: tuple[Path, Path], project:
     assert failed.returncode == 1, failed.stdout + failed.stderr
     for hook in ("l10n-check", "l10n-extract-check", "l10n-update-check"):
         assert f"Failed\n- hook id: {hook}\n- exit code: 1\n" in failed.stdout
-    assert ("pages/index.html:5:76: error wrong-script: Cyrillic text, but en is written in "
+    assert ("pages/index.html:5:81: error wrong-script: Cyrillic text, but en is written in "
             "Latin: 'Подписаться'\n") in failed.stdout
     assert "locales/chrome.pot: 3 entries, out of date\n" in failed.stdout
     assert "locales/de/LC_MESSAGES/chrome.po: would change (1 kept, 1 added)\n" in failed.stdout
