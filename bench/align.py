@@ -73,7 +73,7 @@ class Truth:
     """The strings of a language's catalogs, as patterns over the texts a page shows."""
 
     def __init__(self, catalogs: list[Path]) -> None:
-        from l10n.catalogs.po import read_po
+        from l10n.po import read_po
 
         self.entries: list[tuple[re.Pattern[str], str, str]] = []
         self.exact: dict[str, set[str]] = {}
@@ -162,7 +162,7 @@ def shown_at(source: Path, edition: Path) -> dict[tuple[str | None, str], set[st
 
 def score_theme(theme: str, languages: list[str], out: Path, verbose: bool) -> list[dict]:
     from l10n.align import align_editions
-    from l10n.catalogs.po import read_po
+    from l10n.po import read_po
 
     english = out / theme / "en"
     rows = []
@@ -242,7 +242,7 @@ def round_trip(corpus: Path, locales: list[str], pages: int) -> dict:
     from l10n.align import align_editions
     from l10n.catalogs.create import init_catalog
     from l10n.catalogs.extract import extract_templates
-    from l10n.catalogs.po import read_po, write_po
+    from l10n.po import read_po, write_po
     from l10n.render import RenderOptions, render_pages
 
     work = Path(tempfile.mkdtemp(prefix="align-trip-"))

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from l10n.catalogs.merge import update_catalog
-from l10n.catalogs.po import Message, format_message
+from l10n.po import Message, format_message
 
 SECTIONS = {
     "Politics": "Politik",

@@ -11,8 +11,8 @@ from typing import Any
 
 import click
 
-from l10n import __version__
 from l10n.errors import L10nError
+from l10n.version import __version__
 
 
 class _Group(click.Group):
@@ -130,6 +130,7 @@ def check(paths: tuple[str, ...], locale: str | None, source_locale: str | None,
     import os
 
     from l10n.check.finding import Severity
+    from l10n.check.job import DEFAULT_INCLUDE, CheckOptions
     from l10n.check.report import (
         Baseline,
         format_gitlab,
@@ -143,7 +144,7 @@ def check(paths: tuple[str, ...], locale: str | None, source_locale: str | None,
     from l10n.check.report import (
         write_baseline as save_baseline,
     )
-    from l10n.check.run import DEFAULT_INCLUDE, CheckOptions, check_paths
+    from l10n.check.run import check_paths
     from l10n.config import load_config
     from l10n.errors import InputError
 
@@ -224,7 +225,7 @@ def _count_targets(paths: tuple[str, ...], options: Any) -> int | None:
     """How many files a run will read, when that is cheap to know (for the progress bar)."""
     if not sys.stderr.isatty() or "-" in paths:
         return None
-    from l10n.check.run import iter_targets
+    from l10n.readers.targets import iter_targets
 
     total = 0
     try:

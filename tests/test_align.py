@@ -20,8 +20,8 @@ from click.testing import CliRunner
 from l10n.align import Proposal, State, align_editions, apply_proposals
 from l10n.align.proposals import restore_case
 from l10n.align.run import settle
-from l10n.catalogs.po import read_po, write_po
 from l10n.cli import cli
+from l10n.po import read_po, write_po
 
 from .conftest import DATA
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from l10n.catalogs.po import read_po
+from l10n.po import read_po
 
 POT = """\
 #, fuzzy

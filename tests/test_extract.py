@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from l10n.catalogs.extract import extract_pages
-from l10n.catalogs.po import read_po
+from l10n.po import read_po
 from l10n.readers import parse_page, read_page
 
 from .conftest import SAMPLES, SEED

@@ -41,9 +41,9 @@ from click.testing import CliRunner
 import l10n.files
 from l10n.catalogs.compile import compile_catalog
 from l10n.catalogs.merge import update_catalog
-from l10n.catalogs.po import Catalog, read_po, write_po
 from l10n.cli import cli
 from l10n.files import write_atomic
+from l10n.po import Catalog, read_po, write_po
 
 from .conftest import ROOT, SEED
 

@@ -42,12 +42,12 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from l10n.catalogs.po import Catalog, Message, read_po, write_po
 from l10n.check.finding import Finding
 from l10n.check.run import CheckOptions, check_paths
 from l10n.dateline import Dateline, parse_dateline, split_dateline
 from l10n.errors import CatalogError, L10nError
 from l10n.page import Page
+from l10n.po import Catalog, Message, read_po, write_po
 from l10n.readers import parse_page
 from l10n.readers.decode import decode_page
 from l10n.readers.html import read_html_document

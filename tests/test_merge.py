@@ -22,8 +22,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from l10n.catalogs.merge import MergeResult, MergeStats, merge_catalog, update_catalog
-from l10n.catalogs.po import Catalog, Message, format_message, read_po, write_po
 from l10n.errors import CatalogError, InputError
+from l10n.po import Catalog, Message, format_message, read_po, write_po
 
 from .conftest import fuzz_examples
 

@@ -1,4 +1,4 @@
-"""Tests for l10n.catalogs.po: lossless round trips and byte equality with GNU gettext.
+"""Tests for l10n.po: lossless round trips and byte equality with GNU gettext.
 
 GNU gettext's msgcat and msgfmt are the oracle. Tests that need them fail, never skip, when
 they are missing, so a green run always means "checked against GNU".
@@ -20,8 +20,8 @@ from babel.messages import pofile as babel_pofile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from l10n.catalogs.po import Catalog, Message, format_message, read_po, write_po
 from l10n.errors import CatalogError
+from l10n.po import Catalog, Message, format_message, read_po, write_po
 
 PO_DIR = Path(__file__).resolve().parent / "data" / "po"
 FIXTURES = sorted(PO_DIR.glob("*.po"))

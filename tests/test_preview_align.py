@@ -12,7 +12,7 @@ from wsgiref.validate import validator
 
 import pytest
 
-from l10n.catalogs.po import read_po
+from l10n.po import read_po
 from l10n.preview import PreviewApp, make_app
 
 from .conftest import DATA

@@ -41,12 +41,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from l10n.align.pairing import BlockPair, pair_blocks
-from l10n.catalogs.extract import (
-    Extraction,
-    chrome_context,
-    counter_entry,
-    normal_case,
-)
+from l10n.catalogs.extract import Extraction
+from l10n.chrome import chrome_context, counter_entry, normal_case
 from l10n.locales import language_of, script_of
 from l10n.page import Block, Role
 from l10n.prose import collapse_space

@@ -272,8 +272,8 @@ def write_settled(settled: Sequence[Proposal], directory: str | os.PathLike[str]
         template_catalog,
     )
     from l10n.catalogs.layout import catalog_path, template_path
-    from l10n.catalogs.po import read_po, write_po
     from l10n.files import read_file, write_atomic
+    from l10n.po import read_po, write_po
 
     assert isinstance(extraction, Extraction)
     by_catalog: dict[tuple[str, str], list[Proposal]] = {}

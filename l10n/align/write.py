@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from l10n.align.proposals import Proposal
-from l10n.catalogs.po import Catalog, Message, read_po, write_po
+from l10n.po import Catalog, Message, read_po, write_po
 
 __all__ = ["Outcome", "State", "apply_proposals", "write_proposals"]
 

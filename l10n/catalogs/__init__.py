@@ -1,5 +1,2 @@
-"""Gettext catalogs: :mod:`l10n.catalogs.po` is the one PO reader and writer."""
-
-from l10n.catalogs.po import Catalog, Message, format_message, read_po, write_po
-
-__all__ = ["Catalog", "Message", "format_message", "read_po", "write_po"]
+"""Catalog workflows over the PO format (:mod:`l10n.po`): extract, init (create), update
+(merge), compile, stats, and where catalogs live on disk (layout)."""

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import polib
 
-from l10n.catalogs.po import Catalog, read_po
 from l10n.files import read_file, write_atomic
+from l10n.placeholders import translation_mismatches
+from l10n.po import Catalog, read_po
 
 __all__ = ["CompileResult", "compile_catalog", "mo_bytes"]
 
@@ -73,9 +74,6 @@ def compile_catalog(
 ) -> CompileResult:
     """Compile one catalog next to itself (``chrome.po`` → ``chrome.mo``) unless errors block;
     ``catalog`` is the file already parsed."""
-    from l10n.check.catalog_checks import catalog_issues
-    from l10n.check.catalog_index import CatalogText
-
     source = Path(po_path)
     if catalog is None:
         catalog = read_po(read_file(source, what="catalog", missing="no such catalog",
@@ -84,13 +82,10 @@ def compile_catalog(
     for message in catalog.messages:
         if message.is_header or message.obsolete or (message.fuzzy and not use_fuzzy):
             continue
-        plural = message.msgid_plural is not None
-        text = CatalogText(
-            msgctxt=message.msgctxt, msgid=message.msgid, msgid_plural=message.msgid_plural,
-            msgstrs=message.msgstr_plural if plural else (message.msgstr,), fuzzy=message.fuzzy,
-            obsolete=False, line=message.lineno, msgstr_line=message.lineno, comments=(),
-        )
-        errors.extend(f"{source}:{issue.line}: {issue.message}" for issue in catalog_issues(text))
+        msgstrs = message.msgstr_plural if message.msgid_plural is not None \
+            else (message.msgstr,)
+        errors.extend(f"{source}:{message.lineno}: {mismatch.message}" for mismatch
+                      in translation_mismatches(message.msgid, message.msgid_plural, msgstrs))
     target = Path(mo_path) if mo_path is not None else source.with_suffix(".mo")
     image, count, skipped = mo_bytes(catalog, use_fuzzy=use_fuzzy)
     if errors:

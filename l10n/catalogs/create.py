@@ -9,11 +9,11 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from l10n import __version__
-from l10n.catalogs.po import Catalog, Message, read_po, write_po
 from l10n.errors import InputError
 from l10n.files import read_file, write_atomic
 from l10n.locales import parse_locale
+from l10n.po import Catalog, Message, read_po, write_po
+from l10n.version import __version__
 
 __all__ = ["init_catalog", "init_catalogs", "plural_forms"]
 

@@ -24,47 +24,41 @@
 from __future__ import annotations
 
 import os
-import re
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from l10n import __version__
-from l10n.catalogs.po import Catalog, Message, read_po, write_po
+from l10n.chrome import (
+    CHROME_ROLES,
+    TEASER_WORDS,
+    TEMPLATE_STRINGS,
+    chrome_context,
+    counter_entry,
+    is_technical,
+    normal_case,
+)
 from l10n.errors import InputError
 from l10n.locales import parse_locale
 from l10n.page import Block, Format, Page, Role
-from l10n.prose import collapse_space, count_words, parse_counter
+from l10n.po import Catalog, Message, read_po, write_po
+from l10n.prose import collapse_space, count_words
+from l10n.version import __version__
 
 __all__ = [
     "DOMAINS",
-    "CounterEntry",
     "Extraction",
     "Skipped",
     "TemplateWrite",
     "article_messages",
-    "chrome_context",
-    "counter_entry",
     "extract_article",
     "extract_articles",
     "extract_pages",
     "extract_templates",
-    "is_teaser",
     "template_catalog",
 ]
 
 DOMAINS = ("chrome", "places", "agencies")
-# Contexts whose text belongs to one article, not to the site's chrome.
-_ARTICLE_CONTEXTS = frozenset({"page title", "meta description", "og:title", "og:description",
-                               "twitter:title", "twitter:description", "image alt"})
-_CHROME_ROLES = {Role.CHROME: None, Role.SITE: "site name", Role.SECTION: "section",
-                 Role.TAGLINE: "tagline"}
-_TECHNICAL = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*")
-# A lone lower-case token rarer than this (Zipf) is a technical string ("loader", "spinner").
-_COMMON = 3.5
-# Chrome is labels and prompts; a line of this many words is a teaser or a headline.
-_TEASER_WORDS = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,8 +150,6 @@ def extract_pages(
 def add_template_strings(extraction: Extraction) -> None:
     """The render template's own strings (msgctxt ``template``): scraped-text pages are
     rendered through it, so its words belong in the chrome catalog too."""
-    from l10n.render.template import TEMPLATE_STRINGS
-
     for text in TEMPLATE_STRINGS:
         extraction.add("chrome", "template", text, "l10n/templates/article.html",
                        "the render template's own text")
@@ -202,66 +194,12 @@ def _extract_block(extraction: Extraction, page: Page, block: Block, judge: obje
         return
     text = collapse_space(block.text)
     reason = _not_extractable(text, judge, source_locale)
-    if reason is None and block.role is Role.CHROME and count_words(text) >= _TEASER_WORDS:
+    if reason is None and block.role is Role.CHROME and count_words(text) >= TEASER_WORDS:
         reason = "a headline or teaser, not chrome"
     if reason is not None:
         extraction.skipped.append(Skipped(page.path, block.line, text, reason))
         return
     extraction.add("chrome", context, text, reference, _where(block, page))
-
-
-@dataclass(frozen=True, slots=True)
-class CounterEntry:
-    """The plural entry of a labelled counter ("12 comments")."""
-
-    msgctxt: str
-    singular: str  # "{count} share"
-    plural: str  # "{count} shares"
-    count: int
-    label: str
-
-
-def counter_entry(block: Block, source_locale: str = "en") -> CounterEntry | None:
-    """The plural entry for a counter block; None for a bare number."""
-    counter = parse_counter(block.text)
-    if counter is None or counter[1] is None:
-        return None
-    singular, plural = _plural_forms(counter[1], counter[0], source_locale)
-    return CounterEntry(block.context or "counter", f"{{count}} {singular}",
-                        f"{{count}} {plural}", counter[0], counter[1])
-
-
-def is_teaser(block: Block) -> bool:
-    """A teaser (another article's headline or summary), or a chrome line long enough to be
-    one: neither chrome nor this article's text."""
-    return block.role is Role.TEASER or (block.role is Role.CHROME and not block.attribute
-                                         and count_words(block.text) >= _TEASER_WORDS)
-
-
-def chrome_context(block: Block) -> str | None:
-    """The msgctxt of a chrome block's catalog entry; None when the block is not chrome.
-
-    Extraction and rendering both use it, so a rendered page looks up exactly the entries
-    extraction wrote.
-    """
-    if block.role is Role.COUNTER:
-        return block.context or "counter"
-    if block.role not in _CHROME_ROLES or block.context in _ARTICLE_CONTEXTS:
-        return None
-    if block.attribute and _in_article(block) and not _is_control(block):
-        return None  # an image title or abbreviation inside the story is the story's text
-    return _CHROME_ROLES[block.role] or block.context
-
-
-def _in_article(block: Block) -> bool:
-    element = f"/{block.element or ''}/"
-    return "/article" in element or "/main/" in element
-
-
-def _is_control(block: Block) -> bool:
-    """Buttons, inputs and labels: chrome even inside a story."""
-    return (block.context or "").split()[0] in ("button", "input", "placeholder", "label",
-                                                "select", "textarea")
 
 
 def _extract_dateline(extraction: Extraction, page: Page, block: Block, reference: str) -> None:
@@ -277,15 +215,6 @@ def _extract_dateline(extraction: Extraction, page: Page, block: Block, referenc
         extraction.add("agencies", "news agency", dateline.agency, reference, where)
 
 
-def normal_case(name: str) -> str:
-    """``WASHINGTON`` → ``Washington`` (house styles upper-case names; catalogs do not)."""
-    letters = [ch for ch in name if ch.isalpha()]
-    if letters and all(ch.isupper() for ch in letters) and len(letters) > 3:
-        return " ".join(part.capitalize() if len(part) > 3 or part.isalpha() else part
-                        for part in name.split(" "))
-    return name
-
-
 def _where(block: Block, page: Page) -> str:
     """Where the string sits, for the translator: ``footer chrome, e.g. page.html``."""
     if block.attribute:
@@ -295,7 +224,7 @@ def _where(block: Block, page: Page) -> str:
     elif block.role is Role.COUNTER:
         place = f"counter ({block.text})"
     else:
-        place = _CHROME_ROLES.get(block.role) or str(block.role)
+        place = CHROME_ROLES.get(block.role) or str(block.role)
     return f"{place}, e.g. {page.path}"
 
 
@@ -308,43 +237,12 @@ def _not_extractable(text: str, judge: object, source_locale: str) -> str | None
     assert isinstance(judge, Judge)
     if not any(ch.isalpha() for ch in text):
         return "no words"
-    if _TECHNICAL.fullmatch(text) and word_zipf(text, language_of(source_locale)) < _COMMON:
+    if is_technical(text, lambda word: word_zipf(word, language_of(source_locale))):
         return "a technical string, not a label"
     verdict = judge.judge(text, source_locale)
     if verdict is not None:
         return f"{verdict.kind}: {verdict.message}"
     return None
-
-
-def _plural_forms(label: str, count: int, source_locale: str) -> tuple[str, str]:
-    """Singular and plural of an English counter label ("comments" → "comment")."""
-    words = label.split()
-    last = words[-1]
-    if count == 1 or not last.lower().endswith("s"):
-        singular, plural = last, _pluralize(last)
-    else:
-        singular, plural = _singularize(last), last
-    head = " ".join(words[:-1])
-    join = (head + " ") if head else ""
-    return join + singular, join + plural
-
-
-def _singularize(word: str) -> str:
-    lower = word.lower()
-    if lower.endswith("ies") and len(word) > 4:
-        return word[:-3] + ("Y" if word.isupper() else "y")
-    if lower.endswith(("ses", "xes", "ches", "shes")):
-        return word[:-2]
-    return word[:-1]
-
-
-def _pluralize(word: str) -> str:
-    lower = word.lower()
-    if lower.endswith("y") and len(word) > 2 and lower[-2] not in "aeiou":
-        return word[:-1] + "ies"
-    if lower.endswith(("s", "x", "ch", "sh")):
-        return word + "es"
-    return word + "s"
 
 
 def template_catalog(messages: list[Message], domain: str, *, created: str,
@@ -438,9 +336,9 @@ def extract_templates(
     from pathlib import Path
 
     from l10n.catalogs.layout import template_path
-    from l10n.check.run import iter_targets
     from l10n.files import write_atomic
     from l10n.readers import read_site
+    from l10n.readers.targets import iter_targets
 
     parse_locale(source_locale)
     files = [str(t.path) for t in iter_targets(list(paths), ("*.html", "*.htm", "*.txt"), ())

@@ -14,7 +14,7 @@ from l10n.files import read_file
 from l10n.locales import is_locale, parse_locale
 
 if TYPE_CHECKING:
-    from l10n.catalogs.po import Catalog
+    from l10n.po import Catalog
 
 __all__ = [
     "catalog_path",
@@ -118,7 +118,7 @@ def existing_template(path: str | os.PathLike[str]) -> Path:
 def parse_catalogs(paths: Iterable[str | os.PathLike[str]]) -> dict[str, Catalog]:
     """Read and parse every catalog, so that a malformed one stops a run before it writes;
     the parsed catalogs by path."""
-    from l10n.catalogs.po import read_po
+    from l10n.po import read_po
 
     return {str(path): read_po(read_file(path, what="catalog"), path=str(path))
             for path in dict.fromkeys(paths)}

@@ -2,7 +2,7 @@
 
 This module owns the merge engine: :func:`merge_catalog` (two parsed catalogs in, the merged
 catalog out) and :func:`update_catalog` (read, merge and write one ``.po`` file under a lock).
-Reading and writing go through :mod:`l10n.catalogs.po`; GNU gettext is never run.
+Reading and writing go through :mod:`l10n.po`; GNU gettext is never run.
 
 The rules, established by running gettext 0.21's ``msgmerge --previous`` on crafted files:
 
@@ -35,7 +35,7 @@ The rules, established by running gettext 0.21's ``msgmerge --previous`` on craf
 
 Deliberate differences from msgmerge, so that nothing is lost or silently rewritten:
 
-* Unchanged entries keep their exact bytes (see :func:`~l10n.catalogs.po.write_po`); entries
+* Unchanged entries keep their exact bytes (see :func:`~l10n.po.write_po`); entries
   the merge changes are rendered as msgmerge renders them. Flags GNU does not know are kept.
 * The header is not rebuilt: its lines keep their order, spelling and duplicates, and no
   ``Language`` line is guessed from ``Language-Team``. Only the two template fields change in
@@ -70,9 +70,10 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Indel
 
-from l10n.catalogs.po import Catalog, Message, _format_language, read_po, write_po
 from l10n.errors import InputError
 from l10n.files import read_file, write_atomic
+from l10n.po import Catalog, Message, read_po, write_po
+from l10n.po.write import format_language
 
 __all__ = [
     "MergeResult",
@@ -513,7 +514,7 @@ def _is_gnu_flag(flag: str) -> bool:
     return (
         flag in ("fuzzy", "wrap", "no-wrap")
         or flag.startswith("range:")
-        or _format_language(flag) is not None
+        or format_language(flag) is not None
     )
 
 
@@ -563,10 +564,10 @@ _C_TYPES = (
 def _format_newly_broken(d: Message, r: Message) -> bool:
     """Whether the template newly marks a format the translation does not follow."""
     for flag in r.flags:
-        lang = _format_language(flag)
+        lang = format_language(flag)
         if lang is None or lang[0] not in ("yes", "possible"):
             continue
-        if any(_format_language(f) in (("yes", lang[1]), ("possible", lang[1])) for f in d.flags):
+        if any(format_language(f) in (("yes", lang[1]), ("possible", lang[1])) for f in d.flags):
             continue
         signature = _SIGNATURES.get(lang[1])
         if signature is None:

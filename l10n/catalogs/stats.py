@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from l10n.catalogs.layout import catalog_path, check_domain, check_locale, find_locales
-from l10n.catalogs.po import read_po
-from l10n.check.catalog_checks import strip_placeholders
 from l10n.errors import MissingCatalogError
 from l10n.files import read_file
+from l10n.placeholders import strip_placeholders
+from l10n.po import read_po
 from l10n.prose import count_words
 
 __all__ = ["CatalogStats", "catalog_stats"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from l10n.check.catalog_index import CatalogText, ReadCatalog
 from l10n.check.finding import Kind
+from l10n.placeholders import translation_mismatches
 
 __all__ = [
     "CatalogIssue",
@@ -20,13 +21,9 @@ __all__ = [
     "catalog_issues",
     "catalog_stats",
     "ignored_kinds",
-    "strip_placeholders",
 ]
 
-_PRINTF = re.compile(r"%(?:\((?P<name>[^)]+)\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*"
-                     r"(?P<conv>[diouxXeEfFgGcrsa%])")
-_BRACE = re.compile(r"(?<!\{)\{(?P<field>[A-Za-z_0-9][\w.\[\]]*)?(?:![rsa])?(?::[^{}]*)?\}(?!\})")
-_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)\b[^<>]*?/?>")
+_KINDS = {"placeholders": Kind.PLACEHOLDER_MISMATCH, "markup": Kind.MARKUP_MISMATCH}
 _IGNORE = re.compile(r"^\s*l10n-ignore(?::\s*(?P<kinds>.*))?$")
 
 
@@ -91,48 +88,6 @@ def catalog_issues(entry: CatalogText) -> Iterator[CatalogIssue]:
     """Placeholder and markup mismatches between an entry's msgid and its translations."""
     if entry.obsolete or not any(entry.msgstrs):
         return
-    sources = [entry.msgid] + ([entry.msgid_plural] if entry.msgid_plural else [])
-    for index, msgstr in enumerate(entry.msgstrs):
-        if not msgstr:
-            continue
-        source = sources[min(index, len(sources) - 1)]
-        wanted, got = _placeholders(source), _placeholders(msgstr)
-        if wanted != got and not (entry.msgid_plural and _plural_drop(wanted, got)):
-            yield CatalogIssue(
-                Kind.PLACEHOLDER_MISMATCH, entry.msgstr_line, msgstr,
-                f"placeholders {_show(got)} differ from the msgid's {_show(wanted)}",
-            )
-        wanted_tags, got_tags = _tags(source), _tags(msgstr)
-        if wanted_tags != got_tags:
-            yield CatalogIssue(
-                Kind.MARKUP_MISMATCH, entry.msgstr_line, msgstr,
-                f"markup {_show(got_tags)} differs from the msgid's {_show(wanted_tags)}",
-            )
-
-
-def strip_placeholders(text: str) -> str:
-    """``text`` without its printf and brace placeholders (they are not words)."""
-    return _BRACE.sub(" ", _PRINTF.sub(" ", text))
-
-
-def _placeholders(text: str) -> Counter[str]:
-    found: Counter[str] = Counter()
-    for match in _PRINTF.finditer(text):
-        if match["conv"] != "%":
-            found[f"%({match['name']})" if match["name"] else f"%{match['conv']}"] += 1
-    for match in _BRACE.finditer(text):
-        found["{" + (match["field"] or "") + "}"] += 1
-    return found
-
-
-def _plural_drop(wanted: Counter[str], got: Counter[str]) -> bool:
-    """A plural form may leave out the number ("one comment" for ``%d comments``)."""
-    return all(got[k] <= wanted[k] for k in got) and set(got) <= set(wanted)
-
-
-def _tags(text: str) -> Counter[str]:
-    return Counter(m.group(0).split()[0].rstrip(">").lower() for m in _TAG.finditer(text))
-
-
-def _show(counter: Counter[str]) -> str:
-    return "[" + ", ".join(sorted(counter.elements())) + "]" if counter else "none"
+    for mismatch in translation_mismatches(entry.msgid, entry.msgid_plural, entry.msgstrs):
+        yield CatalogIssue(_KINDS[mismatch.what], entry.msgstr_line, mismatch.text,
+                           mismatch.message)

@@ -59,7 +59,7 @@ class ReadCatalog:
 def read_catalog(path: str | os.PathLike[str], data: bytes | None = None) -> ReadCatalog:
     """Read a ``.po``/``.pot`` file (or its ``data``, read already, named ``path``); a
     malformed one is a :class:`CatalogError` (path:line)."""
-    from l10n.catalogs.po import read_po
+    from l10n.po import read_po
 
     name = os.fspath(path)
     if data is None:

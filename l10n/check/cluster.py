@@ -15,7 +15,9 @@ import pickle
 from collections.abc import Iterator
 
 from l10n.check.catalog_index import CatalogIndex
+from l10n.check.job import check_target, make_judge
 from l10n.errors import L10nError, UsageError
+from l10n.readers.targets import Target
 
 __all__ = ["dask_results"]
 
@@ -106,8 +108,6 @@ def _readable(target: object) -> object:
     """A target with its bytes loaded, so workers need no access to this machine's files."""
     from dataclasses import replace
 
-    from l10n.check.run import Target
-
     assert isinstance(target, Target)
     try:
         return replace(target, data=target.read(), path=None)
@@ -120,10 +120,8 @@ _JUDGES: dict[str, object] = {}  # one judge per worker process and run (a cache
 
 def _check_partition(targets: list[object], options: object, catalogs: CatalogIndex | None,
                      run: str) -> list[object]:
-    from l10n.check.run import _make_judge, check_target
-
     judge = _JUDGES.get(run)
     if judge is None:
         _JUDGES.clear()
-        judge = _JUDGES[run] = _make_judge(options, catalogs, many=True)  # type: ignore[arg-type]
+        judge = _JUDGES[run] = make_judge(options, catalogs, many=True)  # type: ignore[arg-type]
     return [check_target(t, options, judge) for t in targets]  # type: ignore[arg-type]

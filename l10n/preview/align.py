@@ -108,7 +108,7 @@ class Aligner:
     def state(self, proposal: Proposal) -> tuple[str, bool]:
         """What the catalog holds for the proposal's entry, and whether it may take it."""
         from l10n.catalogs.layout import catalog_path
-        from l10n.catalogs.po import read_po
+        from l10n.po import read_po
 
         path = catalog_path(self.site.catalogs, proposal.locale, proposal.domain)
         if not path.is_file():

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from l10n.catalogs.layout import catalog_path, template_path
-from l10n.catalogs.po import read_po
+from l10n.po import read_po
 from l10n.render.translations import Translations
 
 __all__ = [

@@ -29,7 +29,7 @@ from l10n.catalogs.layout import find_locales
 from l10n.check.catalog_index import CatalogIndex
 from l10n.check.engine import Judge
 from l10n.check.finding import Finding
-from l10n.check.run import CheckOptions, check_page, page_locale
+from l10n.check.job import CheckOptions, check_page, page_locale
 from l10n.errors import L10nError
 from l10n.locales import bcp47, language_of, parse_locale
 from l10n.page import Block, Format, Page, Role

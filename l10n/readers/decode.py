@@ -32,6 +32,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from l10n.charsets import ascii_charset
 from l10n.errors import InputError
 
 __all__ = [
@@ -199,23 +200,6 @@ def browser_charset(name: str) -> str | None:
     ``cp1252``); None for labels :func:`ascii_charset` refuses."""
     codec = ascii_charset(name)
     return _BROWSER_CODECS.get(codec, codec) if codec else None
-
-
-_ASCII = "".join(map(chr, range(128)))
-
-
-def ascii_charset(name: str) -> str | None:
-    """Python's codec name for a declared charset that pages and PO files can be written in,
-    i.e. one that writes ASCII as ASCII; None for anything else: unknown names, UTF-16 and
-    UTF-7 (as browsers do), and codecs that are no charset (base64, unicode-escape, idna)."""
-    try:
-        codec = codecs.lookup(name).name
-        if _ASCII.encode(codec) != _ASCII.encode("ascii"):
-            return None
-    except (LookupError, UnicodeError):
-        return None
-    # Writes ASCII as ASCII, but reads "\u00e9" as "é".
-    return None if codec == "raw-unicode-escape" else codec
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:

@@ -21,7 +21,7 @@ import functools
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from l10n.catalogs.extract import chrome_context, counter_entry, is_teaser, normal_case
+from l10n.chrome import chrome_context, counter_entry, is_teaser, normal_case
 from l10n.dateline import Dateline
 from l10n.errors import UsageError
 from l10n.locales import bcp47, direction, language_of, parse_locale

@@ -20,10 +20,8 @@ from l10n.locales import bcp47, direction
 from l10n.page import Block, Page, Role
 from l10n.render.localize import Localizer, Piece
 
-__all__ = ["TEMPLATE_STRINGS", "render_template", "render_text"]
+__all__ = ["render_template", "render_text"]
 
-# The template's own strings (msgctxt "template"), for extraction into the chrome template.
-TEMPLATE_STRINGS = ("Site navigation", "Published")
 _ISOLATE = ("\u2068", "\u2069")  # FSI … PDI, for plain-text fields in right-to-left pages
 
 

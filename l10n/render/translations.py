@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from l10n.catalogs.layout import catalog_path
-from l10n.catalogs.po import read_po
 from l10n.errors import CatalogError, MissingCatalogError
+from l10n.po import read_po
 
 __all__ = ["Translations", "load_translations"]
 

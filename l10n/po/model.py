@@ -1,0 +1,161 @@
+"""The PO data model: :class:`Message`, one entry (frozen: change it with
+:func:`dataclasses.replace`), and :class:`Catalog`, a file's entries in file order with what it
+takes to write them back exactly.
+
+A parsed message carries its :class:`Source`: the exact text it came from (the blank lines
+before it, then its own lines) and a snapshot of the fields parsed from that text. The writer
+gives that text back byte for byte while the fields still equal the snapshot, so
+``replace()`` invalidates the source without bookkeeping, and setting a field back to its old
+value makes the entry byte-identical again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+__all__ = ["Catalog", "Message", "Source", "parse_header", "written_fields"]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a parsed entry came from: its exact text and the fields parsed from it."""
+
+    lead: str
+    body: str
+    fields: tuple[object, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One PO entry; the header is the entry with an empty msgid and no msgctxt."""
+
+    msgid: str
+    msgstr: str = ""
+    msgctxt: str | None = None
+    msgid_plural: str | None = None
+    msgstr_plural: tuple[str, ...] = ()
+    translator_comments: tuple[str, ...] = ()
+    extracted_comments: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    previous_msgctxt: str | None = None
+    previous_msgid: str | None = None
+    previous_msgid_plural: str | None = None
+    obsolete: bool = False
+    lineno: int = field(default=0, compare=False)
+    # The source text is reused only while the fields still equal the snapshot taken when
+    # it was parsed, so replace() invalidates it without any bookkeeping.
+    source: Source | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def fuzzy(self) -> bool:
+        """Whether the entry carries the ``fuzzy`` flag."""
+        return "fuzzy" in self.flags
+
+    @property
+    def key(self) -> tuple[str | None, str]:
+        """The entry's identity in a catalog: ``(msgctxt, msgid)``."""
+        return (self.msgctxt, self.msgid)
+
+    @property
+    def is_translated(self) -> bool:
+        """Whether every msgstr is non-empty and the entry is not fuzzy."""
+        if self.msgid_plural is not None:
+            done = bool(self.msgstr_plural) and all(self.msgstr_plural)
+        else:
+            done = self.msgstr != ""
+        return done and not self.fuzzy
+
+    @property
+    def is_header(self) -> bool:
+        """Whether this is the header entry."""
+        return self.msgid == "" and self.msgctxt is None and not self.obsolete
+
+
+def written_fields(m: Message) -> tuple[object, ...]:
+    """The fields that decide how an entry is written."""
+    return (
+        m.msgid,
+        m.msgstr,
+        m.msgctxt,
+        m.msgid_plural,
+        m.msgstr_plural,
+        m.translator_comments,
+        m.extracted_comments,
+        m.references,
+        m.flags,
+        m.previous_msgctxt,
+        m.previous_msgid,
+        m.previous_msgid_plural,
+        m.obsolete,
+    )
+
+
+@dataclass(slots=True)
+class Catalog:
+    """A PO file: its entries in file order plus what is needed to write it back exactly."""
+
+    messages: list[Message] = field(default_factory=list)
+    path: str | None = None
+    encoding: str = "utf-8"
+    newline: str = "\n"
+    bom: bool = False
+    trailer: str = ""
+
+    @property
+    def header(self) -> Message | None:
+        """The header entry, if there is one."""
+        for m in self.messages:
+            if m.is_header:
+                return m
+        return None
+
+    def header_fields(self) -> dict[str, str]:
+        """The header's ``Key: value`` lines, in order."""
+        header = self.header
+        return parse_header(header.msgstr) if header is not None else {}
+
+    def __iter__(self) -> Iterator[Message]:
+        return iter(self.messages)
+
+    def __len__(self) -> int:
+        return len(self.messages)
+
+    def by_key(self) -> dict[tuple[str | None, str], Message]:
+        """Active (non-obsolete) entries by ``(msgctxt, msgid)``; the first of duplicates wins."""
+        result: dict[tuple[str | None, str], Message] = {}
+        for m in self.messages:
+            if not m.obsolete:
+                result.setdefault(m.key, m)
+        return result
+
+    def get(self, msgid: str, msgctxt: str | None = None) -> Message | None:
+        """The first active entry with this msgid and msgctxt, or None."""
+        for m in self.messages:
+            if not m.obsolete and m.msgid == msgid and m.msgctxt == msgctxt:
+                return m
+        return None
+
+    def duplicates(self) -> list[tuple[str | None, str]]:
+        """Keys that more than one active entry uses, in order of first use."""
+        seen: set[tuple[str | None, str]] = set()
+        dups: dict[tuple[str | None, str], None] = {}
+        for m in self.messages:
+            if m.obsolete:
+                continue
+            if m.key in seen:
+                dups[m.key] = None
+            seen.add(m.key)
+        return list(dups)
+
+
+def parse_header(msgstr: str) -> dict[str, str]:
+    """The ``Key: value`` lines of a header msgstr."""
+    fields: dict[str, str] = {}
+    for line in msgstr.split("\n"):
+        name, sep, value = line.partition(":")
+        if sep and name.strip():
+            fields[name.strip()] = value.strip()
+    return fields
+
