@@ -25,6 +25,7 @@ Where a text sits decides what another language means there:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -396,12 +397,17 @@ def _address_language(href: str) -> str | None:
     candidates = [host.split(".", 1)[0]] if host.count(".") >= 2 else []
     candidates += [path.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]]
     for code in candidates:
-        if re.fullmatch(r"[a-z]{2}(?:[-_][a-zA-Z]{2,4})?", code):
-            try:
-                return language_of(parse_locale(code))
-            except UsageError:
-                continue
+        if re.fullmatch(r"[a-z]{2}(?:[-_][a-zA-Z]{2,4})?", code) and _is_language(code[:2]):
+            return code[:2]
     return None
+
+
+@functools.cache
+def _is_language(code: str) -> bool:
+    """Whether CLDR has a locale for this two-letter language code."""
+    from babel import localedata
+
+    return localedata.exists(code)
 
 
 def _in_target_language(block: Block, judge: Judge, verdict: Verdict) -> bool:
