@@ -90,6 +90,8 @@ def test_the_editions_view_shows_the_proposals_escaped(site: Path) -> None:
     assert '<script src="/static/align.js" defer></script>' in page
     status, index = request(app, "/align/")
     assert status == 200 and f'<a href="/align/0">{site / "en" / "page.html"}</a>' in index
+    status, home = request(app, "/")
+    assert status == 200 and ' <a class="editions" href="/align/0">editions</a></th>' in home
 
 
 def test_accept_writes_one_translation_through_the_catalog_writer(site: Path) -> None:
@@ -151,3 +153,4 @@ def test_without_editions_there_is_no_write_path(site: Path) -> None:
     app = make_app([str(site / "en")], str(site / "locales"))
     assert request(app, "/accept", method="POST", body=b"{}")[0] == 405
     assert request(app, "/align/0")[0] == 404
+    assert 'class="editions"' not in request(app, "/")[1]

@@ -171,7 +171,8 @@ class PreviewApp:
 
     def _index(self) -> Response:
         locales, cells = self.site.cells()
-        return Response(200, index_page(self.site, locales, cells))
+        return Response(200, index_page(self.site, locales, cells,
+                                        editions=self.aligner is not None))
 
     def _page_view(self, ref: PageRef, view: str, query: dict[str, list[str]]) -> Response:
         overlay = query.get("overlay", ["0"])[-1] not in ("", "0")
