@@ -186,6 +186,18 @@ def test_a_leak_written_wholly_in_its_language_stays_an_error(leak: str) -> None
         ("wrong-script" if "文" in leak else "wrong-language", "error")]
 
 
+@pytest.mark.parametrize(("href", "severity"), [
+    ("/termine/aok-run-for-school.html", "warning"),  # its address spells the text: a title
+    ("/2023/05/aok-run-for-school-2/", "warning"),
+    ("/anmelden", "error"),  # an interface link leads elsewhere
+], ids=["slug", "numbered slug", "other address"])
+def test_a_link_its_address_spells_is_a_title(href: str, severity: str) -> None:
+    html = page(f'<footer><p><a href="{href}">AOK Run for School</a></p></footer>'
+                + story())
+    assert [(kind, level) for kind, level, _ in findings(html)] == [
+        ("wrong-language", severity)]
+
+
 def test_an_images_alt_inside_a_link_names_the_site_it_leads_to() -> None:
     html = page('<header><a href="https://www.flkeysnews.com/"><img src="l.svg" '
                 'alt="FL Keys News Logo"></a></header>' + story())

@@ -20,13 +20,19 @@ Where a text sits decides what another language means there:
   placeholder alone in its element, a string the page's scripts carry) is at most a warning;
   a key-shaped link text that its link's address names (``/users/jane_doe``) is an identifier;
 * inside chrome text, a link, a button or a separately styled part (a screen-reader label) is
-  judged on its own too, where its language can differ from its sentence's.
+  judged on its own too, where its language can differ from its sentence's;
+* a text partly the page's own (a word of its language, a phrase in its script beside another
+  script) and a link of three words or more that its address spells (a post's, a product's
+  or an event's title: ``/aok-run-for-school.html``) are at most warnings; a link to another
+  edition that its address names (``ru.example.com``, ``/pt-br/``) and written in that
+  edition's language is no leak.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -88,6 +94,8 @@ _PHOTO_CREDIT = re.compile(r"(?:©|\(c\))?\s*(?:foto|photo|bild|image|imagen|ima
 # A "whole sentence" in content: this many words (teasers are headlines: a little shorter).
 _SENTENCE_WORDS = 6
 _HEADLINE_WORDS = 5
+# A link's text this long that its address spells is a title (see _titles_its_link).
+_TITLE_WORDS = 3
 # A word of the page's own language inside a text read as another: this common in the page's
 # language (Zipf), and this much commoner there than in the other.
 _OWN_ZIPF = 3.0
@@ -211,6 +219,8 @@ def _block_findings(block: Block, language: PageLanguage, judge: Judge, label: s
             severity = Severity.WARNING  # a script fills it before anyone sees it
     if _menu_title(block, verdict):
         severity = Severity.WARNING
+    if verdict.kind in _LANGUAGE_KINDS and _titles_its_link(block):
+        severity = Severity.WARNING  # the title of the post, product or event it leads to
     mixed = _mixed(verdict, text, locale)
     if mixed is not None:
         verdict, severity = mixed, Severity.WARNING
@@ -270,6 +280,27 @@ def _names_its_site(block: Block) -> bool:
         return True  # starts with the name; "Get it on Google Play" starts with a verb
     initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", block.text)).lower()
     return len(initials) >= 3 and initials in name.split(".")
+
+
+def _titles_its_link(block: Block) -> bool:
+    """Whether a link's text of several words is the name its address was made from
+    ("AOK Run for School" → ``/aok-run-for-school.html``): the title of a post, a product
+    or an event, which a site keeps as its author wrote it; interface links lead elsewhere
+    ("Share on Facebook", "Skip to content")."""
+    if not block.href or block.attribute or count_words(block.text) < _TITLE_WORDS:
+        return False
+    path = block.href.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    last = re.sub(r"\.(?:s?html?|php|aspx?)$", "", path.rsplit("/", 1)[-1].lower())
+    last = re.sub(r"^\d+-|-\d+$", "", last)
+    return bool(last) and last == _slug(block.text)
+
+
+def _slug(text: str) -> str:
+    """A text as sites make addresses of titles: lower case, accents dropped, other
+    characters runs of hyphens."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", text.lower())
+                    if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 
 
 def _names_its_link(block: Block) -> bool:
