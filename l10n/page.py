@@ -150,14 +150,16 @@ class Block:
 @dataclass(frozen=True, slots=True)
 class TimeElement:
     """A ``<time datetime>`` as the page shows it: the machine value, the text readers see
-    (``""`` when none), where the element starts, and the ``lang`` it sits under (None: the
-    page's). Kept so that a check can compare the two."""
+    (``""`` when none), where the element starts, the ``lang`` it sits under (None: the
+    page's), and whether its markup calls it a modification time (``class="updated"``,
+    ``itemprop="dateModified"``). Kept so that a check can compare the two."""
 
     datetime: str
     text: str
     line: int
     column: int
     lang: str | None = None
+    modified: bool = False
 
 
 @dataclass(frozen=True, slots=True)

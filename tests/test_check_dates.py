@@ -451,3 +451,17 @@ def test_the_time_is_read_in_its_own_lang(tmp_path: Path) -> None:
     body = ('<p>Der Rat hat am Dienstag beschlossen, die Hafenmauer neu zu bauen, sagte sie.</p>'
             '\n<p lang="en">Filed <time datetime="2024-03-05">Tuesday, 5/3/2024</time></p>')
     assert _dates(tmp_path, {"p.html": _page("de", body)}) == []  # d/M: British English
+
+
+@pytest.mark.parametrize(("markup", "severity"), [
+    ('class="entry-date updated"', "warning"),
+    ('itemprop="dateModified"', "warning"),
+    ('class="entry-date published"', "error"),
+], ids=["updated class", "dateModified", "published"])
+def test_a_modification_time_showing_another_date_is_a_warning(
+        tmp_path: Path, markup: str, severity: str) -> None:
+    """Themes print the publication date inside the update's ``<time>``: a warning."""
+    body = ('<p>The council decided on Tuesday to rebuild the harbour wall, she said.</p>\n'
+            f'<p>Posted <time {markup} datetime="2023-11-08">November 7, 2023</time></p>')
+    assert [severity for _, _, severity, _, _ in _dates(tmp_path, {"p.html": _page("en", body)})] \
+        == [severity]

@@ -147,7 +147,10 @@ def _time_finding(time: TimeElement, language: PageLanguage, label: str,
     message = time_mismatch(time.datetime, time.text, locales)
     if message is None:
         return None
-    verdict = Verdict(Kind.DATE_MISMATCH, False, Evidence.PATTERN, message)
+    if time.modified:  # themes print the publication date inside an update's <time>
+        message += " (its markup calls it the modification time: is the text the publication date?)"
+    verdict = Verdict(Kind.DATE_MISMATCH, False, Evidence.PATTERN, message,
+                      warning=time.modified)
     return verdict.place(label, time.line, time.column, None, time.text, locales[0],
                          overrides)
 

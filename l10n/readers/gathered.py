@@ -46,6 +46,7 @@ class TimeTag(NamedTuple):
     line: int = 1
     column: int = 1
     lang: str | None = None
+    modified: bool = False
 
 
 @dataclass(slots=True)
@@ -97,8 +98,9 @@ class Gathered:
         itemprop = (attrs.get("itemprop") or "").lower().split()
         classes = (attrs.get("class") or "").lower().split()
         published = "pubdate" in attrs or "datepublished" in itemprop or "published" in classes
+        modified = "datemodified" in itemprop or not {"updated", "modified"}.isdisjoint(classes)
         self.times.append(TimeTag(value.strip(), published, in_article, in_byline, text,
-                                  *where, lang))
+                                  *where, lang, modified))
 
     def note_link(self, el: etree._Element) -> None:
         """Record a ``link[rel=alternate][hreflang][href]``: another edition of the page."""

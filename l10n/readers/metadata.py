@@ -108,7 +108,7 @@ def read_metadata(
         language=language,
         language_source=language_source,
         direction=_direction(html_attrs, root),
-        times=tuple(TimeElement(t.value, t.text, t.line, t.column, t.lang)
+        times=tuple(TimeElement(t.value, t.text, t.line, t.column, t.lang, t.modified)
                     for t in gathered.times),
         alternates=tuple(gathered.alternates),
     )
