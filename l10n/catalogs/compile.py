@@ -2,8 +2,8 @@
 
 Fuzzy entries are left out unless asked for (gettext would otherwise show a guess to readers);
 placeholder and markup mismatches are reported as ``path:line: message`` and, like
-``msgfmt -c``, block the ``.mo`` of that catalog. polib writes the ``.mo`` (the format it does
-well); the result is written atomically.
+``msgfmt -c``, block the ``.mo`` of that catalog. :mod:`l10n.po.mo` writes the ``.mo``; the
+result is written atomically.
 """
 
 from __future__ import annotations
@@ -12,11 +12,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import polib
-
 from l10n.files import read_file, write_atomic
 from l10n.placeholders import translation_mismatches
 from l10n.po import Catalog, read_po
+from l10n.po.mo import mo_image
 
 __all__ = ["CompileResult", "compile_catalog", "mo_bytes"]
 
@@ -38,31 +37,25 @@ def mo_bytes(catalog: Catalog, *, use_fuzzy: bool = False) -> tuple[bytes, int, 
     Untranslated entries, obsolete ones and (unless ``use_fuzzy``) fuzzy ones are left out, as
     msgfmt does; the header is kept.
     """
-    mo = polib.POFile(encoding="utf-8")
+    entries = []
     count = skipped = 0
     for message in catalog.messages:
-        if message.is_header:
-            mo.metadata = dict(catalog.header_fields())
-            continue
-        if message.obsolete:
+        if message.obsolete or message.is_header:
             continue
         if message.fuzzy and not use_fuzzy:
             skipped += 1
             continue
         if message.msgid_plural is not None:
-            if not all(message.msgstr_plural):
+            forms = message.msgstr_plural
+            if not all(forms):
                 continue
-            entry = polib.POEntry(msgid=message.msgid, msgid_plural=message.msgid_plural,
-                                  msgstr_plural=dict(enumerate(message.msgstr_plural)),
-                                  msgctxt=message.msgctxt)
-        else:
-            if not message.msgstr:
-                continue
-            entry = polib.POEntry(msgid=message.msgid, msgstr=message.msgstr,
-                                  msgctxt=message.msgctxt)
-        mo.append(entry)
-        count += 1
-    return mo.to_binary(), count, skipped
+            count += 1
+            if forms:  # counted, but without forms there is nothing to look up
+                entries.append((message.msgctxt, message.msgid, message.msgid_plural, forms))
+        elif message.msgstr:
+            count += 1
+            entries.append((message.msgctxt, message.msgid, None, (message.msgstr,)))
+    return mo_image(catalog.header_fields(), entries), count, skipped
 
 
 def compile_catalog(
