@@ -389,7 +389,7 @@ def update(directory: str | None, domains: tuple[str, ...], locales: tuple[str, 
     stale = False
     for po, pot in plan:
         result = update_catalog(po, pot, fuzzy=not no_fuzzy, check=check,
-                                template=parsed[str(pot)])
+                                template=parsed[str(pot)].catalog, parsed=parsed[str(po)])
         for warning in result.warnings:
             click.echo(f"l10n: {warning.path}:{warning.line}: warning: {warning.message}",
                        err=True)
@@ -432,7 +432,7 @@ def compile_command(directory: str | None, domains: tuple[str, ...], locales: tu
     parsed = parse_catalogs(plan)  # a malformed catalog stops the run before any .mo is written
     failed = False
     for po in plan:
-        result = compile_catalog(po, use_fuzzy=use_fuzzy, catalog=parsed[str(po)])
+        result = compile_catalog(po, use_fuzzy=use_fuzzy, catalog=parsed[str(po)].catalog)
         for error in result.errors:
             click.echo(f"l10n: {error}", err=True)
         if result.mo is None:
