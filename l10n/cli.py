@@ -246,10 +246,10 @@ def _locale_option(f: Any) -> Any:
 
 
 def _catalogs_dir(directory: str | None) -> str:
-    from l10n.config import load_config
-
     if directory:
         return directory
+    from l10n.config import load_config
+
     extra = load_config().extra.get("directory")
     return str(extra) if extra else "locales"
 

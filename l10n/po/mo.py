@@ -13,6 +13,8 @@ import re
 import struct
 from array import array
 from collections.abc import Iterable
+from itertools import accumulate
+from operator import itemgetter
 
 __all__ = ["mo_image"]
 
@@ -51,31 +53,33 @@ def mo_image(header: dict[str, str],
     """The ``.mo`` bytes of ``header`` (its fields) and ``entries``: (msgctxt, msgid,
     msgid_plural, msgstrs) of each translated entry, in catalog order (a singular entry's
     msgstrs are its one msgstr)."""
-    pairs = []
+    rows = []
     for msgctxt, msgid, msgid_plural, msgstrs in entries:
         key = f"{msgctxt}\x04{msgid}" if msgctxt else msgid
         if msgid_plural is None:
-            stored, value = key, msgstrs[0]
+            rows.append((key, key, msgstrs[0]))
         elif msgid_plural:
-            stored, value = f"{key}\0{msgid_plural}", "\0".join(msgstrs)
+            rows.append((key, f"{key}\0{msgid_plural}", "\0".join(msgstrs)))
         else:  # an empty msgid_plural: polib wrote a singular key without a translation
-            stored, value = key, ""
-        pairs.append((stored.encode("utf-8"), key.encode("utf-8"), value.encode("utf-8")))
-    pairs.sort(key=lambda pair: pair[1])  # by msgctxt EOT msgid (stable: duplicates in order)
-    keys = [b"", *(pair[0] for pair in pairs)]
-    values = [_header_value(header).encode("utf-8"), *(pair[2] for pair in pairs)]
+            rows.append((key, key, ""))
+    # By the keys' UTF-8 bytes, which is the order of their code points (stable: duplicates
+    # stay in catalog order).
+    rows.sort(key=itemgetter(0))
+    keys = ["", *map(itemgetter(1), rows)]
+    values = [_header_value(header), *map(itemgetter(2), rows)]
     count = len(keys)
     key_start = 7 * 4 + 16 * count
-    ids = b"\0".join(keys) + b"\0"
+    ids = ("\0".join(keys) + "\0").encode("utf-8")
     value_start = key_start + len(ids)
-    offsets = array("i")
-    at = 0
-    for key in keys:
-        offsets.extend((len(key), key_start + at))
-        at += len(key) + 1
-    at = 0
-    for value in values:
-        offsets.extend((len(value), value_start + at))
-        at += len(value) + 1
+    key_sizes = [len(k) if k.isascii() else len(k.encode("utf-8")) for k in keys]
+    value_sizes = [len(v) if v.isascii() else len(v.encode("utf-8")) for v in values]
+    offsets = array("i", [0]) * (4 * count)
+    # Each string's length, then its offset; the strings follow one another, NUL-terminated.
+    offsets[0 : 2 * count : 2] = array("i", key_sizes)
+    offsets[1 : 2 * count : 2] = array("i", accumulate((n + 1 for n in key_sizes[:-1]),
+                                                       initial=key_start))
+    offsets[2 * count :: 2] = array("i", value_sizes)
+    offsets[2 * count + 1 :: 2] = array("i", accumulate((n + 1 for n in value_sizes[:-1]),
+                                                        initial=value_start))
     head = struct.pack("Iiiiiii", _MAGIC, 0, count, 7 * 4, 7 * 4 + count * 8, 0, key_start)
-    return head + offsets.tobytes() + ids + b"\0".join(values) + b"\0"
+    return head + offsets.tobytes() + ids + ("\0".join(values) + "\0").encode("utf-8")
