@@ -170,18 +170,16 @@ def _candidates_buffer(queries: list[bytes], data: list[bytes]) -> Iterator[_Can
                    score_cutoff=_THRESHOLD - 0.0001, dtype=FLOAT32, workers=-1)
     flat = memoryview(matrix).cast("B")
     width = 4 * len(data)
-    every = range(len(data))
+    every = list(range(len(data)))  # ints made once, not once per row
     for row in range(len(queries)):
-        raw = flat[row * width : (row + 1) * width]
+        scores = flat[row * width : (row + 1) * width].tobytes()
         # A score is 0 or at least the cutoff (about 0.6, high byte 0x3f in float32): the
         # high bytes pick out the scored columns without a Python object per column.
-        scored = bytes(raw[3::4])
-        columns = list(compress(every, scored))
+        columns = list(compress(every, scores[3::4]))
         if not columns:
             continue
-        scores = array("f")
-        scores.frombytes(raw)
-        values = list(compress(scores, scored))
+        value = array("f", scores).__getitem__
+        values = [value(column) for column in columns]
         top = max(values)
         # numpy's float32 arithmetic: top - margin, rounded to float32.
         floor = array("f", [top - _MARGIN32])[0]

@@ -368,6 +368,12 @@ def _new_entry(r: Message, nplurals: int) -> Message:
 
 def _merge_entry(d: Message, r: Message, force_fuzzy: bool, nplurals: int) -> Message:
     """The catalog entry ``d`` updated to the template entry ``r``."""
+    if (not force_fuzzy and r.flags == d.flags and "fuzzy" not in d.flags and not d.obsolete
+            and r.msgid_plural == d.msgid_plural and r.references == d.references
+            and r.extracted_comments == d.extracted_comments and d.previous_msgid is None
+            and d.previous_msgctxt is None and d.previous_msgid_plural is None
+            and r.msgid == d.msgid and r.msgctxt == d.msgctxt):
+        return d  # most entries: what the rules below give when nothing changed
     fuzzy = d.fuzzy or force_fuzzy or r.msgid_plural != d.msgid_plural
     if not fuzzy and r.flags and _format_newly_broken(d, r):
         fuzzy = True

@@ -15,7 +15,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-__all__ = ["Catalog", "Message", "Source", "parse_header", "parsed_message", "written_fields"]
+__all__ = [
+    "Catalog",
+    "Draft",
+    "Message",
+    "Source",
+    "parse_header",
+    "parsed_message",
+    "written_fields",
+]
 
 
 class Source(NamedTuple):
@@ -93,7 +101,7 @@ def written_fields(m: Message) -> tuple[object, ...]:
     )
 
 
-class _Draft:
+class Draft:
     """A message under construction: Message's slots without the frozen dataclass's
     ``__setattr__``, so the reader fills them with plain attribute stores."""
 
@@ -108,7 +116,7 @@ def parsed_message(values: tuple[object, ...], lineno: int, source: Source) -> M
     fields; here a draft with the same slots is filled and then becomes a Message (the two
     classes have one layout, so Python allows the change of class).
     """
-    m = _Draft()
+    m = Draft()
     (m.msgid, m.msgstr, m.msgctxt, m.msgid_plural, m.msgstr_plural, m.translator_comments,
      m.extracted_comments, m.references, m.flags, m.previous_msgctxt, m.previous_msgid,
      m.previous_msgid_plural, m.obsolete) = values

@@ -17,7 +17,7 @@ from __future__ import annotations
 import gc
 import re
 
-from l10n.po.model import Catalog, Message, Source, parsed_message
+from l10n.po.model import Catalog, Draft, Message, Source, parsed_message
 
 __all__ = ["scan_po"]
 
@@ -89,7 +89,6 @@ def _scan(text: str, encoding: str) -> Catalog:
     messages: list[Message] = []
     append = messages.append
     simple, full = _SIMPLE.match, _full_entry
-    make = parsed_message
     pos = 0
     line = 1  # the line at pos
     end_of_text = len(text)
@@ -117,14 +116,25 @@ def _scan(text: str, encoding: str) -> Catalog:
             flags = ()
         else:
             lineno += 1
-            flags = tuple(flag for flag in (part.strip() for part in flags[2:].split(","))
-                          if flag)
+            if "," in flags[2:]:
+                flags = tuple(flag for flag in (part.strip() for part in flags[2:].split(","))
+                              if flag)
+            else:
+                flags = (flags[2:].strip(),) if flags[2:].strip() else ()
         if msgctxt is not None:
             lineno += 1
         end = match.end()
         fields = (msgid, msgstr, msgctxt, None, (), (), extracted, references, flags, None,
                   None, None, False)
-        append(make(fields, lineno, _source(Source, (lead, text[pos + len(lead):end], fields))))
+        # parsed_message(fields, lineno, source), inline: this loop makes most messages.
+        m = Draft()
+        (m.msgid, m.msgstr, m.msgctxt, m.msgid_plural, m.msgstr_plural, m.translator_comments,
+         m.extracted_comments, m.references, m.flags, m.previous_msgctxt, m.previous_msgid,
+         m.previous_msgid_plural, m.obsolete) = fields
+        m.lineno = lineno
+        m.source = _source(Source, (lead, text[pos + len(lead):end], fields))
+        m.__class__ = Message  # type: ignore[assignment]
+        append(m)  # type: ignore[arg-type]
         line = lineno + 2
         pos = end
     if text[pos:].strip("\n"):
