@@ -386,6 +386,7 @@ def update(directory: str | None, domains: tuple[str, ...], locales: tuple[str, 
         pot = existing_template(input_file or template_path(root, domain))
         plan.extend((catalog_path(root, locale, domain), pot) for locale in found)
     parsed = parse_catalogs(path for pair in plan for path in pair)  # a bad one stops all
+    _settled()
     stale = False
     for po, pot in plan:
         result = update_catalog(po, pot, fuzzy=not no_fuzzy, check=check,
@@ -398,6 +399,21 @@ def update(directory: str | None, domains: tuple[str, ...], locales: tuple[str, 
         click.echo(f"{po}: {state} ({_merge_counts(result)})")
     if check and stale:
         raise SystemExit(1)
+
+
+# True when the command runs as the process (main), not inside another program or a test.
+_WHOLE_PROCESS = False
+
+
+def _settled() -> None:
+    """What exists now lives until the process ends: the cyclic garbage collector need not
+    walk it again (``gc.freeze``); only when the command is the whole process. A catalog of
+    100,000 entries is a million objects, which each collection (and Python's last one, at
+    exit) would walk again: a fifth of the command's time."""
+    if _WHOLE_PROCESS:
+        import gc
+
+        gc.freeze()
 
 
 def _merge_counts(result: Any) -> str:
@@ -430,6 +446,7 @@ def compile_command(directory: str | None, domains: tuple[str, ...], locales: tu
     plan = [catalog_path(root, locale, domain) for domain in _domains(domains)
             for locale in locales_of(root, domain, locales)]
     parsed = parse_catalogs(plan)  # a malformed catalog stops the run before any .mo is written
+    _settled()
     failed = False
     for po in plan:
         result = compile_catalog(po, use_fuzzy=use_fuzzy, catalog=parsed[str(po)].catalog)
@@ -682,11 +699,14 @@ def preview(paths: tuple[str, ...], catalogs: str | None, host: str | None, port
 
 def main() -> None:
     """Entry point of the ``l10n`` console script."""
+    global _WHOLE_PROCESS
+    _WHOLE_PROCESS = True
     try:
         try:
             cli(prog_name="l10n")
         finally:
             sys.stdout.flush()  # a full disk shows here, not as noise at interpreter exit
+            _settled()  # the process ends: its objects need no collection on the way out
     except OSError as exc:  # standard output: /dev/full, a full disk, a closed pipe
         if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EPIPE):
             raise
