@@ -89,7 +89,9 @@ def inspect(pages: tuple[str, ...], output_format: str, locale: str | None,
 @click.option("--catalogs", type=click.Path(file_okay=False),
               help="Directory of the site's catalogs (<lang>/LC_MESSAGES/*.po).")
 @click.option("--format", "output_format", default="text", show_default=True,
-              type=click.Choice(["text", "json", "sarif", "github"]), help="Output format.")
+              type=click.Choice(["text", "json", "sarif", "github", "junit", "gitlab"]),
+              help="Output format: text, JSON, SARIF 2.1.0, GitHub Actions annotations, JUnit "
+                   "XML or GitLab Code Quality JSON.")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error",
               show_default=True, help="Exit 1 when a finding is at least this severe.")
 @click.option("--baseline", type=click.Path(dir_okay=False),
@@ -123,6 +125,7 @@ def check(paths: tuple[str, ...], locale: str | None, source_locale: str | None,
     Example:
         l10n check --locale en samples/000_3b28b45df5788720.txt
         l10n check --catalogs locales --format sarif build/ > l10n.sarif
+        l10n check --format junit build/ > l10n-junit.xml
     """
     import os
 
@@ -130,7 +133,9 @@ def check(paths: tuple[str, ...], locale: str | None, source_locale: str | None,
     from l10n.check.job import DEFAULT_INCLUDE, CheckOptions
     from l10n.check.report import (
         Baseline,
+        format_gitlab,
         format_json,
+        format_junit,
         format_sarif,
         github_line,
         summary_lines,
@@ -172,7 +177,7 @@ def check(paths: tuple[str, ...], locale: str | None, source_locale: str | None,
     )
     known = Baseline(baseline) if baseline and not write_baseline else None
     # Text and GitHub output stream finding by finding: a crawl of any size runs in flat
-    # memory. JSON and SARIF are one document, written at the end.
+    # memory. JSON, SARIF, JUnit and GitLab reports are one document, written at the end.
     streaming = output_format in ("text", "github") and not write_baseline
     line = text_line if output_format == "text" else github_line
     bar = _progress("checking", _count_targets(paths, options))
@@ -206,6 +211,10 @@ def check(paths: tuple[str, ...], locale: str | None, source_locale: str | None,
         click.echo(format_json(report))
     elif output_format == "sarif":
         click.echo(format_sarif(report, version=__version__))
+    elif output_format == "junit":
+        click.echo(format_junit(report))
+    elif output_format == "gitlab":
+        click.echo(format_gitlab(report))
     elif output_format == "text":
         for text in summary_lines(report):
             click.echo(text)
@@ -605,6 +614,44 @@ def build(pages: tuple[str, ...], locales: tuple[str, ...], all_locales: bool,
     click.echo(f"pages in {result.out}/<locale>/; open {result.index}")
 
 
+@cli.command()
+@click.argument("source", type=click.Path())
+@click.argument("targets", nargs=-1, required=True, type=click.Path())
+@click.option("-l", "--locale", help="The editions' locale.  [default: what each declares]")
+@_directory_option
+@click.option("--pairs", "pairs_file", type=click.Path(dir_okay=False),
+              help="A file of SOURCE TARGET lines, for sites whose editions' URLs differ.")
+@click.option("--source-locale", default="en", show_default=True,
+              help="The language of the source pages.")
+@click.option("--no-articles", is_flag=True, help="Chrome, places and agencies only.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 when a catalog would change.")
+def align(source: str, targets: tuple[str, ...], locale: str | None, directory: str | None,
+          pairs_file: str | None, source_locale: str, no_articles: bool, check: bool) -> None:
+    """Propose translations from editions of SOURCE in other languages (TARGET pages or
+    directories), as fuzzy catalog entries.
+
+    Pages are paired by their template (element paths, classes, link targets, order); each
+    pair's chrome goes to the chrome catalog (keyed as extract keys it), dateline cities and
+    agencies to places and agencies, and article text that pairs up surely to
+    articles/<stem>. A translation is never replaced; conflicting editions are reported.
+
+    \b
+    Example:
+        l10n align build/en/page.html build/de/page.html build/ru/page.html
+        l10n align site/en site/de -d locales --check
+    """
+    from l10n.align.run import align_editions, report_lines
+    from l10n.config import load_config
+
+    report = align_editions(source, targets, _catalogs_dir(directory), locale=locale,
+                            pairs_file=pairs_file, source_locale=source_locale,
+                            allow=load_config().allow, articles=not no_articles, check=check)
+    for line in report_lines(report, check=check):
+        click.echo(line)
+    if check and report.changed:
+        raise SystemExit(1)
+
+
 def _published(value: str | None) -> Any:
     """``--published`` as a datetime (None when not given)."""
     from datetime import datetime
@@ -679,22 +726,27 @@ class _progress:
               help="Port to listen on (0 picks a free one).")
 @click.option("--source-locale", help="The language of the source pages.  [default: en]")
 @click.option("--quiet", is_flag=True, help="No access log.")
+@click.option("--editions", multiple=True, type=click.Path(exists=True),
+              help="Pages or directories of the pages' editions in other languages: /align/ "
+                   "shows them beside each page with l10n align's proposals (repeatable).")
 def preview(paths: tuple[str, ...], catalogs: str | None, host: str | None, port: int,
-            source_locale: str | None, quiet: bool) -> None:
+            source_locale: str | None, quiet: bool, editions: tuple[str, ...]) -> None:
     """Serve a local preview of every page in every locale, from the current .po files.
 
     Save a .po, reload the browser, see the change: no compile step. Views: the index
     (completion and leak counts), a page per locale, side by side, the check overlay and
-    a pseudo-locale.
+    a pseudo-locale; with --editions, each page beside its editions in other languages
+    and the translations they propose (accepted into the catalog with a click).
 
     \b
     Example:
         l10n preview samples --catalogs locales
+        l10n preview site/en --editions site/de --editions site/ru
     """
     from l10n.preview.command import run
 
     run(paths, catalogs=catalogs, host=host, port=port, source_locale=source_locale,
-        quiet=quiet)
+        quiet=quiet, editions=editions)
 
 
 def main() -> None:

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from l10n.dateline import Dateline
 
-__all__ = ["Block", "Format", "Location", "Page", "PageMeta", "Role", "Segment", "Zone", "zone_of"]
+__all__ = ["Block", "Format", "Location", "Page", "PageMeta", "Role", "Segment", "TimeElement",
+           "Zone", "zone_of"]
 
 
 class Role(StrEnum):
@@ -147,6 +148,19 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class TimeElement:
+    """A ``<time datetime>`` as the page shows it: the machine value, the text readers see
+    (``""`` when none), where the element starts, and the ``lang`` it sits under (None: the
+    page's). Kept so that a check can compare the two."""
+
+    datetime: str
+    text: str
+    line: int
+    column: int
+    lang: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class PageMeta:
     """Page-level facts found by the reader (``None`` when the page does not say).
 
@@ -158,7 +172,10 @@ class PageMeta:
     ``meta language``, ``dc.language``, ``og:locale``), ``direction`` ``rtl`` or ``ltr``
     when the page says. ``charset`` is the charset the page was read in, and
     ``charset_problem`` what readers see wrong because of its bytes (a declared charset its
-    bytes are not in, bytes that are not UTF-8), once for the whole page.
+    bytes are not in, bytes that are not UTF-8), once for the whole page. ``times`` are the
+    page's ``<time datetime>`` elements in source order, ``alternates`` its
+    ``link[rel=alternate][hreflang]`` as (hreflang, href) pairs: the other editions it names.
+    Neither is in :meth:`to_dict`.
     """
 
     title: str | None = None
@@ -174,6 +191,8 @@ class PageMeta:
     direction: str | None = None
     charset: str | None = None
     charset_problem: str | None = None
+    times: tuple[TimeElement, ...] = ()
+    alternates: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready view (the ``meta`` object of ``l10n inspect --format json``)."""

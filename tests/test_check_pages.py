@@ -91,6 +91,37 @@ def test_switchers_and_links_to_other_editions_are_no_leaks(chrome: str) -> None
     assert findings(page(chrome + story())) == []
 
 
+@pytest.mark.parametrize(("href", "text", "expected"), [
+    ("https://ru.example.com/", "Подписаться на рассылку новостей", []),
+    ("/pt-br/noticias", "Leia as notícias em português", []),
+    ("/fr/actualites", "Lire les actualités en français", []),
+    # the address names French, the text is Portuguese: a leak
+    ("/fr/actualites", "Leia as notícias em português",
+     [("wrong-language", "error", "Leia as notícias em português")]),
+    # a first path segment that is no language code says nothing
+    ("/account/ru", "Подписаться на рассылку новостей",
+     [("wrong-script", "error", "Подписаться на рассылку новостей")]),
+], ids=["host", "path with region", "path", "other language", "no code"])
+def test_a_link_to_an_edition_its_address_names_is_no_leak(
+        href: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert findings(page(f'<nav><a href="{href}">{text}</a></nav>' + story())) == expected
+
+
+def test_a_language_choosers_prompt_belongs_to_the_switcher() -> None:
+    """A chooser's prompt is written for readers who may not read the page's language; the
+    same English text beside a menu of other links is still a leak."""
+    languages = "".join(f'<option value="/{code}/">{name}</option>' for code, name in
+                        [("de", "Deutsch"), ("en", "English"), ("fr", "Français"),
+                         ("it", "Italiano")])
+    chooser = (f'<form><div class="content"><div class="text">Please choose your language '
+               f'or country</div><select name="lang">{languages}</select></div></form>')
+    assert findings(page(chooser + story())) == []
+    menu = ('<nav><div>Please choose your language or country</div><ul>'
+            + "".join(f'<li><a href="/{k}">Rubrik {k}</a></li>' for k in "abcd") + "</ul></nav>")
+    assert findings(page(menu + story())) == [
+        ("wrong-language", "error", "Please choose your language or country")]
+
+
 def test_a_quote_marked_with_its_language_is_no_leak() -> None:
     assert findings(page(story(f'<blockquote lang="en"><p>{ENGLISH}</p></blockquote>'))) == []
 
@@ -125,6 +156,51 @@ def test_a_title_case_menu_link_is_a_name_more_often_than_a_label() -> None:
 def test_capitals_and_a_word_no_language_has_make_a_name() -> None:
     html = page('<nav><a href="/a">Paris Haute Couture Week with Zorvan Quelbe</a></nav>'
                 + story())
+    assert findings(html) == []
+
+
+@pytest.mark.parametrize(("chrome", "message"), [
+    # a German text naming a French society: 'der' is German and rare in French
+    ('<nav><a href="/b" title="Blog der Société d\'histoire de la Révolution de 1848">Blog</a>'
+     '</nav>', "'der' is German (de): partly the page's own text"),
+    # a song's title beside its romanisation and the singer's name
+    ('<footer><p>千里之外 - 周杰倫 (Qian Li Zhi Wai - Jay Chou)</p></footer>',
+     "beside a phrase in the page's own script"),
+], ids=["a word of the page's language", "a romanisation beside"])
+def test_a_text_partly_the_pages_own_is_a_warning(chrome: str, message: str) -> None:
+    html = page(chrome + story(text=ENGLISH if "Qian" in chrome else GERMAN),
+                lang="en" if "Qian" in chrome else "de")
+    result = check_page(parse_page(html, path="p.html"), JUDGE, label="p.html")
+    assert [str(f.severity) for f in result] == ["warning"]
+    assert message in result[0].message
+
+
+@pytest.mark.parametrize("leak", [
+    "Passwort vergessen? Hier zurücksetzen",  # wholly German on an English page
+    "创建 .nojekyll 文件，用于在 GitHub Pages 服务发布文档",  # code names are no phrase
+    "Entrée TODO trouvée dans le fichier",  # a loanword the other list lacks, in capitals
+], ids=["same script", "code names", "loanword"])
+def test_a_leak_written_wholly_in_its_language_stays_an_error(leak: str) -> None:
+    html = page(f"<footer><p>{leak}</p></footer>" + story(text=ENGLISH), lang="en")
+    assert [(kind, severity) for kind, severity, _ in findings(html)] == [
+        ("wrong-script" if "文" in leak else "wrong-language", "error")]
+
+
+@pytest.mark.parametrize(("href", "severity"), [
+    ("/termine/aok-run-for-school.html", "warning"),  # its address spells the text: a title
+    ("/2023/05/aok-run-for-school-2/", "warning"),
+    ("/anmelden", "error"),  # an interface link leads elsewhere
+], ids=["slug", "numbered slug", "other address"])
+def test_a_link_its_address_spells_is_a_title(href: str, severity: str) -> None:
+    html = page(f'<footer><p><a href="{href}">AOK Run for School</a></p></footer>'
+                + story())
+    assert [(kind, level) for kind, level, _ in findings(html)] == [
+        ("wrong-language", severity)]
+
+
+def test_an_images_alt_inside_a_link_names_the_site_it_leads_to() -> None:
+    html = page('<header><a href="https://www.flkeysnews.com/"><img src="l.svg" '
+                'alt="FL Keys News Logo"></a></header>' + story())
     assert findings(html) == []
 
 

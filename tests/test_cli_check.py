@@ -125,7 +125,8 @@ def test_exit_codes_and_fail_on(tmp_path: Path) -> None:
         (["missing.txt"], "l10n: missing.txt: no such file or directory; check the path\n"),
         (["--severity", "loud=error", "x.txt"], "l10n: unknown finding kind 'loud' in severity "
          "settings; kinds: wrong-script, untranslated, wrong-language, mojibake, "
-         "template-artifact, placeholder-mismatch, markup-mismatch, page-language\n"),
+         "template-artifact, placeholder-mismatch, markup-mismatch, page-language, "
+         "date-mismatch\n"),
         (["--catalogs", "nowhere", "x.txt"], "l10n: nowhere: catalog directory not found; give "
          "the directory that holds <lang>/LC_MESSAGES/*.po\n"),
     ],

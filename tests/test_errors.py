@@ -199,7 +199,8 @@ CASES = [
          re.compile(r"l10n: adir: warning: no pages or catalogs to check .*\n"), code=0,
          files={"adir/x.po": DIR}),
     case("check-format", "check --format xml page.txt",
-         usage("check", r"Invalid value for '--format': 'xml' is not one of .*")),
+         usage("check", r"Invalid value for '--format': 'xml' is not one of 'text', 'json', "
+                        r"'sarif', 'github', 'junit', 'gitlab'\.")),
     case("check-fail-on", "check --fail-on fatal page.txt",
          usage("check", r"Invalid value for '--fail-on': 'fatal' is not one of .*")),
     case("check-baseline-not-json", "check --baseline b.json page.txt",
@@ -483,6 +484,20 @@ CASES = [
     case("preview-bad-host", "preview --host 999.1.1.1 --port 0 page.txt",
          re.compile(r"l10n: cannot listen on 999\.1\.1\.1:0: .*; check --host: it must be an "
                     r"address of this machine\n")),
+    # -- align --------------------------------------------------------------------------------
+    case("align-missing-target", "align page.html nope.html",
+         "l10n: nope.html: no such file or directory" + CHECK_PATH),
+    case("align-text-page", "align page.txt page.html",
+         "l10n: page.txt: not an HTML page: align pairs pages by their markup; give HTML pages "
+         "(.html, .htm, .xhtml) or directories of them"),
+    case("align-unknown-locale", "align -l xx_YY page.html page.html",
+         "l10n: unknown locale 'xx_YY'" + UNKNOWN),
+    case("align-no-language", "align page.html nolang.html",
+         "l10n: nolang.html: the page declares no language; give its locale with -l LOCALE",
+         files={"nolang.html": b"<html><body><nav><a href='/'>Start</a></nav></body></html>"}),
+    case("align-bad-pairs", "align --pairs pairs.txt page.html page.html",
+         "l10n: pairs.txt:1: 3 paths on the line, not 2; write SOURCE TARGET, quoting paths "
+         "with spaces", files={"pairs.txt": b"a.html b.html c.html\n"}),
     # -- the group --------------------------------------------------------------------------------
     case("unknown-command", "frobnicate", usage("", r"No such command 'frobnicate'\.")),
     case("unknown-option", "check --colour page.txt",

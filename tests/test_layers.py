@@ -29,13 +29,13 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     )),
     ("model: pages, datelines, dates", (
         "l10n.dateline", "l10n.timestamps", "l10n.dates", "l10n.dateline_styles",
-        "l10n.languages", "l10n.page",
+        "l10n.languages", "l10n.page", "l10n.datetext",
     )),
     ("the PO format", ("l10n.po",)),
     ("readers", ("l10n.readers",)),
     ("what chrome and placeholders mean", ("l10n.chrome", "l10n.placeholders")),
     ("check", ("l10n.check",)),
-    ("catalog workflows", ("l10n.catalogs",)),
+    ("catalog workflows", ("l10n.catalogs", "l10n.align")),
     ("render", ("l10n.render",)),
     ("faces: build, inspect, preview, configuration", (
         "l10n.build", "l10n.inspect", "l10n.preview", "l10n.config",

@@ -36,6 +36,7 @@ class Kind(StrEnum):
     PLACEHOLDER_MISMATCH = "placeholder-mismatch"
     MARKUP_MISMATCH = "markup-mismatch"
     PAGE_LANGUAGE = "page-language"
+    DATE_MISMATCH = "date-mismatch"
 
 
 DEFAULT_SEVERITY = {
@@ -47,6 +48,7 @@ DEFAULT_SEVERITY = {
     Kind.PLACEHOLDER_MISMATCH: Severity.ERROR,
     Kind.MARKUP_MISMATCH: Severity.ERROR,
     Kind.PAGE_LANGUAGE: Severity.ERROR,
+    Kind.DATE_MISMATCH: Severity.ERROR,
 }
 
 

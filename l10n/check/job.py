@@ -15,6 +15,7 @@ from l10n.check.catalog_checks import (
     ignored_kinds,
 )
 from l10n.check.catalog_index import CatalogIndex, ReadCatalog, read_catalog
+from l10n.check.dates import Edition, edition_of
 from l10n.check.engine import Judge, Verdict
 from l10n.check.finding import Evidence, Finding, Kind, Severity
 from l10n.check.pagelang import decide_language
@@ -63,6 +64,7 @@ class TargetResult:
     stats: CatalogStats | None
     worker: int
     error: L10nError | None = None  # why the target could not be read
+    edition: Edition | None = None  # for comparing datelines with its other editions
 
 
 def make_judge(options: CheckOptions, catalogs: CatalogIndex | None, *,
@@ -87,7 +89,8 @@ def check_target(target: Target, options: CheckOptions, judge: Judge) -> TargetR
         findings = check_page(page, judge, options, target.label)
     except L10nError as error:
         return TargetResult((), None, os.getpid(), error)
-    return TargetResult(tuple(findings), None, os.getpid())
+    edition = edition_of(page, target.label, page.locale or options.locale)
+    return TargetResult(tuple(findings), None, os.getpid(), edition=edition)
 
 
 def page_locale(page: Page, options: CheckOptions, label: str, judge: Judge) -> str:

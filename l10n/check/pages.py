@@ -20,17 +20,28 @@ Where a text sits decides what another language means there:
   placeholder alone in its element, a string the page's scripts carry) is at most a warning;
   a key-shaped link text that its link's address names (``/users/jane_doe``) is an identifier;
 * inside chrome text, a link, a button or a separately styled part (a screen-reader label) is
-  judged on its own too, where its language can differ from its sentence's.
+  judged on its own too, where its language can differ from its sentence's;
+* a text partly the page's own (a word of its language, a phrase in its script beside another
+  script) and a link of three words or more that its address spells (a post's, a product's
+  or an event's title: ``/aok-run-for-school.html``) are at most warnings; a link to another
+  edition that its address names (``ru.example.com``, ``/pt-br/``) and written in that
+  edition's language is no leak.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 
+from l10n.check.dates import date_findings
 from l10n.check.engine import Judge, Verdict, headline_case
 from l10n.check.finding import Evidence, Finding, Kind, Severity
+from l10n.check.langid import word_zipf
 from l10n.check.pagelang import LanguageNote, PageLanguage, decide_language
+from l10n.check.scripts import letter_scripts, primary_scripts
 from l10n.errors import UsageError
 from l10n.languages import is_switcher
 from l10n.locales import language_of, parse_locale
@@ -39,6 +50,7 @@ from l10n.prose import count_words
 
 __all__ = ["check_page", "is_content"]
 
+_LANGUAGE_KINDS = frozenset({Kind.WRONG_LANGUAGE, Kind.WRONG_SCRIPT, Kind.UNTRANSLATED})
 _VALUE_ROLES = frozenset({Role.CREDIT, Role.BYLINE, Role.CAPTION})
 _NAME_ROLES = frozenset({Role.SITE, Role.CREDIT, Role.BYLINE, Role.DATELINE})
 _CHROME_ROLES = frozenset({Role.CHROME, Role.COUNTER, Role.SITE, Role.SECTION, Role.TAGLINE})
@@ -82,6 +94,14 @@ _PHOTO_CREDIT = re.compile(r"(?:©|\(c\))?\s*(?:foto|photo|bild|image|imagen|ima
 # A "whole sentence" in content: this many words (teasers are headlines: a little shorter).
 _SENTENCE_WORDS = 6
 _HEADLINE_WORDS = 5
+# A link's text this long that its address spells is a title (see _titles_its_link).
+_TITLE_WORDS = 3
+# A word of the page's own language inside a text read as another: this common in the page's
+# language (Zipf), and this much commoner there than in the other.
+_OWN_ZIPF = 3.0
+_OWN_MARGIN = 3.0
+# A phrase in the page's own script beside another script: this many words of two letters.
+_OWN_SCRIPT_WORDS = 3
 
 
 def is_content(block: Block) -> bool:
@@ -106,7 +126,8 @@ def check_page(page: Page, judge: Judge, *, label: str, locale: str | None = Non
                default_locale: str | None = None, source_locale: str = "en",
                severity: dict[str, str] | None = None) -> list[Finding]:
     """Findings for one page: its language notes first, then each translatable text in page
-    order, judged where it sits. ``severity`` overrides per kind ("error", "warning", "off")."""
+    order, judged where it sits, then its dates (:mod:`l10n.check.dates`). ``severity``
+    overrides per kind ("error", "warning", "off")."""
     overrides = severity or {}
     language = decide_language(page, judge, label=label, locale=locale,
                                default_locale=default_locale, source_locale=source_locale)
@@ -121,13 +142,16 @@ def check_page(page: Page, judge: Judge, *, label: str, locale: str | None = Non
     for block in page.blocks:
         if not block.translatable or not block.text:
             continue
-        found = False
-        for finding in _block_findings(block, language, judge, label, overrides, site):
-            findings.append(finding)
-            found = True
-        if not found and block.segments and (not is_content(block)
-                                             or zone_of(block) is Zone.TEASER):
-            findings.extend(_segment_findings(block, language, judge, label, overrides))
+        own = list(_block_findings(block, language, judge, label, overrides, site))
+        findings.extend(own)
+        if block.segments and (not is_content(block) or zone_of(block) is Zone.TEASER) \
+                and all(f.severity is Severity.WARNING for f in own):
+            # a warning on the whole text may hide a part wholly in another language
+            findings.extend(f for f in _segment_findings(block, language, judge, label,
+                                                         overrides)
+                            if not own or (f.kind in _LANGUAGE_KINDS
+                                           and f.severity is Severity.ERROR))
+    findings.extend(date_findings(page, language, label, overrides))
     return findings
 
 
@@ -180,7 +204,8 @@ def _block_findings(block: Block, language: PageLanguage, judge: Judge, label: s
         return  # a mislabelled page's other language: its one page-language finding says so
     if verdict.kind in (Kind.WRONG_LANGUAGE, Kind.WRONG_SCRIPT) and (
             block.context == "language switcher" or is_switcher(block.text, language_of(locale))
-            or (block.hreflang and _in_target_language(block, judge, verdict))):
+            or (block.hreflang and _in_target_language(block, judge, verdict))
+            or _to_edition(block, verdict, locale)):
         return  # a language or edition switcher's label, or a link to another edition
     severity = None
     if verdict.kind is Kind.TEMPLATE_ARTIFACT:
@@ -194,6 +219,11 @@ def _block_findings(block: Block, language: PageLanguage, judge: Judge, label: s
             severity = Severity.WARNING  # a script fills it before anyone sees it
     if _menu_title(block, verdict):
         severity = Severity.WARNING
+    if verdict.kind in _LANGUAGE_KINDS and _titles_its_link(block):
+        severity = Severity.WARNING  # the title of the post, product or event it leads to
+    mixed = _mixed(verdict, text, locale)
+    if mixed is not None:
+        verdict, severity = mixed, Severity.WARNING
     if content and verdict.kind in (Kind.WRONG_LANGUAGE, Kind.WRONG_SCRIPT):
         if (block.attribute or zone_of(block) is Zone.TEASER) and \
                 _foreign_script_only(verdict, block.text):
@@ -252,6 +282,27 @@ def _names_its_site(block: Block) -> bool:
     return len(initials) >= 3 and initials in name.split(".")
 
 
+def _titles_its_link(block: Block) -> bool:
+    """Whether a link's text of several words is the name its address was made from
+    ("AOK Run for School" → ``/aok-run-for-school.html``): the title of a post, a product
+    or an event, which a site keeps as its author wrote it; interface links lead elsewhere
+    ("Share on Facebook", "Skip to content")."""
+    if not block.href or block.attribute or count_words(block.text) < _TITLE_WORDS:
+        return False
+    path = block.href.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    last = re.sub(r"\.(?:s?html?|php|aspx?)$", "", path.rsplit("/", 1)[-1].lower())
+    last = re.sub(r"^\d+-|-\d+$", "", last)
+    return bool(last) and last == _slug(block.text)
+
+
+def _slug(text: str) -> str:
+    """A text as sites make addresses of titles: lower case, accents dropped, other
+    characters runs of hyphens."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", text.lower())
+                    if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
 def _names_its_link(block: Block) -> bool:
     """Whether a link's text is the last segment of its address (``/users/jane_doe``)."""
     if not block.href:
@@ -283,6 +334,54 @@ def _byline_shape(text: str) -> bool:
         w[:1].isupper() or w.lower() in _AND for w in words)
 
 
+def _mixed(verdict: Verdict, text: str, locale: str) -> Verdict | None:
+    """The verdict, as a warning, on a text that is partly the page's own: a word of the
+    page's language that the detected one lacks ("Blog der Société d'histoire …",
+    "… Terrier Welpen" on a German page), or a phrase of the page's words in its own script
+    beside another script ("千里之外 (Qian Li Zhi Wai - Jay Chou)"). A leaked string is written
+    wholly in its language (code names and loanwords aside); a name, a title or a
+    romanisation inside the page's own text is no leak. None otherwise."""
+    if verdict.kind is Kind.WRONG_LANGUAGE and verdict.evidence is Evidence.STATISTICS \
+            and verdict.detected is not None:
+        page, other = language_of(locale), language_of(verdict.detected)
+        own = sorted(w.lower() for w in _plain_words(text) if _own_word(w, page, other))
+        if own:
+            return replace(verdict, message=f"{verdict.message}; but {own[0]!r} is "
+                                            f"{_language_name(page)}: partly the page's "
+                                            f"own text")
+    if verdict.kind is Kind.WRONG_SCRIPT and not verdict.warning:
+        scripts = primary_scripts(locale)
+        words = [w for w in _plain_words(text) if len(w) > 1
+                 and set(letter_scripts(w)) <= scripts]
+        if len(words) >= _OWN_SCRIPT_WORDS:
+            return replace(verdict, message=f"{verdict.message}; beside a phrase in the "
+                                            f"page's own script (a title with its "
+                                            f"translation or romanisation)")
+    return None
+
+
+def _plain_words(text: str) -> list[str]:
+    """The text's words, code names and paths left out (``html_static_path``, ``conf.py``,
+    ``META-INF/container.xml``): a leaked message keeps those in any language."""
+    tokens = (t.lstrip("\"'“”«»([{¡¿").rstrip("\"'“”«»)]},;:!?.…") for t in text.split())
+    return [t for t in tokens if t and re.fullmatch(r"[^\W\d_]+(?:['’][^\W\d_]+)?", t)]
+
+
+def _own_word(word: str, page: str, other: str) -> bool:
+    """Common in the page's language (Zipf 3 or more) and, in the other, far rarer (3 less)
+    or, for a capitalised word (a noun, a place), not listed at all. Another list's gaps are
+    no evidence for a lower-case or upper-case word: technical loanwords ("token", "TODO")
+    are missing from lists that leaked messages come from."""
+    lower = word.lower()
+    zipf = word_zipf(lower, page)
+    if zipf < _OWN_ZIPF:
+        return False
+    theirs = word_zipf(lower, other)
+    if theirs > 0:
+        return zipf - theirs >= _OWN_MARGIN
+    return word[0].isupper() and word[1:].islower()
+
+
 def _menu_title(block: Block, verdict: Verdict) -> bool:
     """A menu's link written in Title Case, judged by statistics alone: the name of a rubric,
     a series, an event or a product ("Serve and Drive", "All Star Game"), which sites keep in
@@ -310,6 +409,36 @@ def _whole_sentence(block: Block, verdict: Verdict, judge: Judge) -> bool:
         return verdict.statistical_error and verdict.detected is not None \
             and language_of(verdict.detected) in judge.languages
     return True
+
+
+def _to_edition(block: Block, verdict: Verdict, locale: str) -> bool:
+    """Whether a link leads to another language's edition and is written in it: its address
+    names that language (``ru.example.com``, ``/ru/``, ``/pt-br/``) and the text reads as it."""
+    if not block.href or verdict.detected is None:
+        return False
+    language = _address_language(block.href)
+    return language is not None and language != language_of(locale) \
+        and language == language_of(verdict.detected)
+
+
+def _address_language(href: str) -> str | None:
+    """The language an address's host or first path segment names by its code, or None."""
+    rest = href.split("//", 1)[1] if "//" in href else href
+    host, _, path = rest.partition("/")
+    candidates = [host.split(".", 1)[0]] if host.count(".") >= 2 else []
+    candidates += [path.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]]
+    for code in candidates:
+        if re.fullmatch(r"[a-z]{2}(?:[-_][a-zA-Z]{2,4})?", code) and _is_language(code[:2]):
+            return code[:2]
+    return None
+
+
+@functools.cache
+def _is_language(code: str) -> bool:
+    """Whether CLDR has a locale for this two-letter language code."""
+    from babel import localedata
+
+    return localedata.exists(code)
 
 
 def _in_target_language(block: Block, judge: Judge, verdict: Verdict) -> bool:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from l10n.check.catalog_checks import CatalogStats
 from l10n.check.catalog_index import CatalogIndex
+from l10n.check.dates import Edition, edition_findings
 from l10n.check.finding import Finding, Kind, Severity
 from l10n.check.job import (
     DEFAULT_INCLUDE,
@@ -193,9 +194,21 @@ def check_paths(
     is found (streamed output), in which case the report keeps only counts. A target that
     cannot be read (binary, undecodable, a malformed catalog) raises its error, unless
     ``unreadable`` takes it: then the run goes on, as compilers and linters go on past a
-    broken file, and the report counts it (exit code 2).
+    broken file, and the report counts it (exit code 2). Datelines that disagree with
+    their other editions' (:func:`l10n.check.dates.edition_findings`) come last, once every
+    page is read.
     """
     report = CheckReport(findings=[])
+    editions: list[Edition] = []
+
+    def found(finding: Finding) -> None:
+        if admit is not None and not admit(finding):
+            report.baselined += 1
+            return
+        report.add(finding, keep=sink is None)
+        if sink is not None:
+            sink(finding)
+
     for result in iter_results(paths, options):
         if result.error is not None:
             if unreadable is None:
@@ -208,16 +221,15 @@ def check_paths(
         report.files += 1
         report.workers.add(result.worker)
         for finding in result.findings:
-            if admit is not None and not admit(finding):
-                report.baselined += 1
-                continue
-            report.add(finding, keep=sink is None)
-            if sink is not None:
-                sink(finding)
+            found(finding)
+        if result.edition is not None:
+            editions.append(result.edition)
         if result.stats is not None:
             report.catalogs.append(result.stats)
         if progress is not None:
             progress(1)
+    for finding in edition_findings(editions, options.severity, options.catalogs):
+        found(finding)
     return report
 
 

@@ -65,6 +65,7 @@ def annotate(rendered: Rendered, label: str, catalogs: str) -> Annotation:
         places.setdefault((finding.line, finding.column, finding.attribute, finding.text),
                           []).append(finding)
     marks: dict[etree._Element, list[dict[str, Any]]] = {}
+    _place_inside(document, places)
     for index, block in enumerate(document.page.blocks):
         nodes = document.nodes[index]
         if not nodes:
@@ -79,6 +80,31 @@ def annotate(rendered: Rendered, label: str, catalogs: str) -> Annotation:
     if rendered.pseudo:
         _pseudo_numbers(document, rendered.numbers)
     return Annotation(document.root, _write(marks))
+
+
+def _place_inside(document: HtmlDocument,
+                  places: dict[tuple[int, int, str | None, str], list[Finding]]) -> None:
+    """Re-key the findings placed at an element's tag rather than on a block (a ``<time>``:
+    ``date-mismatch``) to the block holding their text: the one starting later on the tag's
+    line (the element's own text), else the last one starting before the tag (a paragraph
+    the element sits in)."""
+    starts = {(b.line, b.column, b.attribute, b.text) for b in document.page.blocks}
+    for key in [k for k in places if k not in starts and k[2] is None]:
+        line, column, _, text = key
+        holder = None
+        for block in document.page.blocks:
+            if block.attribute or text not in block.text:
+                continue
+            if (block.line, block.column) <= (line, column):
+                holder = block
+            elif block.line == line:
+                holder = block
+                break
+            else:
+                break
+        if holder is not None:
+            places.setdefault((holder.line, holder.column, None, holder.text),
+                              []).extend(places.pop(key))
 
 
 def _clean(root: etree._Element) -> None:

@@ -11,6 +11,9 @@ Routes (``GET`` and ``HEAD`` only):
 ``/source/<n>``             the source file of page ``n`` as plain text
 ``/catalog/<path>``         a ``.po``/``.pot`` under the catalogs directory, lines anchored
 ``/static/<name>``          the preview's own script and stylesheet
+``/align/``, ``/align/<n>``  with ``editions``: page ``n`` beside its editions in other
+                            languages and ``l10n align``'s proposals (:mod:`l10n.preview.align`)
+``POST /accept``            with ``editions``: write one proposal into its catalog
 ==========================  =================================================================
 
 Only the files of the pages given and ``.po``/``.pot`` files inside the catalogs directory
@@ -56,10 +59,12 @@ _HEADERS = [
     ("Cache-Control", "no-store"),
 ]
 _STATIC = {"preview.js": "text/javascript; charset=utf-8",
-           "preview.css": "text/css; charset=utf-8"}
+           "preview.css": "text/css; charset=utf-8",
+           "align.js": "text/javascript; charset=utf-8"}
 _HTML = "text/html; charset=utf-8"
 _STATUS = {200: "200 OK", 400: "400 Bad Request", 403: "403 Forbidden", 404: "404 Not Found",
-           405: "405 Method Not Allowed", 500: "500 Internal Server Error"}
+           405: "405 Method Not Allowed", 409: "409 Conflict", 413: "413 Content Too Large",
+           415: "415 Unsupported Media Type", 500: "500 Internal Server Error"}
 _CATALOG_SUFFIXES = frozenset({".po", ".pot"})
 
 StartResponse = Callable[..., object]
@@ -82,8 +87,12 @@ def _error(status: int, message: str) -> Response:
 class PreviewApp:
     """The preview as a WSGI callable over a :class:`~l10n.preview.site.Site`."""
 
-    def __init__(self, site: Site, *, allowed_hosts: Collection[str] | None = LOOPBACK_HOSTS):
+    def __init__(self, site: Site, *, allowed_hosts: Collection[str] | None = LOOPBACK_HOSTS,
+                 editions: Sequence[str] = ()):
+        from l10n.preview.align import Aligner
+
         self.site = site
+        self.aligner = Aligner(site, editions, allow=site.allow) if editions else None
         self.allowed_hosts = None if allowed_hosts is None else \
             frozenset(h.lower() for h in allowed_hosts)
 
@@ -97,6 +106,11 @@ class PreviewApp:
         return [b"" if environ.get("REQUEST_METHOD") == "HEAD" else body]
 
     def _respond(self, environ: dict) -> Response:
+        if environ.get("REQUEST_METHOD") == "POST" and self.aligner is not None \
+                and environ.get("PATH_INFO") == "/accept":
+            if not self._host_allowed(environ.get("HTTP_HOST")):
+                return _error(403, "this preview answers on its loopback address only")
+            return Response(*self.aligner.accept(environ))
         if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
             return Response(405, error_page(_STATUS[405], "only GET and HEAD"),
                             headers=[("Allow", "GET, HEAD")])
@@ -130,6 +144,12 @@ class PreviewApp:
             return self._static(rest)
         if head == "catalog":
             return self._catalog(rest)
+        if head == "align" and self.aligner is not None:
+            if not rest:
+                return Response(*self.aligner.index())
+            ref = self._ref(rest)
+            return Response(*self.aligner.page(ref)) if ref is not None \
+                else _error(404, "no such page")
         if head == "source":
             ref = self._ref(rest)
             return self._source(ref) if ref is not None else _error(404, "no such page")
@@ -151,7 +171,8 @@ class PreviewApp:
 
     def _index(self) -> Response:
         locales, cells = self.site.cells()
-        return Response(200, index_page(self.site, locales, cells))
+        return Response(200, index_page(self.site, locales, cells,
+                                        editions=self.aligner is not None))
 
     def _page_view(self, ref: PageRef, view: str, query: dict[str, list[str]]) -> Response:
         overlay = query.get("overlay", ["0"])[-1] not in ("", "0")
@@ -233,12 +254,14 @@ def make_app(
     allow: Sequence[str] = (),
     styles: dict[str, object] | None = None,
     allowed_hosts: Collection[str] | None = LOOPBACK_HOSTS,
+    editions: Sequence[str] = (),
 ) -> PreviewApp:
     """The preview of ``pages`` (files or directories) with the catalogs under ``catalogs``.
 
     ``allow`` and ``styles`` are ``[tool.l10n]``'s ``allow`` and ``dateline-styles``;
     ``allowed_hosts`` are the ``Host`` names answered (None: any, for a server bound to a
-    non-loopback address on purpose).
+    non-loopback address on purpose); ``editions`` are pages or directories of the pages'
+    editions in other languages, for the editions view.
     """
     site = Site(pages, catalogs, source_locale=source_locale, allow=allow, styles=styles)
-    return PreviewApp(site, allowed_hosts=allowed_hosts)
+    return PreviewApp(site, allowed_hosts=allowed_hosts, editions=editions)

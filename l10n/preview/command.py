@@ -32,7 +32,8 @@ def default_pages(config: Config) -> list[str]:
 
 
 def run(paths: Sequence[str] = (), *, catalogs: str | None = None, host: str | None = None,
-        port: int = 8000, source_locale: str | None = None, quiet: bool = False) -> None:
+        port: int = 8000, source_locale: str | None = None, quiet: bool = False,
+        editions: Sequence[str] = ()) -> None:
     """Serve the preview until interrupted; ``host`` None is 127.0.0.1 (not explicit)."""
     from l10n.preview import LOOPBACK_HOSTS, is_loopback, make_app, serve
 
@@ -48,6 +49,7 @@ def run(paths: Sequence[str] = (), *, catalogs: str | None = None, host: str | N
         allow=config.allow,
         styles=dict(config.extra.get("dateline-styles") or {}),
         allowed_hosts=LOOPBACK_HOSTS if is_loopback(bind) else None,
+        editions=editions,
     )
     try:
         serve(app, bind, port, explicit_host=host is not None, quiet=quiet)

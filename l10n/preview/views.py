@@ -76,8 +76,10 @@ def _percent(value: float | None) -> str:
 
 # -- the index -------------------------------------------------------------------------------
 
-def index_page(site: Site, locales: Sequence[str], cells: dict[tuple[int, str], Cell]) -> str:
-    """Pages × locales with completion figures; leak counts are filled in by the script."""
+def index_page(site: Site, locales: Sequence[str], cells: dict[tuple[int, str], Cell], *,
+               editions: bool = False) -> str:
+    """Pages × locales with completion figures; leak counts are filled in by the script.
+    ``editions``: each page links to its editions view too (``preview --editions``)."""
     head = ['<th scope="col">page</th>', '<th scope="col" data-locale="source">source</th>']
     for locale in locales:
         rtl = ' <span class="rtl" title="right to left">rtl</span>' \
@@ -86,8 +88,10 @@ def index_page(site: Site, locales: Sequence[str], cells: dict[tuple[int, str], 
                     f'title="{escape(locale_name(locale))}">{escape(locale)}{rtl}</th>')
     rows = []
     for ref in site.pages:
+        aligned = (f' <a class="editions" href="/align/{ref.number}">editions</a>'
+                   if editions else "")
         cols = [f'<th scope="row"><a href="/source/{ref.number}" title="{escape(ref.path)}">'
-                f'{escape(ref.name)}</a></th>', _source_cell(ref)]
+                f'{escape(ref.name)}</a>{aligned}</th>', _source_cell(ref)]
         cols.extend(_cell(ref, locale, cells[(ref.number, locale)]) for locale in locales)
         rows.append(f'<tr data-page="{ref.number}">{"".join(cols)}</tr>')
     body = (f'<header class="l10n-app-header"><h1>l10n preview</h1><p>{len(site.pages)} pages, '

@@ -5,6 +5,7 @@ source order with the tree nodes each came from."""
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from lxml import etree
@@ -41,12 +42,21 @@ _MENU_ITEMS = 3
 _MENU_ITEM_WORDS = 4
 _MENU_SHARE = 0.6
 _SWITCHER = "language switcher"
+# A switcher's prompt: the box around it (this many levels up at most) holds no more than this
+# many other texts, each this short.
+_PROMPT_LEVELS = 3
+_PROMPTS = 3
+_PROMPT_WORDS = 8
 # Characters every placeholder holds: only runs with one are looked up in the page's scripts.
 _PLACEHOLDER_CHARS = re.compile(r"[%{$]")
 _JS_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\/")
 _STATEMENT_ENDS = frozenset(".!。！")
 _COLONS = frozenset(":：")
 _LINE_CHARS = 160  # text up to this long may be a credit or a date line (zones.line_kind)
+
+
+def _item_text(item: Run | Attr) -> str:
+    return item.text if isinstance(item, Attr) else "".join(part[0] for part in item.parts)
 
 
 def _item_holder(stack: tuple[etree._Element, ...]) -> etree._Element | None:
@@ -237,12 +247,32 @@ class BlockMaker:
                 menus.add(holder)
         if not menus:
             return
+        menus |= self._menu_prompts(pending, menus)
         for item in pending:
             if any(el in menus for el in item.stack):
                 if isinstance(item, Attr):
                     item.context = _SWITCHER
                 else:
                     item.switcher = True
+
+    def _menu_prompts(self, pending: list[Run | Attr], menus: set[etree._Element]
+                      ) -> set[etree._Element]:
+        """The boxes around language switchers that hold nothing else but a short prompt or
+        two ("Please choose your language", a hidden "Language" label): a chooser's prompt is
+        written for readers who may not read the page's language."""
+        boxes = set()
+        for menu in menus:
+            box = menu
+            for parent in itertools.islice(menu.iterancestors(), _PROMPT_LEVELS):
+                others = [item for item in pending if parent in item.stack
+                          and not any(el in menus for el in item.stack)]
+                if len(others) > _PROMPTS or any(
+                        len(_item_text(item).split()) > _PROMPT_WORDS for item in others):
+                    break
+                box = parent
+            if box is not menu:
+                boxes.add(box)
+        return boxes
 
     def _headline(self, pending: list[Run | Attr], zones: list[Zone]) -> int | None:
         """The run that is the headline: the article's first ``h1``; where the article has none,
@@ -454,6 +484,8 @@ class BlockMaker:
     ) -> None:
         line, column = self.index.position(offset)
         href = el.get("href") if el.tag == "a" else None
+        if href is None and attribute is not None:  # an image's alt names its link's target
+            href = next((a.get("href") for a in el.iterancestors("a")), None)
         block = Block(
             role=role,
             text=text,

@@ -35,12 +35,17 @@ BlockNodes = Sequence[Sequence[tuple[etree._Element, str]]]  # per block, as Htm
 
 class TimeTag(NamedTuple):
     """A ``<time datetime>`` the walk passed: its value, whether its markup calls it the
-    publication time, and whether it sits in the article or in a byline."""
+    publication time, whether it sits in the article or in a byline, and (for the page
+    model's :class:`~l10n.page.TimeElement`) its text, position and ``lang``."""
 
     value: str
     published: bool
     in_article: bool
     in_byline: bool
+    text: str = ""
+    line: int = 1
+    column: int = 1
+    lang: str | None = None
 
 
 @dataclass(slots=True)
@@ -52,6 +57,7 @@ class Gathered:
     times: list[TimeTag] = field(default_factory=list)
     title: str | None = None
     canonical: str | None = None
+    alternates: list[tuple[str, str]] = field(default_factory=list)  # (hreflang, href)
 
     def note_meta(self, el: etree._Element) -> None:
         """Record a ``<meta>`` under each of its keys: ``property`` (a list), ``name``,
@@ -80,15 +86,26 @@ class Gathered:
         with contextlib.suppress(ValueError, RecursionError):  # malformed or too deep
             self.json_ld.append(json.loads(_LD_WRAPPER.sub("", text), strict=False))
 
-    def note_time(self, attrs: Mapping[str, str], in_article: bool, in_byline: bool) -> None:
-        """Record a ``<time>`` with these attributes, if it has a ``datetime``."""
+    def note_time(self, attrs: Mapping[str, str], in_article: bool, in_byline: bool,
+                  text: str = "", where: tuple[int, int] = (1, 1),
+                  lang: str | None = None) -> None:
+        """Record a ``<time>`` with these attributes, if it has a ``datetime``; ``text`` is
+        what it shows, ``where`` its (line, column)."""
         value = attrs.get("datetime")
         if not value or value.isspace():
             return
         itemprop = (attrs.get("itemprop") or "").lower().split()
         classes = (attrs.get("class") or "").lower().split()
         published = "pubdate" in attrs or "datepublished" in itemprop or "published" in classes
-        self.times.append(TimeTag(value.strip(), published, in_article, in_byline))
+        self.times.append(TimeTag(value.strip(), published, in_article, in_byline, text,
+                                  *where, lang))
+
+    def note_link(self, el: etree._Element) -> None:
+        """Record a ``link[rel=alternate][hreflang][href]``: another edition of the page."""
+        rel = (el.get("rel") or "").lower().split()
+        hreflang, href = (el.get("hreflang") or "").strip(), (el.get("href") or "").strip()
+        if "alternate" in rel and hreflang and href:
+            self.alternates.append((hreflang, href))
 
 
 _DUBLIN_CORE = re.compile(r"^(dc|dcterms?)[.:]")

@@ -56,7 +56,7 @@ from datetime import date, datetime
 from lxml import etree
 
 from l10n.locales import is_locale
-from l10n.page import Block, PageMeta, Role
+from l10n.page import Block, PageMeta, Role, TimeElement
 from l10n.readers.byline import find_byline
 from l10n.readers.gathered import (
     BlockNodes,
@@ -108,6 +108,9 @@ def read_metadata(
         language=language,
         language_source=language_source,
         direction=_direction(html_attrs, root),
+        times=tuple(TimeElement(t.value, t.text, t.line, t.column, t.lang)
+                    for t in gathered.times),
+        alternates=tuple(gathered.alternates),
     )
 
 

@@ -46,7 +46,7 @@ __all__ = ["Walker"]
 
 # A placeholder that is all its element holds: the slot a script fills ("<span>%d</span>").
 _LONE_PLACEHOLDER = re.compile(r"\s*(?:%(?:\d\$)?[sd]|\{\{?\s*[\w.]+\s*\}?\}|\$\{[\w.]+\})\s*")
-_GATHERED = frozenset({"time", "meta", "title"})  # noted for the metadata (Walker._gather)
+_GATHERED = frozenset({"time", "meta", "title", "link"})  # noted for the metadata (_gather)
 
 
 class Walker(BlockMaker):
@@ -104,7 +104,7 @@ class Walker(BlockMaker):
         stack = self.stack
         stack.append(el)
         if tag in _GATHERED:
-            self._gather(el, tag, attrs, inner)
+            self._gather(el, tag, attrs, inner, position)
         # Most elements have none of the attributes read (libxml2 gives names in lower case).
         if attrs and not BUTTON_ATTRIBUTES.isdisjoint(attrs):
             self._attributes(el, tag, inner, position, attrs)
@@ -327,16 +327,22 @@ class Walker(BlockMaker):
         kind = kind or KIND.get(tag) or (role or tag)
         return f"{kind} {name}"
 
-    def _gather(self, el: etree._Element, tag: str, attrs: dict[str, str], ctx: Ctx) -> None:
-        """Note a ``<time>`` for the metadata, and a ``<meta>`` or ``<title>`` outside the
-        head: after a stray tag libxml2 moves the rest of the head into ``<body>``."""
+    def _gather(self, el: etree._Element, tag: str, attrs: dict[str, str], ctx: Ctx,
+                position: int) -> None:
+        """Note a ``<time>`` for the metadata, and a ``<meta>``, ``<link>`` or ``<title>``
+        outside the head: after a stray tag libxml2 moves the rest of the head into
+        ``<body>``."""
         if tag == "time":
             # Whether the time is in the article is known only after the walk: outside the
             # landmarks is the best guess here.
             self.gathered.note_time(attrs, ctx.zone == "body" and ctx.landmark in (None, "header"),
-                                    ctx.special is Role.BYLINE)
+                                    ctx.special is Role.BYLINE,
+                                    collapse_space(el.text_content()) if "datetime" in attrs
+                                    else "", self.index.position(position), ctx.lang)
         elif tag == "meta":
             self.gathered.note_meta(el)
+        elif tag == "link":
+            self.gathered.note_link(el)
         elif self.gathered.title is None:
             self.gathered.title = collapse_space(el.text or "") or None
 
@@ -367,6 +373,8 @@ class Walker(BlockMaker):
                               nodes=((el, "content"),), zone=Zone.CHROME)
             elif tag == "link" and "canonical" in (el.get("rel") or "").lower().split():
                 self.gathered.canonical = el.get("href")
+            elif tag == "link":
+                self.gathered.note_link(el)
 
     def _flush(self, run: Run | None) -> None:
         """Keep a finished run (its zone and role are decided in :meth:`finish`)."""
