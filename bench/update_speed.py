@@ -411,7 +411,7 @@ def bench_compile(po: Path, repeat: int, tmp: Path) -> None:
     copy = tree / "de" / "LC_MESSAGES" / "messages.po"
     copy.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(po, copy)
-    print(f"compiling {po.name}")
+    print(f"compiling {po.parent.name}/{po.name}")
     results: dict[str, list[float]] = {}
     out = tmp / "gnu.mo"
     for _ in range(repeat):
@@ -444,7 +444,9 @@ def main() -> None:
             catalogs[workload] = bench_update(workload, WORKLOADS[workload], args, tmp)
         po = catalogs.get("changed") or next(iter(catalogs.values()))
         bench_read(po, max(args.repeat, 5))
-        bench_compile(po, args.repeat, tmp)
+        for name in dict.fromkeys(("changed", "large", *catalogs)):  # 20,000 and 100,000
+            if name in catalogs:
+                bench_compile(catalogs[name], args.repeat, tmp / name)
 
 
 if __name__ == "__main__":

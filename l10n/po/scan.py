@@ -54,8 +54,8 @@ _OBSOLETE = _entry_pattern(r"\#~\ ", r"\#~\|\ ")
 # Most entries, tried first: one line each of "#. ", "#: " and "#, " at most, a one-line
 # msgctxt, msgid and msgstr without escapes (and no continuation line after the msgstr).
 _SIMPLE = re.compile(
-    r'(\n*)(\#\.\ [^\n]*\n)?(\#:\ [^\n]*\n)?(\#,\ [^\n]*\n)?(?:msgctxt\ "([^"\\\n]*)"\n)?'
-    r'msgid\ "([^"\\\n]*)"\nmsgstr\ "([^"\\\n]*)"\n(?!")')
+    r'(\n*)((\#\.\ [^\n]*\n)?(\#:\ [^\n]*\n)?(\#,\ [^\n]*\n)?(?:msgctxt\ "([^"\\\n]*)"\n)?'
+    r'msgid\ "([^"\\\n]*)"\nmsgstr\ "([^"\\\n]*)"\n)(?!")')
 _PLURAL_FORMS = {
     "": re.compile(rf"msgstr\[(\d+)\]\ ({_Q}(?:\n{_Q})*)\n", re.VERBOSE),
     "#~ ": re.compile(rf"\#~\ msgstr\[(\d+)\]\ ({_Q}(?:\n\#~\ {_Q})*)\n", re.VERBOSE),
@@ -100,7 +100,7 @@ def _scan(text: str, encoding: str) -> Catalog:
                 break
             append(message)
             continue
-        lead, extracted, references, flags, msgctxt, msgid, msgstr = match.groups()
+        lead, body, extracted, references, flags, msgctxt, msgid, msgstr = match.groups()
         lineno = line + len(lead)
         if extracted is None:
             extracted = ()
@@ -123,7 +123,6 @@ def _scan(text: str, encoding: str) -> Catalog:
                 flags = (flags[2:].strip(),) if flags[2:].strip() else ()
         if msgctxt is not None:
             lineno += 1
-        end = match.end()
         fields = (msgid, msgstr, msgctxt, None, (), (), extracted, references, flags, None,
                   None, None, False)
         # parsed_message(fields, lineno, source), inline: this loop makes most messages.
@@ -132,11 +131,11 @@ def _scan(text: str, encoding: str) -> Catalog:
          m.extracted_comments, m.references, m.flags, m.previous_msgctxt, m.previous_msgid,
          m.previous_msgid_plural, m.obsolete) = fields
         m.lineno = lineno
-        m.source = _source(Source, (lead, text[pos + len(lead):end], fields))
+        m.source = _source(Source, (lead, body, fields))
         m.__class__ = Message  # type: ignore[assignment]
         append(m)  # type: ignore[arg-type]
         line = lineno + 2
-        pos = end
+        pos += len(lead) + len(body)
     if text[pos:].strip("\n"):
         raise _NotPlain
     return Catalog(messages=messages, encoding=encoding, trailer=text[pos:])
