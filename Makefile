@@ -48,9 +48,9 @@ lint: $(STAMP)
 
 # Benchmarks (they print numbers; no test asserts a time). The check speed needs a corpus:
 # make bench CORPUS=DIR, DIR from ../shared/bench/leakcorpus.py --pages-per-locale 100.
-# pybabel's side of the update benchmark takes minutes: run bench/update_speed.py for it.
+# pybabel's side of the update benchmark takes minutes: bench/update_speed.py --babel-repeat 1.
 bench: $(BYTECODE)
-	$(BIN)/python bench/update_speed.py --babel-repeat 0
+	$(BIN)/python bench/update_speed.py
 	$(BIN)/python bench/render_speed.py
 	@if [ -n "$(CORPUS)" ]; then $(BIN)/python bench/check_speed.py --corpus $(CORPUS); \
 	else echo "check speed: make bench CORPUS=DIR (DIR from leakcorpus.py --pages-per-locale 100)"; fi

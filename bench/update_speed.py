@@ -1,26 +1,39 @@
 #!/usr/bin/env python3
-"""Seconds to update a 20,000-entry catalog from a new template: l10n, msgmerge and pybabel.
+"""Seconds to update, read and compile catalogs: l10n against GNU gettext (and pybabel).
 
-Generates a German catalog of news-site UI strings (sections, buttons, bylines, counters with
+Generates German catalogs of news-site UI strings (sections, buttons, bylines, counters with
 plurals, c-, python- and python-brace-format strings, some with a context), written exactly as
-GNU writes it, and a template in which 5% of the source strings changed. Then times, on copies
-of the same files, best of ``--repeat``:
+GNU writes them, and for each workload a template:
 
-* l10n: ``update_catalog`` in this process (read, merge, write atomically under a lock);
-* msgmerge: ``msgmerge --previous -o OUT PO POT``;
-* pybabel: ``pybabel update --previous -i POT -o PO -l de`` (its fuzzy matching is difflib,
-  about nine minutes at this size, so it runs ``--babel-repeat`` times, once by default;
-  ``--babel-repeat 0`` skips it).
+* ``changed``: 20,000 entries, 5% of the source strings edited (words added, dropped,
+  replaced, reworded, punctuation): many fuzzy searches, where msgmerge is slow;
+* ``small-edits``: 20,000 entries, 0.5% edited, each a punctuation mark or a word added: few
+  and easy fuzzy searches, where msgmerge is fast and reading and start-up are all there is;
+* ``new-strings``: 20,000 entries and 4,000 new strings (20%) in the template;
+* ``large``: 100,000 entries, 1% edited.
 
-Prints seconds and ratios against msgmerge, and whether l10n's bytes equal msgmerge's.
+Then times, on copies of the same files, best of ``--repeat``, each a separate process as a
+user runs it (start-up included):
 
-Usage: python bench/update_speed.py [--entries 20000] [--changed 0.05] [--repeat 3]
-       [--babel-repeat 1] [--keep DIR]
+* ``l10n update -d DIR -D messages`` (read, merge, write atomically under a lock) against
+  ``msgmerge --previous -o OUT PO POT``, and says whether l10n's bytes equal msgmerge's;
+* optionally ``pybabel update --previous`` (``--babel-repeat``; its fuzzy matching is difflib,
+  about nine minutes on ``changed``);
+* reading the 20,000-entry catalog in this process: ``read_po`` against ``read_po`` with its
+  fast path turned off (the reader before it: line by line, which still reads what the fast
+  path does not) and against polib;
+* ``l10n compile`` against ``msgfmt -c`` (the same checks) and plain ``msgfmt``.
+
+Every ratio is against a baseline timed in the same run.
+
+Usage: python bench/update_speed.py [--workload NAME]... [--repeat 3] [--babel-repeat 0]
+       [--keep DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import shutil
 import subprocess
@@ -28,10 +41,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from l10n.catalogs.merge import update_catalog
-from l10n.po import Message, format_message
+import polib
+
+import l10n.po.read as read
+from l10n.po import Message, format_message, read_po
 
 SECTIONS = {
     "Politics": "Politik",
@@ -146,6 +162,8 @@ def make_entries(count: int, rng: random.Random) -> list[Message]:
     sections = list(SECTIONS)
     regions = [f"{s} {n}" for s in sections for n in ("", " region", " city", " county")]
     pool = [s.strip() for s in regions]
+    if count > 40_000:  # more places than four per section, or too few distinct strings
+        pool += [f"{s} district {k}" for s in sections for k in range(1, count // 10_000 + 1)]
     line = 0
     while len(entries) < count:
         section = rng.choice(pool)
@@ -188,10 +206,10 @@ def make_entries(count: int, rng: random.Random) -> list[Message]:
     return list(entries.values())
 
 
-def edit(message: Message, rng: random.Random) -> Message:
+def edit(message: Message, rng: random.Random, kinds: tuple[str, ...] = EDITS) -> Message:
     """The entry with its source string changed the way developers change them."""
     words = message.msgid.split(" ")
-    kind = rng.choice(EDITS)
+    kind = rng.choice(kinds)
     if kind == "append":
         words.append(rng.choice(EXTRA_WORDS))
     elif kind == "word":
@@ -241,26 +259,53 @@ msgstr ""
 """
 
 
-def generate(directory: Path, count: int, changed: float, seed: int) -> tuple[Path, Path]:
+@dataclass(frozen=True)
+class Workload:
+    """A catalog and the template that updates it."""
+
+    entries: int
+    changed: float = 0.0
+    edits: tuple[str, ...] = EDITS
+    new: float = 0.0
+
+
+WORKLOADS = {
+    "changed": Workload(20_000, changed=0.05),
+    "small-edits": Workload(20_000, changed=0.005, edits=("punctuation", "append")),
+    "new-strings": Workload(20_000, new=0.20),
+    "large": Workload(100_000, changed=0.01),
+}
+
+
+def _untranslated(m: Message) -> Message:
+    return Message(
+        msgid=m.msgid,
+        msgctxt=m.msgctxt,
+        msgid_plural=m.msgid_plural,
+        msgstr_plural=("", "") if m.msgid_plural else (),
+        references=m.references,
+        flags=m.flags,
+        extracted_comments=m.extracted_comments,
+    )
+
+
+def generate(directory: Path, work: Workload, seed: int) -> tuple[Path, Path]:
     """Write ``de.po`` and ``messages.pot``; return their paths."""
     rng = random.Random(seed)
-    entries = make_entries(count, rng)
+    entries = make_entries(work.entries, rng)
     keys = {m.key for m in entries}
     template: list[Message] = []
     for m in entries:
-        new = edit(m, rng) if rng.random() < changed else None
+        new = edit(m, rng, work.edits) if rng.random() < work.changed else None
         if new is None or new.key in keys:
-            new = Message(
-                msgid=m.msgid,
-                msgctxt=m.msgctxt,
-                msgid_plural=m.msgid_plural,
-                msgstr_plural=("", "") if m.msgid_plural else (),
-                references=m.references,
-                flags=m.flags,
-                extracted_comments=m.extracted_comments,
-            )
+            new = _untranslated(m)
         keys.add(new.key)
         template.append(new)
+    if work.new:
+        extra = make_entries(work.entries + int(work.entries * work.new) * 2, rng)
+        fresh = [_untranslated(m) for m in extra if m.key not in keys]
+        for m in fresh[: int(work.entries * work.new)]:
+            template.insert(rng.randrange(len(template) + 1), m)
     po = directory / "de.po"
     pot = directory / "messages.pot"
     po.write_text("\n".join([PO_HEADER, *(format_message(m) for m in entries)]), "utf-8")
@@ -268,7 +313,7 @@ def generate(directory: Path, count: int, changed: float, seed: int) -> tuple[Pa
     return po, pot
 
 
-def best_of(runs: int, prepare: Callable[[], None], run: Callable[[], None]) -> list[float]:
+def best_of(runs: int, prepare: Callable[[], None], run: Callable[[], object]) -> list[float]:
     """Seconds of each run of ``run`` (``prepare`` untimed before each)."""
     times = []
     for _ in range(runs):
@@ -279,82 +324,129 @@ def best_of(runs: int, prepare: Callable[[], None], run: Callable[[], None]) -> 
     return times
 
 
+def _show(results: dict[str, list[float]], reference: str) -> None:
+    base = min(results[reference])
+    for name, times in results.items():
+        runs = ", ".join(f"{t:.3f}" for t in times)
+        print(f"  {name:22} best {min(times):8.3f} s  ({len(times)} runs: {runs})  "
+              f"{min(times) / base:6.2f}x {reference}")
+
+
+def _l10n(*args: str) -> list[str]:
+    """The l10n command as a user runs it: a new process of this Python."""
+    return [sys.executable, "-m", "l10n", *args]
+
+
+def bench_update(name: str, work: Workload, args: argparse.Namespace, tmp: Path) -> Path:
+    """Time l10n update against msgmerge (and pybabel) on one workload; the catalog's path."""
+    where = (args.keep or tmp) / name
+    where.mkdir(parents=True, exist_ok=True)
+    po, pot = generate(where, work, args.seed)
+    tree = tmp / name / "tree"
+    copy = tree / "de" / "LC_MESSAGES" / "messages.po"
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(pot, tree / "messages.pot")
+    gnu_out = tmp / name / "gnu.po"
+    print(f"{name}: {work.entries} entries, {work.changed:.1%} of source strings edited, "
+          f"{work.new:.0%} new strings")
+
+    def fresh() -> None:
+        shutil.copyfile(po, copy)
+
+    def run(command: list[str]) -> Callable[[], object]:
+        return lambda: subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+
+    results: dict[str, list[float]] = {}
+    # Interleaved rounds, so that a slow moment of the machine hits both tools alike.
+    for _ in range(args.repeat):
+        results.setdefault("msgmerge --previous", []).extend(best_of(
+            1, fresh, run(["msgmerge", "--previous", "--quiet", "-o", str(gnu_out), str(copy),
+                           str(pot)])))
+        results.setdefault("l10n update", []).extend(best_of(
+            1, fresh, run(_l10n("update", "-d", str(tree), "-D", "messages"))))
+    identical = copy.read_bytes() == gnu_out.read_bytes()
+    pybabel = Path(sys.executable).with_name("pybabel")
+    if args.babel_repeat and pybabel.exists():
+        results["pybabel update"] = best_of(args.babel_repeat, fresh, run(
+            [str(pybabel), "-q", "update", "--previous", "-w", "79", "-l", "de", "-i",
+             str(pot), "-o", str(copy)]))
+    print(f"  l10n output identical to msgmerge's: {identical}")
+    _show(results, "msgmerge --previous")
+    return po
+
+
+def _timed(function: Callable[[], object]) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    result = function()
+    elapsed = time.perf_counter() - start
+    del result
+    return elapsed
+
+
+def bench_read(po: Path, repeat: int) -> None:
+    """Time reading one catalog in this process: read_po, read_po without its fast path (the
+    reader before it: line by line), polib."""
+    data = po.read_bytes()
+    print(f"reading {po.name} ({len(data):,} bytes) in this process")
+
+    def line_by_line() -> object:
+        scan, read.scan_po = read.scan_po, lambda text, encoding: None
+        try:
+            return read_po(data, str(po))
+        finally:
+            read.scan_po = scan
+
+    results: dict[str, list[float]] = {}
+    for _ in range(repeat):
+        results.setdefault("read_po line by line", []).append(_timed(line_by_line))
+        results.setdefault("polib", []).append(_timed(lambda: polib.pofile(data.decode())))
+        results.setdefault("read_po", []).append(_timed(lambda: read_po(data, str(po))))
+    _show(results, "read_po line by line")
+
+
+def bench_compile(po: Path, repeat: int, tmp: Path) -> None:
+    """Time l10n compile against msgfmt -c and msgfmt, each a process."""
+    tree = tmp / "compile"
+    copy = tree / "de" / "LC_MESSAGES" / "messages.po"
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(po, copy)
+    print(f"compiling {po.parent.name}/{po.name}")
+    results: dict[str, list[float]] = {}
+    out = tmp / "gnu.mo"
+    for _ in range(repeat):
+        for name, command in (
+            ("msgfmt -c", ["msgfmt", "-c", "-o", str(out), str(copy)]),
+            ("msgfmt", ["msgfmt", "-o", str(out), str(copy)]),
+            ("l10n compile", _l10n("compile", "-d", str(tree), "-D", "messages")),
+        ):
+            results.setdefault(name, []).extend(best_of(1, lambda: None, lambda c=command:
+                                                        subprocess.run(c, check=True,
+                                                                       stdout=subprocess.DEVNULL)))
+    _show(results, "msgfmt -c")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--entries", type=int, default=20_000)
-    parser.add_argument("--changed", type=float, default=0.05)
+    parser.add_argument("--workload", action="append", choices=sorted(WORKLOADS),
+                        help="repeatable; default: all")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--babel-repeat", type=int, default=1)
+    parser.add_argument("--babel-repeat", type=int, default=0)
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--keep", type=Path, help="write the generated files here")
     args = parser.parse_args()
-    if shutil.which("msgmerge") is None:
-        sys.exit("msgmerge (GNU gettext) is needed for the comparison")
-    pybabel = Path(sys.executable).with_name("pybabel")
-
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        if args.keep:
-            args.keep.mkdir(parents=True, exist_ok=True)
-        po, pot = generate(args.keep or work, args.entries, args.changed, args.seed)
-        print(f"catalog: {args.entries} entries, {args.changed:.0%} of source strings changed")
-        copy = work / "work.po"
-        gnu_out = work / "gnu.po"
-
-        def fresh() -> None:
-            shutil.copyfile(po, copy)
-
-        results: dict[str, list[float]] = {}
-        outcome = []
-        results["l10n"] = best_of(
-            args.repeat, fresh, lambda: outcome.append(update_catalog(copy, pot))
-        )
-        ours = copy.read_bytes()
-        results["msgmerge"] = best_of(
-            args.repeat,
-            fresh,
-            lambda: subprocess.run(
-                ["msgmerge", "--previous", "--quiet", "-o", str(gnu_out), str(copy), str(pot)],
-                check=True,
-            ),
-        )
-        identical = ours == gnu_out.read_bytes()
-        if args.babel_repeat and pybabel.exists():
-            results["pybabel"] = best_of(
-                args.babel_repeat,
-                fresh,
-                lambda: subprocess.run(
-                    [
-                        str(pybabel),
-                        "-q",
-                        "update",
-                        "--previous",
-                        "-w",
-                        "79",
-                        "-l",
-                        "de",
-                        "-i",
-                        str(pot),
-                        "-o",
-                        str(copy),
-                    ],
-                    check=True,
-                ),
-            )
-
-    stats = outcome[-1].stats
-    print(
-        f"merge: kept {stats.kept}, fuzzy {stats.fuzzy}, added {stats.added}, "
-        f"obsolete {stats.obsoleted}, dropped {stats.dropped}"
-    )
-    print(f"l10n output identical to msgmerge's: {identical}")
-    reference = min(results["msgmerge"])
-    for name, times in results.items():
-        runs = ", ".join(f"{t:.3f}" for t in times)
-        print(
-            f"{name:9} best {min(times):8.3f} s  ({len(times)} runs: {runs})  "
-            f"{min(times) / reference:7.2f}x msgmerge"
-        )
+    if shutil.which("msgmerge") is None or shutil.which("msgfmt") is None:
+        sys.exit("msgmerge and msgfmt (GNU gettext) are needed for the comparison")
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        catalogs = {}
+        for workload in args.workload or list(WORKLOADS):
+            catalogs[workload] = bench_update(workload, WORKLOADS[workload], args, tmp)
+        po = catalogs.get("changed") or next(iter(catalogs.values()))
+        bench_read(po, max(args.repeat, 5))
+        for name in ("changed", "large"):  # 20,000 and 100,000 entries
+            if name in catalogs:
+                bench_compile(catalogs[name], args.repeat, tmp / name)
 
 
 if __name__ == "__main__":

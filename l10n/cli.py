@@ -255,10 +255,10 @@ def _locale_option(f: Any) -> Any:
 
 
 def _catalogs_dir(directory: str | None) -> str:
-    from l10n.config import load_config
-
     if directory:
         return directory
+    from l10n.config import load_config
+
     extra = load_config().extra.get("directory")
     return str(extra) if extra else "locales"
 
@@ -394,11 +394,12 @@ def update(directory: str | None, domains: tuple[str, ...], locales: tuple[str, 
         found = locales_of(root, domain, locales)
         pot = existing_template(input_file or template_path(root, domain))
         plan.extend((catalog_path(root, locale, domain), pot) for locale in found)
+    _no_collection()
     parsed = parse_catalogs(path for pair in plan for path in pair)  # a bad one stops all
     stale = False
     for po, pot in plan:
         result = update_catalog(po, pot, fuzzy=not no_fuzzy, check=check,
-                                template=parsed[str(pot)])
+                                template=parsed[str(pot)].catalog, parsed=parsed[str(po)])
         for warning in result.warnings:
             click.echo(f"l10n: {warning.path}:{warning.line}: warning: {warning.message}",
                        err=True)
@@ -407,6 +408,30 @@ def update(directory: str | None, domains: tuple[str, ...], locales: tuple[str, 
         click.echo(f"{po}: {state} ({_merge_counts(result)})")
     if check and stale:
         raise SystemExit(1)
+
+
+# True when the command runs as the process (main), not inside another program or a test.
+_WHOLE_PROCESS = False
+
+
+def _no_collection() -> None:
+    """A catalog command's objects live until the process ends, and form no garbage cycles:
+    the cyclic garbage collector would only walk them again and again (a catalog of 100,000
+    entries is a million objects). Off for the rest of the process, when the command is the
+    whole process."""
+    if _WHOLE_PROCESS:
+        import gc
+
+        gc.disable()
+
+
+def _settled() -> None:
+    """What exists now lives until the process ends: Python's last collection, at exit, need
+    not walk it (``gc.freeze``); only when the command is the whole process."""
+    if _WHOLE_PROCESS:
+        import gc
+
+        gc.freeze()
 
 
 def _merge_counts(result: Any) -> str:
@@ -438,10 +463,11 @@ def compile_command(directory: str | None, domains: tuple[str, ...], locales: tu
     root = _catalogs_dir(directory)
     plan = [catalog_path(root, locale, domain) for domain in _domains(domains)
             for locale in locales_of(root, domain, locales)]
+    _no_collection()
     parsed = parse_catalogs(plan)  # a malformed catalog stops the run before any .mo is written
     failed = False
     for po in plan:
-        result = compile_catalog(po, use_fuzzy=use_fuzzy, catalog=parsed[str(po)])
+        result = compile_catalog(po, use_fuzzy=use_fuzzy, catalog=parsed[str(po)].catalog)
         for error in result.errors:
             click.echo(f"l10n: {error}", err=True)
         if result.mo is None:
@@ -734,11 +760,14 @@ def preview(paths: tuple[str, ...], catalogs: str | None, host: str | None, port
 
 def main() -> None:
     """Entry point of the ``l10n`` console script."""
+    global _WHOLE_PROCESS
+    _WHOLE_PROCESS = True
     try:
         try:
             cli(prog_name="l10n")
         finally:
             sys.stdout.flush()  # a full disk shows here, not as noise at interpreter exit
+            _settled()  # the process ends: its objects need no collection on the way out
     except OSError as exc:  # standard output: /dev/full, a full disk, a closed pipe
         if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EPIPE):
             raise

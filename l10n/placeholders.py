@@ -14,7 +14,7 @@ __all__ = ["Mismatch", "strip_placeholders", "translation_mismatches"]
 _PRINTF = re.compile(r"%(?:\((?P<name>[^)]+)\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*"
                      r"(?P<conv>[diouxXeEfFgGcrsa%])")
 _BRACE = re.compile(r"(?<!\{)\{(?P<field>[A-Za-z_0-9][\w.\[\]]*)?(?:![rsa])?(?::[^{}]*)?\}(?!\})")
-_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)\b[^<>]*?/?>")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*\b[^<>]*?/?>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,15 +36,20 @@ def translation_mismatches(msgid: str, msgid_plural: str | None,
         if not msgstr:
             continue
         source = sources[min(index, len(sources) - 1)]
-        wanted, got = _placeholders(source), _placeholders(msgstr)
-        if wanted != got and not (msgid_plural and _plural_drop(wanted, got)):
-            yield Mismatch("placeholders", msgstr,
-                           f"placeholders {_show(got)} differ from the msgid's {_show(wanted)}")
-        wanted_tags, got_tags = _tags(source), _tags(msgstr)
-        if wanted_tags != got_tags:
-            yield Mismatch("markup", msgstr,
-                           f"markup {_show(got_tags)} differs from the msgid's "
-                           f"{_show(wanted_tags)}")
+        # Placeholders need a % or a {, tags a <: most strings have none.
+        if ("%" in source or "{" in source or "%" in msgstr or "{" in msgstr) and not (
+                _same(_PRINTF.findall(source), _PRINTF.findall(msgstr))
+                and _same(_BRACE.findall(source), _BRACE.findall(msgstr))):
+            wanted, got = _placeholders(source), _placeholders(msgstr)
+            if wanted != got and not (msgid_plural and _plural_drop(wanted, got)):
+                yield Mismatch("placeholders", msgstr,
+                               f"placeholders {_show(got)} differ from the msgid's "
+                               f"{_show(wanted)}")
+        if "<" in source or "<" in msgstr:
+            wanted, got = _tags(source), _tags(msgstr)
+            if wanted != got:
+                yield Mismatch("markup", msgstr,
+                               f"markup {_show(got)} differs from the msgid's {_show(wanted)}")
 
 
 def strip_placeholders(text: str) -> str:
@@ -52,24 +57,30 @@ def strip_placeholders(text: str) -> str:
     return _BRACE.sub(" ", _PRINTF.sub(" ", text))
 
 
-def _placeholders(text: str) -> Counter[str]:
-    found: Counter[str] = Counter()
-    for match in _PRINTF.finditer(text):
-        if match["conv"] != "%":
-            found[f"%({match['name']})" if match["name"] else f"%{match['conv']}"] += 1
-    for match in _BRACE.finditer(text):
-        found["{" + (match["field"] or "") + "}"] += 1
+def _same(one: list[object], other: list[object]) -> bool:
+    """Whether two lists of directives hold the same ones (then so do their placeholders)."""
+    return one == other or sorted(one) == sorted(other)  # type: ignore[type-var]
+
+
+def _placeholders(text: str) -> list[str]:
+    """The placeholders of ``text``, sorted (a multiset: equal lists, equal placeholders)."""
+    found = [f"%({name})" if name else f"%{conv}" for name, conv in _PRINTF.findall(text)
+             if conv != "%"]
+    found.extend("{" + field + "}" for field in _BRACE.findall(text))
+    found.sort()
     return found
 
 
-def _plural_drop(wanted: Counter[str], got: Counter[str]) -> bool:
+def _plural_drop(wanted: list[str], got: list[str]) -> bool:
     """A plural form may leave out the number ("one comment" for ``%d comments``)."""
-    return all(got[k] <= wanted[k] for k in got) and set(got) <= set(wanted)
+    have, need = Counter(wanted), Counter(got)
+    return all(need[k] <= have[k] for k in need) and set(need) <= set(have)
 
 
-def _tags(text: str) -> Counter[str]:
-    return Counter(m.group(0).split()[0].rstrip(">").lower() for m in _TAG.finditer(text))
+def _tags(text: str) -> list[str]:
+    """The tags of ``text`` (``<a``, ``</a``, ``<br/``), sorted."""
+    return sorted(tag.split()[0].rstrip(">").lower() for tag in _TAG.findall(text))
 
 
-def _show(counter: Counter[str]) -> str:
-    return "[" + ", ".join(sorted(counter.elements())) + "]" if counter else "none"
+def _show(found: list[str]) -> str:
+    return "[" + ", ".join(found) + "]" if found else "none"

@@ -21,6 +21,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from l10n.catalogs import fuzzy as fuzzy_search
 from l10n.catalogs.merge import MergeResult, MergeStats, merge_catalog, update_catalog
 from l10n.errors import CatalogError, InputError
 from l10n.po import Catalog, Message, format_message, read_po, write_po
@@ -272,6 +273,40 @@ def test_random_catalogs_match_msgmerge(tmp_path: Path) -> None:
         assert without_dropped_forms(write_po(result.catalog)) == theirs, case
         fuzzy_matches += result.stats.fuzzy
     assert fuzzy_matches > 300  # the cases do exercise the similarity search
+
+
+def test_random_catalogs_match_msgmerge_with_numpy(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same with every search large enough for numpy to read the scores."""
+    monkeypatch.setattr(fuzzy_search, "_SMALL_SEARCH", -1)
+    rng = random.Random(20240505)
+    for case in range(40):
+        po_text, pot_text = random_case(rng)
+        po_path, pot_path = tmp_path / f"{case}.po", tmp_path / f"{case}.pot"
+        po_path.write_text(po_text)
+        pot_path.write_text(pot_text)
+        result = merge_catalog(load(po_path), load(pot_path))
+        assert without_dropped_forms(write_po(result.catalog)) == gnu_merge(po_path, pot_path)
+
+
+def test_both_score_readers_give_the_same_candidates() -> None:
+    """Small searches read rapidfuzz's scores without numpy, large ones with it: the same
+    candidates, best scores and float32 margins either way."""
+    rng = random.Random(7)
+
+    def text() -> bytes:
+        words = [rng.choice(WORDS + ["politics", "world", "newsletter", "section"])
+                 for _ in range(rng.randint(1, 6))]
+        return " ".join(words).encode("utf-8")
+
+    data = [text() for _ in range(400)]
+    queries = [text() + rng.choice([b"", b"!", b" now"]) for _ in range(60)]
+    numpy_rows = [(row, top, near, scored())
+                  for row, top, near, scored in fuzzy_search._candidates_numpy(queries, data)]
+    buffer_rows = [(row, top, near, scored())
+                   for row, top, near, scored in fuzzy_search._candidates_buffer(queries, data)]
+    assert buffer_rows == numpy_rows
+    assert sum(len(near) for _, _, near, _ in numpy_rows) > 60
 
 
 @st.composite

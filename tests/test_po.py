@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
+import pickle
 import random
 import shutil
 import subprocess
@@ -20,8 +21,11 @@ from babel.messages import pofile as babel_pofile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from l10n.catalogs.compile import mo_bytes
 from l10n.errors import CatalogError
 from l10n.po import Catalog, Message, format_message, read_po, write_po
+from l10n.po.read import _Parser
+from l10n.po.scan import scan_po
 
 PO_DIR = Path(__file__).resolve().parent / "data" / "po"
 FIXTURES = sorted(PO_DIR.glob("*.po"))
@@ -495,3 +499,139 @@ def test_unwritable_character_is_reported() -> None:
     catalog.messages.append(Message(msgid="Tokyo", msgstr="東京"))
     with pytest.raises(CatalogError, match="UTF-8"):
         write_po(catalog)
+
+
+# --------------------------------------------------------------------------- the fast path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _both(text: str) -> tuple[Catalog | None, Catalog]:
+    """The catalog in ``text`` by the fast path (None when it declines) and line by line."""
+    return scan_po(text, "utf-8"), _Parser(text, "<test>", "utf-8").parse()
+
+
+def _everything(catalog: Catalog) -> tuple[object, ...]:
+    """What a catalog holds, the source text and positions of its entries included."""
+    return (
+        [(m, m.lineno, m.source) for m in catalog.messages],
+        catalog.trailer, catalog.newline, catalog.encoding,
+    )
+
+
+def test_fast_path_reads_what_gnu_writes_as_the_line_parser_does() -> None:
+    """Every fixture and shipped catalog the fast path takes reads as the line-by-line
+    parser reads it; it takes every file GNU or l10n wrote."""
+    taken = 0
+    for path in [*FIXTURES, *sorted((ROOT / "locales").rglob("*.po*"))]:
+        text = path.read_bytes().decode("utf-8", "surrogateescape").removeprefix("\ufeff")
+        fast, slow = _both(text)
+        if fast is not None:
+            taken += 1
+            assert _everything(fast) == _everything(slow), path
+        else:
+            assert path.parent == PO_DIR, f"{path}: written by l10n, declined by the fast path"
+    assert taken > 40
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_fast_path_reads_generated_catalogs_as_the_line_parser_does(seed: int) -> None:
+    text = write_po(generated_catalog(seed=seed, size=300)).decode("utf-8")
+    fast, slow = _both(text)
+    assert fast is not None
+    assert _everything(fast) == _everything(slow)
+
+
+@settings(derandomize=True, max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(messages(), max_size=8), st.sampled_from([79, 40]),
+       st.sampled_from(["", "\n", "\n\n"]))
+def test_fast_path_agrees_with_the_line_parser(items: list[Message], width: int,
+                                                trailer: str) -> None:
+    """Written catalogs (escapes, continuation lines, plurals, obsolete and previous
+    strings) read the same both ways, and a file the fast path declines is still read."""
+    text = write_po(Catalog(messages=items, trailer=trailer), width=width).decode("utf-8")
+    fast, slow = _both(text)
+    if fast is not None:
+        assert _everything(fast) == _everything(slow)
+    assert read_po(text).messages == slow.messages
+
+
+@pytest.mark.parametrize("text", [
+    'msgid "a"\nmsgstr "b"',  # no final newline
+    'msgid "a"\r\nmsgstr "b"\r\n',  # CRLF
+    'msgid "a"\nmsgstr "\\303\\251"\n',  # escaped bytes
+    '#. x\n# y\nmsgid "a"\nmsgstr "b"\n',  # comments out of GNU's order
+    'msgid "a"\nmsgstr "b"\n \nmsgid "c"\nmsgstr "d"\n',  # a blank line holding a space
+    'msgid "a"\nmsgid_plural "as"\nmsgstr[1] "b"\nmsgstr[0] "c"\n',  # forms out of order
+    'msgid "a"\nmsgstr "b"\nbogus\n',  # not PO at all after the entry
+], ids=["no-final-newline", "crlf", "escaped-bytes", "comment-order", "space-line",
+        "forms-out-of-order", "junk"])
+def test_fast_path_declines_what_it_does_not_know(text: str) -> None:
+    assert scan_po(text, "utf-8") is None
+
+
+def test_parsed_messages_are_messages() -> None:
+    """The reader's messages are made field by field, but are Messages like any other:
+    frozen, equal to one built from the same fields, replaceable, picklable."""
+    catalog = read_po(write_po(generated_catalog(seed=4, size=20)))
+    for message in catalog.messages:
+        assert type(message) is Message
+        assert message == rebuild(message)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            message.msgid = "x"  # type: ignore[misc]
+        assert dataclasses.replace(message, msgstr="x").msgstr == "x"
+        assert pickle.loads(pickle.dumps(message)) == message
+
+
+# --------------------------------------------------------------------------- .mo files
+
+
+def _polib_mo(catalog: Catalog, use_fuzzy: bool) -> tuple[bytes, int, int]:
+    """The .mo image as l10n wrote it through polib before l10n.po.mo."""
+    mo = polib.POFile(encoding="utf-8")
+    count = skipped = 0
+    for message in catalog.messages:
+        if message.is_header:
+            mo.metadata = dict(catalog.header_fields())
+            continue
+        if message.obsolete:
+            continue
+        if message.fuzzy and not use_fuzzy:
+            skipped += 1
+            continue
+        if message.msgid_plural is not None:
+            if not all(message.msgstr_plural):
+                continue
+            entry = polib.POEntry(msgid=message.msgid, msgid_plural=message.msgid_plural,
+                                  msgstr_plural=dict(enumerate(message.msgstr_plural)),
+                                  msgctxt=message.msgctxt)
+        else:
+            if not message.msgstr:
+                continue
+            entry = polib.POEntry(msgid=message.msgid, msgstr=message.msgstr,
+                                  msgctxt=message.msgctxt)
+        mo.append(entry)
+        count += 1
+    return mo.to_binary(), count, skipped
+
+
+@pytest.mark.parametrize("use_fuzzy", [False, True], ids=["", "use-fuzzy"])
+def test_mo_files_keep_their_bytes(use_fuzzy: bool) -> None:
+    """The .mo writer gives polib's bytes (the writer before it) for every catalog."""
+    catalogs = [read_po(p.read_bytes(), str(p)) for p in
+                [*GNU_ACCEPTS, *sorted((ROOT / "locales").rglob("*.po"))]]
+    catalogs += [generated_catalog(seed=seed, size=200) for seed in (5, 6)]
+    odd = Catalog(messages=[
+        Message(msgid="", msgstr="Zeta: 1\nLanguage: de\nX-10: a\nX-9: b\nProject-Id-Version: p\n"),
+        Message(msgid="b", msgstr="B", msgctxt=""),
+        Message(msgid="a", msgstr="A", msgctxt="ctx"),
+        Message(msgid="a", msgstr="A2"),
+        Message(msgid="a", msgstr="dup"),
+        Message(msgid="p", msgid_plural="", msgstr_plural=("P0", "P1")),
+        Message(msgid="q", msgid_plural="qs", msgstr_plural=()),
+        Message(msgid="é", msgstr="ü", flags=("fuzzy",)),
+    ])
+    for catalog in [*catalogs, odd]:
+        assert mo_bytes(catalog, use_fuzzy=use_fuzzy) == _polib_mo(catalog, use_fuzzy), \
+            catalog.path

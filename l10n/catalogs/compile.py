@@ -2,23 +2,26 @@
 
 Fuzzy entries are left out unless asked for (gettext would otherwise show a guess to readers);
 placeholder and markup mismatches are reported as ``path:line: message`` and, like
-``msgfmt -c``, block the ``.mo`` of that catalog. polib writes the ``.mo`` (the format it does
-well); the result is written atomically.
+``msgfmt -c``, block the ``.mo`` of that catalog. :mod:`l10n.po.mo` writes the ``.mo``; the
+result is written atomically.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import polib
 
 from l10n.files import read_file, write_atomic
 from l10n.placeholders import translation_mismatches
 from l10n.po import Catalog, read_po
+from l10n.po.mo import mo_image
 
 __all__ = ["CompileResult", "compile_catalog", "mo_bytes"]
+
+# Placeholders need a % or a {, markup a <: strings without any are not checked further.
+_marked = re.compile(r"[%{<]").search
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,31 +41,8 @@ def mo_bytes(catalog: Catalog, *, use_fuzzy: bool = False) -> tuple[bytes, int, 
     Untranslated entries, obsolete ones and (unless ``use_fuzzy``) fuzzy ones are left out, as
     msgfmt does; the header is kept.
     """
-    mo = polib.POFile(encoding="utf-8")
-    count = skipped = 0
-    for message in catalog.messages:
-        if message.is_header:
-            mo.metadata = dict(catalog.header_fields())
-            continue
-        if message.obsolete:
-            continue
-        if message.fuzzy and not use_fuzzy:
-            skipped += 1
-            continue
-        if message.msgid_plural is not None:
-            if not all(message.msgstr_plural):
-                continue
-            entry = polib.POEntry(msgid=message.msgid, msgid_plural=message.msgid_plural,
-                                  msgstr_plural=dict(enumerate(message.msgstr_plural)),
-                                  msgctxt=message.msgctxt)
-        else:
-            if not message.msgstr:
-                continue
-            entry = polib.POEntry(msgid=message.msgid, msgstr=message.msgstr,
-                                  msgctxt=message.msgctxt)
-        mo.append(entry)
-        count += 1
-    return mo.to_binary(), count, skipped
+    image, count, skipped, _ = _compile(catalog, use_fuzzy, None)
+    return image, count, skipped
 
 
 def compile_catalog(
@@ -78,17 +58,44 @@ def compile_catalog(
     if catalog is None:
         catalog = read_po(read_file(source, what="catalog", missing="no such catalog",
                                     hint=None), path=str(source))
-    errors = []
-    for message in catalog.messages:
-        if message.is_header or message.obsolete or (message.fuzzy and not use_fuzzy):
-            continue
-        msgstrs = message.msgstr_plural if message.msgid_plural is not None \
-            else (message.msgstr,)
-        errors.extend(f"{source}:{message.lineno}: {mismatch.message}" for mismatch
-                      in translation_mismatches(message.msgid, message.msgid_plural, msgstrs))
     target = Path(mo_path) if mo_path is not None else source.with_suffix(".mo")
-    image, count, skipped = mo_bytes(catalog, use_fuzzy=use_fuzzy)
+    image, count, skipped, errors = _compile(catalog, use_fuzzy, str(source))
     if errors:
         return CompileResult(str(source), None, count, skipped, tuple(errors))
     write_atomic(target, image)
     return CompileResult(str(source), str(target), count, skipped, ())
+
+
+def _compile(catalog: Catalog, use_fuzzy: bool,
+             label: str | None) -> tuple[bytes, int, int, list[str]]:
+    """The ``.mo`` image, its number of entries, the fuzzy entries left out and, unless
+    ``label`` is None, the placeholder and markup errors (``label:line: message``), in one
+    pass over the entries."""
+    entries = []
+    errors: list[str] = []
+    count = skipped = 0
+    for message in catalog.messages:
+        if message.obsolete:
+            continue
+        msgid, msgctxt, msgid_plural = message.msgid, message.msgctxt, message.msgid_plural
+        if not msgid and msgctxt is None:
+            continue  # the header
+        if "fuzzy" in message.flags and not use_fuzzy:
+            skipped += 1
+            continue
+        if msgid_plural is None:
+            msgstr = message.msgstr
+            msgstrs: tuple[str, ...] = (msgstr,)
+            translated = bool(msgstr)
+        else:
+            msgstrs = message.msgstr_plural
+            translated = all(msgstrs)
+        if label is not None and (_marked(msgid) or any(map(_marked, msgstrs))
+                                  or (msgid_plural and _marked(msgid_plural))):
+            errors.extend(f"{label}:{message.lineno}: {mismatch.message}" for mismatch
+                          in translation_mismatches(msgid, msgid_plural, msgstrs))
+        if translated:
+            count += 1
+            if msgstrs:  # a plural entry without forms is counted, but has nothing to look up
+                entries.append((msgctxt, msgid, msgid_plural, msgstrs))
+    return mo_image(catalog.header_fields(), entries), count, skipped, errors

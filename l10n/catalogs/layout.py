@@ -7,7 +7,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from l10n.errors import InputError, MissingCatalogError, UsageError
 from l10n.files import read_file
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from l10n.po import Catalog
 
 __all__ = [
+    "Parsed",
     "catalog_path",
     "check_domain",
     "check_locale",
@@ -115,10 +116,21 @@ def existing_template(path: str | os.PathLike[str]) -> Path:
     return template
 
 
-def parse_catalogs(paths: Iterable[str | os.PathLike[str]]) -> dict[str, Catalog]:
+class Parsed(NamedTuple):
+    """A catalog file as read: its bytes, and the catalog parsed from them."""
+
+    data: bytes
+    catalog: Catalog
+
+
+def parse_catalogs(paths: Iterable[str | os.PathLike[str]]) -> dict[str, Parsed]:
     """Read and parse every catalog, so that a malformed one stops a run before it writes;
-    the parsed catalogs by path."""
+    each by path, with the bytes it was parsed from (a job that reads the file again finds
+    the parse still good when they are unchanged)."""
     from l10n.po import read_po
 
-    return {str(path): read_po(read_file(path, what="catalog"), path=str(path))
-            for path in dict.fromkeys(paths)}
+    parsed = {}
+    for path in dict.fromkeys(paths):
+        data = read_file(path, what="catalog")
+        parsed[str(path)] = Parsed(data, read_po(data, path=str(path)))
+    return parsed

@@ -16,7 +16,8 @@ The rules, established by running gettext 0.21's ``msgmerge --previous`` on craf
   a fuzzy translation with its source as ``#| msgctxt``/``#| msgid``/``#| msgid_plural``
   (or, when it was fuzzy already, its own ``#|`` lines). Similarity is GNU's ``fstrcmp``:
   ``(a + b - indel distance) / (a + b)`` over UTF-8 bytes, computed with rapidfuzz; it must
-  exceed 0.6, and a candidate without a context or with the same context gets a 0.00001 bonus.
+  exceed 0.6, and a candidate without a context or with the same context gets a 0.00001 bonus
+  (:mod:`l10n.catalogs.fuzzy`).
   For a msgid of four characters or more only entries sharing a 4-character gram with it are
   candidates, and ties go to the entry sharing the most grams, then to the first; a shorter
   msgid is compared with entries 0.43 to 2.33 times its length in bytes, shortest first. One
@@ -62,14 +63,12 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import math
 import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from rapidfuzz.distance import Indel
-
+from l10n.catalogs.fuzzy import FuzzyIndex
 from l10n.errors import InputError
 from l10n.files import read_file, write_atomic
 from l10n.po import Catalog, Message, read_po, write_po
@@ -83,12 +82,6 @@ __all__ = [
     "update_catalog",
 ]
 
-_THRESHOLD = 0.6  # GNU's FUZZY_THRESHOLD
-_CONTEXT_BONUS = 0.00001
-_LENGTH_FACTOR = 2 / _THRESHOLD - 1  # bounds on the length of a similar short string
-_GRAM = 4
-_SCORE_MARGIN = 0.0001
-_QUERY_CHUNK = 256  # template strings compared per rapidfuzz call (bounds memory)
 _HEADER_FIELDS = (
     "Project-Id-Version",
     "Report-Msgid-Bugs-To",
@@ -153,12 +146,16 @@ def update_catalog(
     fuzzy: bool = True,
     check: bool = False,
     template: Catalog | None = None,
+    parsed: tuple[bytes, Catalog] | None = None,
 ) -> MergeResult:
     """Merge the template into the catalog file; write it atomically unless ``check``.
-    ``template`` is the template already parsed (one parse serves every locale)."""
+    ``template`` is the template already parsed (one parse serves every locale); ``parsed``
+    the catalog file's bytes as read before and the catalog parsed from them, used when the
+    file still holds those bytes once locked."""
     pot = template or read_po(read_file(pot_path, what="template"), str(pot_path))
     with _locked(po_path, exclusive=not check) as data:
-        po = read_po(data, str(po_path))
+        unchanged = parsed is not None and parsed[0] == data
+        po = parsed[1] if unchanged else read_po(data, str(po_path))  # type: ignore[index]
         merged, warnings, stats = _merge(po, pot, fuzzy)
         output = write_po(merged)
         changed = output != data
@@ -207,11 +204,11 @@ def _merge(
     refs, skipped = _template(pot, pot.path or "<pot>")
     warnings += skipped
 
-    found = [primary.get(r.key) for r in refs]
+    found = [primary.get((r.msgctxt, r.msgid)) for r in refs]
     similar: dict[int, int] = {}
     wanted = [j for j, r in enumerate(refs) if found[j] is None and not r.is_header]
     if use_fuzzy and wanted:
-        index = _FuzzyIndex(defs, duplicate)
+        index = FuzzyIndex(defs, duplicate)
         for j, i in zip(wanted, index.search([refs[j] for j in wanted]), strict=True):
             if i is not None:
                 similar[j] = i
@@ -275,25 +272,27 @@ def _duplicates(
     """The entry merged for each key, the other entries with that key, and a warning each."""
     # The first entry of a key is merged (an active one before an obsolete one); the others,
     # which GNU refuses, are kept as they are.
-    groups: dict[tuple[str | None, str], list[int]] = {}
-    for i, m in enumerate(defs):
-        groups.setdefault(m.key, []).append(i)
     primary: dict[tuple[str | None, str], int] = {}
+    groups: dict[tuple[str | None, str], list[int]] = {}  # the keys of more than one entry
+    for i, m in enumerate(defs):
+        key = (m.msgctxt, m.msgid)
+        first = primary.setdefault(key, i)
+        if first != i:
+            groups.setdefault(key, [first]).append(i)
     extras: dict[int, list[int]] = {}
     warnings: list[MergeWarning] = []
-    for key, members in groups.items():
+    for key, members in sorted(groups.items(), key=lambda item: item[1][0]):
         first = next((i for i in members if not defs[i].obsolete), members[0])
         primary[key] = first
-        if len(members) > 1:
-            extras[first] = [i for i in members if i != first]
-            warnings.extend(
-                MergeWarning(
-                    path,
-                    defs[i].lineno,
-                    f"duplicate of the entry at line {defs[first].lineno}; kept as is",
-                )
-                for i in extras[first]
+        extras[first] = [i for i in members if i != first]
+        warnings.extend(
+            MergeWarning(
+                path,
+                defs[i].lineno,
+                f"duplicate of the entry at line {defs[first].lineno}; kept as is",
             )
+            for i in extras[first]
+        )
     return primary, extras, warnings
 
 
@@ -319,16 +318,17 @@ def _template(pot: Catalog, path: str) -> tuple[list[Message], list[MergeWarning
     for r in pot.messages:
         if r.obsolete:
             continue
-        if r.key in seen:
+        key = (r.msgctxt, r.msgid)
+        if key in seen:
             warnings.append(
                 MergeWarning(
                     path,
                     r.lineno,
-                    f"duplicate of the template entry at line {seen[r.key]}; skipped",
+                    f"duplicate of the template entry at line {seen[key]}; skipped",
                 )
             )
             continue
-        seen[r.key] = r.lineno
+        seen[key] = r.lineno
         refs.append(r)
     if pot.header is None:
         refs.insert(0, Message(msgid=""))  # as msgmerge, which then keeps the catalog's header
@@ -352,13 +352,6 @@ def _has_translation(m: Message) -> bool:
     return bool(m.msgstr) or any(m.msgstr_plural)
 
 
-def _first_msgstr(m: Message) -> str:
-    """``msgstr``, or ``msgstr[0]`` of a plural entry: what GNU tests for a translation."""
-    if m.msgid_plural is not None:
-        return m.msgstr_plural[0] if m.msgstr_plural else ""
-    return m.msgstr
-
-
 def _obsolete(d: Message) -> Message:
     """An entry that left the template, as msgmerge keeps it."""
     if d.obsolete and not d.extracted_comments and not d.references:
@@ -375,6 +368,12 @@ def _new_entry(r: Message, nplurals: int) -> Message:
 
 def _merge_entry(d: Message, r: Message, force_fuzzy: bool, nplurals: int) -> Message:
     """The catalog entry ``d`` updated to the template entry ``r``."""
+    if (not force_fuzzy and r.flags == d.flags and "fuzzy" not in d.flags and not d.obsolete
+            and r.msgid_plural == d.msgid_plural and r.references == d.references
+            and r.extracted_comments == d.extracted_comments and d.previous_msgid is None
+            and d.previous_msgctxt is None and d.previous_msgid_plural is None
+            and r.msgid == d.msgid and r.msgctxt == d.msgctxt):
+        return d  # most entries: what the rules below give when nothing changed
     fuzzy = d.fuzzy or force_fuzzy or r.msgid_plural != d.msgid_plural
     if not fuzzy and r.flags and _format_newly_broken(d, r):
         fuzzy = True
@@ -409,7 +408,8 @@ def _merge_entry(d: Message, r: Message, force_fuzzy: bool, nplurals: int) -> Me
         and r.references == d.references
         and r.extracted_comments == d.extracted_comments
         and previous == (d.previous_msgctxt, d.previous_msgid, d.previous_msgid_plural)
-        and r.key == d.key
+        and r.msgid == d.msgid
+        and r.msgctxt == d.msgctxt
     ):
         return d
     return replace(
@@ -619,122 +619,3 @@ _SIGNATURES = {
     "python": _python_signature,
     "python-brace": _brace_signature,
 }
-
-
-# --------------------------------------------------------------------------- similarity
-
-
-class _FuzzyIndex:
-    """The catalog's translated entries, searched for the msgid most similar to another."""
-
-    def __init__(self, defs: list[Message], skip: set[int]) -> None:
-        """Index the translated entries of ``defs`` but those in ``skip``."""
-        self.defs = defs
-        self.ids = [
-            i for i, m in enumerate(defs) if _first_msgstr(m) and not m.is_header and i not in skip
-        ]
-        self.data = [defs[i].msgid.encode("utf-8") for i in self.ids]
-        self.grams: dict[int, frozenset[str]] = {}
-
-    def search(self, queries: list[Message]) -> list[int | None]:
-        """The index in the catalog of the entry msgmerge picks for each query, or None."""
-        results: list[int | None] = [None] * len(queries)
-        if not self.ids:
-            return results
-        long = [q for q in range(len(queries)) if len(queries[q].msgid) >= _GRAM]
-        for q in range(len(queries)):
-            if len(queries[q].msgid) < _GRAM:
-                results[q] = self._search_short(queries[q])
-        if long:
-            # cdist compares every pair in C++; only the few close enough come back here.
-            # Imported here: numpy costs a tenth of a second, and most runs need no search.
-            import numpy as np
-            from rapidfuzz.process import cdist
-
-            for start in range(0, len(long), _QUERY_CHUNK):
-                chunk = long[start : start + _QUERY_CHUNK]
-                scores = cdist(
-                    [queries[q].msgid.encode("utf-8") for q in chunk],
-                    self.data,
-                    scorer=Indel.normalized_similarity,
-                    score_cutoff=_THRESHOLD - 0.0001,
-                    dtype=np.float32,
-                    workers=-1,
-                )
-                # Scores more than the margin below a row's best lose to it (the bonus is
-                # 0.00001, float32 rounding far less), so only the best few are weighed, unless
-                # the winner among them is not clear of the rest (its best shares no 4-gram).
-                top = scores.max(axis=1)
-                near = (scores >= (top - _SCORE_MARGIN)[:, None]) & (scores > 0)
-                hits: dict[int, list[int]] = {}
-                for row, column in zip(*(a.tolist() for a in np.nonzero(near)), strict=True):
-                    hits.setdefault(row, []).append(column)
-                for row, columns in hits.items():
-                    query = queries[chunk[row]]
-                    found = self._best_long(query, columns)
-                    clear = float(top[row]) - _SCORE_MARGIN + 2 * _CONTEXT_BONUS
-                    if found is None or found[1] < clear:
-                        found = self._best_long(query, np.flatnonzero(scores[row]).tolist())
-                    results[chunk[row]] = found[0] if found else None
-        return results
-
-    def _weight(self, query: Message, data: bytes, column: int) -> float:
-        """GNU's goal function: fstrcmp plus the context bonus."""
-        other = self.data[column]
-        total = len(data) + len(other)
-        weight = (total - Indel.distance(data, other)) / total
-        ctxt = self.defs[self.ids[column]].msgctxt
-        if ctxt is None or ctxt == query.msgctxt:
-            return weight + _CONTEXT_BONUS
-        return weight
-
-    def _grams(self, column: int) -> frozenset[str]:
-        """The 4-character grams of a candidate's msgid."""
-        grams = self.grams.get(column)
-        if grams is None:
-            msgid = self.defs[self.ids[column]].msgid
-            grams = frozenset(msgid[k : k + _GRAM] for k in range(len(msgid) - _GRAM + 1))
-            self.grams[column] = grams
-        return grams
-
-    def _best_long(self, query: Message, columns: list[int]) -> tuple[int, float] | None:
-        """The best candidate sharing a 4-gram (ties: more grams, then first) and its weight."""
-        msgid = query.msgid
-        data = msgid.encode("utf-8")
-        wanted = [msgid[k : k + _GRAM] for k in range(len(msgid) - _GRAM + 1)]
-        best = _THRESHOLD
-        tied: list[int] = []
-        for column in columns:
-            weight = self._weight(query, data, column)
-            if weight < best or (weight == best and not tied):
-                continue
-            grams = self._grams(column)
-            if not any(g in grams for g in wanted):
-                continue  # GNU's index never offers it
-            if weight > best:
-                best, tied = weight, [column]
-            else:
-                tied.append(column)
-        if not tied:
-            return None
-        winner = min(tied, key=lambda c: (-sum(g in self._grams(c) for g in wanted), self.ids[c]))
-        return self.ids[winner], best
-
-    def _search_short(self, query: Message) -> int | None:
-        """For msgids under four characters: entries of a similar length, shortest first."""
-        data = query.msgid.encode("utf-8")
-        size = len(data)
-        low = math.ceil(size / _LENGTH_FACTOR)
-        high = int(size * _LENGTH_FACTOR)
-        candidates = sorted(
-            (len(other), column)
-            for column, other in enumerate(self.data)
-            if low <= len(other) <= high
-        )
-        best = _THRESHOLD
-        winner = None
-        for _, column in candidates:
-            weight = self._weight(query, data, column)
-            if weight > best:
-                best, winner = weight, self.ids[column]
-        return winner

@@ -16,6 +16,7 @@ import re
 from l10n.charsets import ascii_charset
 from l10n.errors import CatalogError
 from l10n.po.model import Catalog, Message, Source, parse_header
+from l10n.po.scan import scan_po
 
 __all__ = ["BOM", "read_po"]
 
@@ -496,8 +497,10 @@ class _Parser:
 
 
 def _parse(text: str, path: str, encoding: str) -> Catalog:
-    """Parse decoded PO text (the encoding only decodes escaped bytes)."""
-    return _Parser(text, path, encoding).parse()
+    """Parse decoded PO text (the encoding only decodes escaped bytes): GNU's layout on the
+    fast path (:mod:`l10n.po.scan`), anything else line by line."""
+    scanned = scan_po(text, encoding)
+    return scanned if scanned is not None else _Parser(text, path, encoding).parse()
 
 
 def _add_comment(e: _Entry, rest: str) -> None:
