@@ -23,7 +23,6 @@ from l10n.readers.runs import (
     owner_tag,
     part_lang,
     segment_text,
-    visible,
 )
 from l10n.readers.vocabulary import HEADINGS, special_role
 from l10n.readers.zones import RunFacts, Zoning, box_headings, classify, line_kind
@@ -131,12 +130,14 @@ class BlockMaker:
     def _facts(self, item: Run | Attr) -> RunFacts:
         if isinstance(item, Attr):
             return RunFacts(item.stack, 0, 0, 0, 0, False, chrome=item.ctx.zone == "chrome")
-        text = "".join(part[0] for part in item.parts)
+        text = "".join([part[0] for part in item.parts])
         last = text.rstrip()[-1:]
-        return RunFacts(item.stack, visible(text), item.link_chars, text.count(","),
-                        len(text.split()), owner_tag(item) in HEADINGS, item.link_words,
-                        item.ctx.special is not None or item.ctx.in_figcaption,
-                        item.ctx.zone == "chrome", last in _STATEMENT_ENDS, last in _COLONS)
+        words = text.split()
+        ctx = item.ctx
+        return RunFacts(item.stack, len("".join(words)), item.link_chars, text.count(","),
+                        len(words), owner_tag(item) in HEADINGS, item.link_words,
+                        ctx.special is not None or ctx.in_figcaption,
+                        ctx.zone == "chrome", last in _STATEMENT_ENDS, last in _COLONS)
 
     def finish(
         self,
