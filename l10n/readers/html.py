@@ -52,6 +52,13 @@ from l10n.readers.walk import Walker
 
 __all__ = ["read_html_page"]
 
+# lxml.html's classes chosen in C: lxml.html's own lookup is a Python call each time the
+# reader touches an element anew, to give form controls classes of their own the reader
+# never uses.
+_LOOKUP = etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity)
+
 
 @dataclass
 class HtmlDocument:
@@ -90,6 +97,7 @@ def read_html_document(
     try:
         # huge_tree: libxml2 otherwise drops a text node over 10 MB without a word.
         parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=False, huge_tree=True)
+        parser.set_element_class_lookup(_LOOKUP)
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"not an HTML page: {exc}", path=path) from None
