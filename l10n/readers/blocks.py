@@ -22,7 +22,6 @@ from l10n.readers.runs import (
     in_figure,
     owner_tag,
     part_lang,
-    segment_text,
 )
 from l10n.readers.vocabulary import HEADINGS, special_role
 from l10n.readers.zones import RunFacts, Zoning, box_headings, classify, line_kind
@@ -250,7 +249,7 @@ class BlockMaker:
             return
         menus |= self._menu_prompts(pending, menus)
         for item in pending:
-            if any(el in menus for el in item.stack):
+            if not menus.isdisjoint(item.stack):
                 if isinstance(item, Attr):
                     item.context = _SWITCHER
                 else:
@@ -262,11 +261,20 @@ class BlockMaker:
         two ("Please choose your language", a hidden "Language" label): a chooser's prompt is
         written for readers who may not read the page's language."""
         boxes = set()
+        chains = {menu: list(itertools.islice(menu.iterancestors(), _PROMPT_LEVELS))
+                  for menu in menus}
+        # The texts outside every menu that each box around one holds (one pass over them).
+        held: dict[etree._Element, list[Run | Attr]] = {
+            parent: [] for chain in chains.values() for parent in chain}
+        boxes_around = held.keys()
+        for item in pending:
+            if menus.isdisjoint(item.stack):
+                for parent in boxes_around & set(item.stack):
+                    held[parent].append(item)
         for menu in menus:
             box = menu
-            for parent in itertools.islice(menu.iterancestors(), _PROMPT_LEVELS):
-                others = [item for item in pending if parent in item.stack
-                          and not any(el in menus for el in item.stack)]
+            for parent in chains[menu]:
+                others = held[parent]
                 if len(others) > _PROMPTS or any(
                         len(_item_text(item).split()) > _PROMPT_WORDS for item in others):
                     break
@@ -377,8 +385,13 @@ class BlockMaker:
 
     def _segments(self, run: Run, text: str) -> tuple[Segment, ...]:
         out = []
+        parts = run.parts
+        texts = [part[0] for part in parts]
+        # The part each node's text is (nodes are numbered in order, one part each): a
+        # segment's text is the parts from its first node's to its end node's, spaces between.
+        at = {part[2]: k for k, part in enumerate(parts) if part[2] >= 0}
         for first, end, kind in run.segments:
-            part = segment_text(run.parts, first, end)
+            part = collapse_space("".join(texts[at[first]:at.get(end, len(parts))]))
             if part and part != text:
                 line, column = self.index.position(run.starts[first])
                 out.append(Segment(part, line, column, kind))

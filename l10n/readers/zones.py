@@ -623,7 +623,9 @@ def _link_boxes(runs: Sequence[RunFacts], roots: set[etree._Element]) -> set[etr
                 for depth in range(k + 1, len(stack)):
                     below = stack[depth]
                     if below.tag in _BOX_TAGS:
-                        t = totals.setdefault(below, [0, 0, 0, 0])
+                        t = totals.get(below)
+                        if t is None:
+                            t = totals[below] = [0, 0, 0, 0]
                         t[0] += run.chars
                         t[1] += run.link_chars
                         t[2] += run.commas
