@@ -54,7 +54,7 @@ _LINE_CHARS = 160  # text up to this long may be a credit or a date line (zones.
 
 
 def _item_text(item: Run | Attr) -> str:
-    return item.text if isinstance(item, Attr) else "".join(part[0] for part in item.parts)
+    return item.text if isinstance(item, Attr) else "".join([part[0] for part in item.parts])
 
 
 def _item_holder(stack: tuple[etree._Element, ...]) -> etree._Element | None:
@@ -226,7 +226,7 @@ class BlockMaker:
         for k, item in enumerate(pending):
             if zones[k] is Zone.ARTICLE or isinstance(item, Attr):
                 continue
-            text = "".join(part[0] for part in item.parts)
+            text = "".join([part[0] for part in item.parts])
             if len(text.split()) > _MENU_ITEM_WORDS:
                 continue
             holder = _item_holder(item.stack)
@@ -238,7 +238,7 @@ class BlockMaker:
                 continue
             misses, allowed = 0, (1 - _MENU_SHARE) * len(ks)
             for k in ks:  # stop as soon as too many items are no language's name
-                text = collapse_space("".join(part[0] for part in pending[k].parts))
+                text = collapse_space("".join([part[0] for part in pending[k].parts]))
                 if language_named(text) is None:
                     misses += 1
                     if misses > allowed:
@@ -342,7 +342,7 @@ class BlockMaker:
 
     def _emit(self, run: Run, zone: Zone, *, headline: bool = False,
               in_header: bool = False) -> None:
-        text = collapse_space("".join(part[0] for part in run.parts))
+        text = collapse_space("".join([part[0] for part in run.parts]))
         if not text:
             return
         assert run.start is not None

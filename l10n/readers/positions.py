@@ -78,18 +78,30 @@ class SourceIndex:
         source = self.source
         length = len(source)
         line_starts = self.line_starts
+        line_of = bisect.bisect_right
         add_tag = self._add_tag
+        tags = self._tags
+        texts = self._texts
+        count = 0
         position = 0
         while position < length:
             for match in _TOKEN.finditer(source, position):
                 start, end = match.span()
-                if start > position:
-                    self._add_text(position, start)
+                if start > position:  # _add_text, inline
+                    text = source[position:start]
+                    if not text.isspace():
+                        texts.append((position, text))
                 position = end
                 kind = match.lastgroup  # "tag", "raw", "comment" or None
-                if kind == "tag":
-                    add_tag((match["tag"].lower(), bisect.bisect_right(line_starts, end - 1)),
-                            start)
+                if kind == "tag":  # _add_tag, inline
+                    count += 1
+                    key = (match["tag"].lower(), line_of(line_starts, end - 1))
+                    known = tags.setdefault(key, start)
+                    if known != start:
+                        if type(known) is int:
+                            tags[key] = deque((known, start))
+                        else:
+                            known.append(start)
                 elif kind == "raw":
                     name = match["rawtag"].lower()
                     add_tag((name, bisect.bisect_right(line_starts, end - 1)), start)
@@ -101,6 +113,7 @@ class SourceIndex:
             else:
                 self._add_text(position, length)
                 break
+        self.start_tags += count
 
     def _add_tag(self, key: tuple[str, int], start: int) -> None:
         """Record a start tag at ``start``: ``key`` is its name (lower case) and the line of
