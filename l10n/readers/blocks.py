@@ -22,8 +22,6 @@ from l10n.readers.runs import (
     in_figure,
     owner_tag,
     part_lang,
-    segment_text,
-    visible,
 )
 from l10n.readers.vocabulary import HEADINGS, special_role
 from l10n.readers.zones import RunFacts, Zoning, box_headings, classify, line_kind
@@ -56,7 +54,7 @@ _LINE_CHARS = 160  # text up to this long may be a credit or a date line (zones.
 
 
 def _item_text(item: Run | Attr) -> str:
-    return item.text if isinstance(item, Attr) else "".join(part[0] for part in item.parts)
+    return item.text if isinstance(item, Attr) else "".join([part[0] for part in item.parts])
 
 
 def _item_holder(stack: tuple[etree._Element, ...]) -> etree._Element | None:
@@ -131,12 +129,14 @@ class BlockMaker:
     def _facts(self, item: Run | Attr) -> RunFacts:
         if isinstance(item, Attr):
             return RunFacts(item.stack, 0, 0, 0, 0, False, chrome=item.ctx.zone == "chrome")
-        text = "".join(part[0] for part in item.parts)
+        text = "".join([part[0] for part in item.parts])
         last = text.rstrip()[-1:]
-        return RunFacts(item.stack, visible(text), item.link_chars, text.count(","),
-                        len(text.split()), owner_tag(item) in HEADINGS, item.link_words,
-                        item.ctx.special is not None or item.ctx.in_figcaption,
-                        item.ctx.zone == "chrome", last in _STATEMENT_ENDS, last in _COLONS)
+        words = text.split()
+        ctx = item.ctx
+        return RunFacts(item.stack, len("".join(words)), item.link_chars, text.count(","),
+                        len(words), owner_tag(item) in HEADINGS, item.link_words,
+                        ctx.special is not None or ctx.in_figcaption,
+                        ctx.zone == "chrome", last in _STATEMENT_ENDS, last in _COLONS)
 
     def finish(
         self,
@@ -226,7 +226,7 @@ class BlockMaker:
         for k, item in enumerate(pending):
             if zones[k] is Zone.ARTICLE or isinstance(item, Attr):
                 continue
-            text = "".join(part[0] for part in item.parts)
+            text = "".join([part[0] for part in item.parts])
             if len(text.split()) > _MENU_ITEM_WORDS:
                 continue
             holder = _item_holder(item.stack)
@@ -238,7 +238,7 @@ class BlockMaker:
                 continue
             misses, allowed = 0, (1 - _MENU_SHARE) * len(ks)
             for k in ks:  # stop as soon as too many items are no language's name
-                text = collapse_space("".join(part[0] for part in pending[k].parts))
+                text = collapse_space("".join([part[0] for part in pending[k].parts]))
                 if language_named(text) is None:
                     misses += 1
                     if misses > allowed:
@@ -249,7 +249,7 @@ class BlockMaker:
             return
         menus |= self._menu_prompts(pending, menus)
         for item in pending:
-            if any(el in menus for el in item.stack):
+            if not menus.isdisjoint(item.stack):
                 if isinstance(item, Attr):
                     item.context = _SWITCHER
                 else:
@@ -261,11 +261,20 @@ class BlockMaker:
         two ("Please choose your language", a hidden "Language" label): a chooser's prompt is
         written for readers who may not read the page's language."""
         boxes = set()
+        chains = {menu: list(itertools.islice(menu.iterancestors(), _PROMPT_LEVELS))
+                  for menu in menus}
+        # The texts outside every menu that each box around one holds (one pass over them).
+        held: dict[etree._Element, list[Run | Attr]] = {
+            parent: [] for chain in chains.values() for parent in chain}
+        boxes_around = held.keys()
+        for item in pending:
+            if menus.isdisjoint(item.stack):
+                for parent in boxes_around & set(item.stack):
+                    held[parent].append(item)
         for menu in menus:
             box = menu
-            for parent in itertools.islice(menu.iterancestors(), _PROMPT_LEVELS):
-                others = [item for item in pending if parent in item.stack
-                          and not any(el in menus for el in item.stack)]
+            for parent in chains[menu]:
+                others = held[parent]
                 if len(others) > _PROMPTS or any(
                         len(_item_text(item).split()) > _PROMPT_WORDS for item in others):
                     break
@@ -333,7 +342,7 @@ class BlockMaker:
 
     def _emit(self, run: Run, zone: Zone, *, headline: bool = False,
               in_header: bool = False) -> None:
-        text = collapse_space("".join(part[0] for part in run.parts))
+        text = collapse_space("".join([part[0] for part in run.parts]))
         if not text:
             return
         assert run.start is not None
@@ -376,8 +385,13 @@ class BlockMaker:
 
     def _segments(self, run: Run, text: str) -> tuple[Segment, ...]:
         out = []
+        parts = run.parts
+        texts = [part[0] for part in parts]
+        # The part each node's text is (nodes are numbered in order, one part each): a
+        # segment's text is the parts from its first node's to its end node's, spaces between.
+        at = {part[2]: k for k, part in enumerate(parts) if part[2] >= 0}
         for first, end, kind in run.segments:
-            part = segment_text(run.parts, first, end)
+            part = collapse_space("".join(texts[at[first]:at.get(end, len(parts))]))
             if part and part != text:
                 line, column = self.index.position(run.starts[first])
                 out.append(Segment(part, line, column, kind))

@@ -13,7 +13,7 @@ import bisect
 import html
 import operator
 import re
-from collections import defaultdict, deque
+from collections import deque
 from itertools import accumulate
 
 from lxml import etree
@@ -64,33 +64,47 @@ class SourceIndex:
     def __init__(self, source: str) -> None:
         self.source = source
         self.line_starts = _line_starts(source)
-        self._tags: dict[tuple[str, int], deque[int]] = defaultdict(deque)
+        # (tag, line) -> the offset of the one start tag there, or a queue of several.
+        self._tags: dict[tuple[str, int], int | deque[int]] = {}
+        self.start_tags = 0  # about the number of elements
         self._texts: list[tuple[int, str]] = []
         self._normal: dict[int, str] = {}
         self._cursor = 0
         self._scan()
-        self.start_tags = sum(map(len, self._tags.values()))  # about the number of elements
 
     def _scan(self) -> None:
         """Record every start tag and text run. The scan starts over after the content of each
         raw-text element (script, style...), which holds no tags."""
         source = self.source
         length = len(source)
-        tags = self._tags
         line_starts = self.line_starts
+        line_of = bisect.bisect_right
+        add_tag = self._add_tag
+        tags = self._tags
+        texts = self._texts
+        count = 0
         position = 0
         while position < length:
             for match in _TOKEN.finditer(source, position):
                 start, end = match.span()
-                self._add_text(position, start)
+                if start > position:  # _add_text, inline
+                    text = source[position:start]
+                    if not text.isspace():
+                        texts.append((position, text))
                 position = end
                 kind = match.lastgroup  # "tag", "raw", "comment" or None
-                if kind == "tag":
-                    line = bisect.bisect_right(line_starts, end - 1)
-                    tags[(match["tag"].lower(), line)].append(start)
+                if kind == "tag":  # _add_tag, inline
+                    count += 1
+                    key = (match["tag"].lower(), line_of(line_starts, end - 1))
+                    known = tags.setdefault(key, start)
+                    if known != start:
+                        if type(known) is int:
+                            tags[key] = deque((known, start))
+                        else:
+                            known.append(start)
                 elif kind == "raw":
                     name = match["rawtag"].lower()
-                    tags[(name, bisect.bisect_right(line_starts, end - 1))].append(start)
+                    add_tag((name, bisect.bisect_right(line_starts, end - 1)), start)
                     close = _RAW_END[name].search(source, end)
                     if name == "textarea" and close is not None:
                         self._add_text(end, close.start())
@@ -99,6 +113,19 @@ class SourceIndex:
             else:
                 self._add_text(position, length)
                 break
+        self.start_tags += count
+
+    def _add_tag(self, key: tuple[str, int], start: int) -> None:
+        """Record a start tag at ``start``: ``key`` is its name (lower case) and the line of
+        its ``>``. Most are alone on their key: an int, not a queue."""
+        self.start_tags += 1
+        tags = self._tags
+        known = tags.setdefault(key, start)
+        if known != start:
+            if type(known) is int:
+                tags[key] = deque((known, start))
+            else:
+                known.append(start)
 
     def _add_text(self, start: int, end: int) -> None:
         if end > start and not self.source[start:end].isspace():
@@ -120,9 +147,14 @@ class SourceIndex:
         """:meth:`align_element` for an element named ``tag`` (lower case) whose start tag
         libxml2 saw end on ``line``."""
         line = line or 1
-        queue = self._tags.get((tag, line))
-        if queue:
-            return queue.popleft()
+        key = (tag, line)
+        queue = self._tags.get(key)
+        if queue is not None:
+            if type(queue) is int:
+                del self._tags[key]
+                return queue
+            if queue:
+                return queue.popleft()
         return self.line_starts[min(line, len(self.line_starts)) - 1]
 
     def align_text(self, text: str) -> int | None:

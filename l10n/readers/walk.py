@@ -47,6 +47,8 @@ __all__ = ["Walker"]
 # A placeholder that is all its element holds: the slot a script fills ("<span>%d</span>").
 _LONE_PLACEHOLDER = re.compile(r"\s*(?:%(?:\d\$)?[sd]|\{\{?\s*[\w.]+\s*\}?\}|\$\{[\w.]+\})\s*")
 _GATHERED = frozenset({"time", "meta", "title", "link"})  # noted for the metadata (_gather)
+# Tags _enter must see even without attributes (the others leave the context as it is).
+_ENTERED = CONTEXT_TAGS | {"article", "main"}
 
 
 class Walker(BlockMaker):
@@ -77,8 +79,9 @@ class Walker(BlockMaker):
         self, el: etree._Element, ctx: Ctx, run: Run | None, at: int
     ) -> Run | None:
         """Visit the children of ``el``, which starts at offset ``at``."""
+        node = self._node
         for child in el:
-            run = self._node(child, ctx, run, at)
+            run = node(child, ctx, run, at)
         return run
 
     def _node(
@@ -88,7 +91,8 @@ class Walker(BlockMaker):
         ``parent_at`` is the offset of ``el``'s parent."""
         tag = el.tag
         if not isinstance(tag, str):  # comments, processing instructions
-            return self._text(el.tail, run, ctx, el, "tail", parent_at)
+            tail = el.tail
+            return self._text(tail, run, ctx, el, "tail", parent_at) if tail else run
         tag = tag.lower()
         position = self.index.align_tag(tag, el.sourceline)
         if tag in NEVER_TEXT:
@@ -98,9 +102,16 @@ class Walker(BlockMaker):
             self._head(el)
             return run
         items = el.items()
-        # One dict read instead of an el.get per rule; libxml2 drops repeated attributes.
-        attrs = dict(items) if items else {}
-        inner = self._enter(el, tag, ctx, attrs)
+        if items:
+            # One dict read instead of an el.get per rule; libxml2 drops repeated attributes.
+            attrs = dict(items)
+            inner = self._enter(el, tag, ctx, attrs)
+        elif tag in _ENTERED or el in self.crumb_ends:
+            attrs = {}
+            inner = self._enter(el, tag, ctx, attrs)
+        else:  # most elements: nothing about them changes the context (see _enter)
+            attrs = {}
+            inner = ctx
         stack = self.stack
         stack.append(el)
         if tag in _GATHERED:
@@ -108,7 +119,7 @@ class Walker(BlockMaker):
         # Most elements have none of the attributes read (libxml2 gives names in lower case).
         if attrs and not BUTTON_ATTRIBUTES.isdisjoint(attrs):
             self._attributes(el, tag, inner, position, attrs)
-        if tag in NAMED_ONLY or (tag in ICON_TAGS and icon_ligature(el, attrs)):
+        if tag in NAMED_ONLY or (tag in ICON_TAGS and attrs and icon_ligature(el, attrs)):
             self._named_only(el, tag, inner, position)
             stack.pop()
             return self._text(el.tail, run, ctx, el, "tail", position)
@@ -123,11 +134,12 @@ class Walker(BlockMaker):
                 self.links[self.link] = (el, inner._replace(unit="link"))
             first = len(run.nodes) if run is not None else 0
             text = el.text
+            children = len(el)
             if text:
                 run = self._text(text, run, inner, el, "text", position)
-                if run is not None and not len(el) and _LONE_PLACEHOLDER.fullmatch(text):
+                if run is not None and not children and _LONE_PLACEHOLDER.fullmatch(text):
                     run.scripted = True
-            if len(el):
+            if children:
                 run = self._children(el, inner, run, position)
             self.link = outer_link
             if run is not None and len(run.nodes) > first and tag not in NO_SEGMENT:
@@ -136,21 +148,35 @@ class Walker(BlockMaker):
                 run.times += len(collapse_space(el.text_content()))
             stack.pop()
             tail = el.tail
-            return self._text(tail, run, ctx, el, "tail", position) if tail else run
+            if not tail:
+                return run
+            if tail.isspace():  # as _text does it, without the call
+                if run is not None:
+                    run.parts.append((tail, outer_link, -1))
+                return run
+            return self._text(tail, run, ctx, el, "tail", position)
         if run is not None and run.start is not None:
             self._flush(run)
-        own: Run | None = Run(el, inner)
         text = el.text
-        if text:
-            own = self._text(text, own, inner, el, "text", position)
-        if len(el):
-            own = self._children(el, inner, own, position)
-        if own is not None and own.start is not None:
-            self._flush(own)
+        children = len(el)
+        if text or children:  # else its run would stay empty
+            own: Run | None = Run(el, inner)
+            if text:
+                own = self._text(text, own, inner, el, "text", position)
+            if children:
+                own = self._children(el, inner, own, position)
+            if own is not None and own.start is not None:
+                self._flush(own)
         stack.pop()
         parent_run = Run(run.owner, run.ctx) if run is not None else None
         tail = el.tail
-        return self._text(tail, parent_run, ctx, el, "tail", position) if tail else parent_run
+        if not tail:
+            return parent_run
+        if tail.isspace():  # as _text does it, without the call
+            if parent_run is not None:
+                parent_run.parts.append((tail, self.link, -1))
+            return parent_run
+        return self._text(tail, parent_run, ctx, el, "tail", position)
 
     def _text(
         self,

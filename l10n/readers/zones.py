@@ -326,8 +326,7 @@ def _day_or_year(token: str) -> bool:
     return token.isdigit() and (1 <= int(token) <= 31 or 1900 <= int(token) <= 2100)
 
 
-@dataclass(frozen=True, slots=True)
-class RunFacts:
+class RunFacts(NamedTuple):
     """What the classifier needs of one run of text: the elements from the root down to the
     element that owns the run (its block), its length, how much of it is link text, its
     commas and words, whether its owner is a heading, the words of its link text, and whether
@@ -388,12 +387,17 @@ def _weight(el: etree._Element) -> float:
 def _semantic_article(el: etree._Element) -> bool:
     """Markup that says "this is the article": ``article``, ``main``, ``[role=main]``,
     ``[itemprop=articleBody]`` or a schema.org Article item."""
-    tag = el.tag
+    return _semantic_names(el.tag, el.get("role") or "", el.get("itemprop"),
+                           el.get("itemtype"))
+
+
+def _semantic_names(tag: object, role: str, itemprop: str | None, itemtype: str | None
+                    ) -> bool:
+    """:func:`_semantic_article` of an element's tag and attribute values."""
     if tag in ("article", "main"):
         return True
-    if (el.get("role") or "").lower() == "main" or el.get("itemprop") == "articleBody":
+    if role.lower() == "main" or itemprop == "articleBody":
         return True
-    itemtype = el.get("itemtype")
     return bool(itemtype) and itemtype.rstrip("/").rsplit("/", 1)[-1] in _ARTICLE_ITEMTYPES
 
 
@@ -497,19 +501,21 @@ def _path_of(stack: tuple[etree._Element, ...], paths: dict[etree._Element, _Pat
     while start >= 0 and stack[start] not in paths:
         start -= 1
     path = paths[stack[start]] if start >= 0 else _NO_PATH
+    named, link, chain = path
     for k in range(start + 1, len(stack)):
         el = stack[k]
         position = depth.get(el)
         if position is not None:  # the chain's elements are frames, never furniture
-            path = path._replace(chain=position)
-            paths[el] = path
+            chain = position
+            paths[el] = path = _Path(named, link, chain)
             continue
-        if el.tag == "a":
-            path = path._replace(link=k)
-        if el.tag not in _NEVER_MARKERS and _furniture(el, kinds):
-            path = path._replace(named=(*path.named, (k, el)))
+        tag = el.tag
+        if tag == "a":
+            link = k
+        if tag not in _NEVER_MARKERS and _furniture(el, kinds):
+            named = (*named, (k, el))
             first[el] = index
-        paths[el] = path
+        paths[el] = path = _Path(named, link, chain)
     return path
 
 
@@ -617,7 +623,9 @@ def _link_boxes(runs: Sequence[RunFacts], roots: set[etree._Element]) -> set[etr
                 for depth in range(k + 1, len(stack)):
                     below = stack[depth]
                     if below.tag in _BOX_TAGS:
-                        t = totals.setdefault(below, [0, 0, 0, 0])
+                        t = totals.get(below)
+                        if t is None:
+                            t = totals[below] = [0, 0, 0, 0]
                         t[0] += run.chars
                         t[1] += run.link_chars
                         t[2] += run.commas
@@ -720,8 +728,9 @@ def _kind(el: etree._Element) -> str | None:
     ``aside``, ``footer``, ``[role=navigation]``...) is "landmark". One read of its
     attributes: every element of a page comes here once."""
     tag = el.tag
-    custom = tag if isinstance(tag, str) and "-" in tag else ""
-    names = custom
+    if not isinstance(tag, str):
+        tag = ""
+    names = tag if "-" in tag else ""
     role = itemprop = itemtype = ""
     for key, value in el.items():
         if key == "class" or key == "id":
@@ -732,11 +741,18 @@ def _kind(el: etree._Element) -> str | None:
             itemprop = value
         elif key == "itemtype":
             itemtype = value
+    return _kind_of(tag, names, role, itemprop, itemtype)
+
+
+@functools.lru_cache(maxsize=8192)
+def _kind_of(tag: str, names: str, role: str, itemprop: str, itemtype: str) -> str | None:
+    """:func:`_kind` of the tag and attribute values it reads ("": none), cached."""
     if itemprop == "comment" or itemtype.endswith("/Comment"):
         return "comment"
     names = names.strip().lower()
     kind = marker_of(names) if names else None
-    if kind in ("teaser", "boilerplate", "interface") and _semantic_article(el):
+    if kind in ("teaser", "boilerplate", "interface") and _semantic_names(
+            tag, role, itemprop, itemtype):
         return None
     if kind is None and (tag in _LANDMARKS or role.lower() in _LANDMARK_ROLES):
         return "landmark"
