@@ -37,7 +37,6 @@ The walk is :mod:`l10n.readers.walk`; what tags, classes and attributes mean,
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -102,25 +101,16 @@ def read_html_document(
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"not an HTML page: {exc}", path=path) from None
-    # The reading makes many small objects and no reference cycles worth collecting while it
-    # runs: the cycle collector waits until it is over (5% of the time on big pages).
-    collecting = gc.isenabled()
-    if collecting:
-        gc.disable()
+    index = SourceIndex(text)
+    walker = Walker(root, index, {collapse_space(k) for k in known_chrome}, element_paths)
     try:
-        index = SourceIndex(text)
-        walker = Walker(root, index, {collapse_space(k) for k in known_chrome}, element_paths)
-        try:
-            walker.run()
-        except RecursionError:  # the walk recurses once per level of nesting
-            raise InputError(
-                "elements nested too deeply to read", path=path, hint="flatten the markup"
-            ) from None
-        blocks, nodes = walker.finish()
-        meta = read_metadata(root, text, walker.gathered, blocks, nodes)
-    finally:
-        if collecting:
-            gc.enable()
+        walker.run()
+    except RecursionError:  # the walk recurses once per level of nesting
+        raise InputError(
+            "elements nested too deeply to read", path=path, hint="flatten the markup"
+        ) from None
+    blocks, nodes = walker.finish()
+    meta = read_metadata(root, text, walker.gathered, blocks, nodes)
     page = Page(
         path=path,
         format=Format.HTML,
