@@ -72,6 +72,7 @@ from l10n.catalogs.fuzzy import FuzzyIndex
 from l10n.errors import InputError
 from l10n.files import read_file, write_atomic
 from l10n.po import Catalog, Message, read_po, write_po
+from l10n.po.model import HEADER_FIELDS
 from l10n.po.write import format_language
 
 __all__ = [
@@ -82,18 +83,6 @@ __all__ = [
     "update_catalog",
 ]
 
-_HEADER_FIELDS = (
-    "Project-Id-Version",
-    "Report-Msgid-Bugs-To",
-    "POT-Creation-Date",
-    "PO-Revision-Date",
-    "Last-Translator",
-    "Language-Team",
-    "Language",
-    "MIME-Version",
-    "Content-Type",
-    "Content-Transfer-Encoding",
-)
 _FROM_TEMPLATE = ("Report-Msgid-Bugs-To", "POT-Creation-Date")
 _NPLURALS_RE = re.compile(r"nplurals\s*=\s*(\d+)")
 _RANGE_RE = re.compile(r"range:\s*(\d+)\s*\.\.\s*(\d+)\s*\Z")
@@ -467,7 +456,7 @@ def _set_header_field(msgstr: str, name: str, value: str) -> str:
     """The header with every ``name:`` line set to ``value``, or one added where GNU puts it."""
     lines = msgstr.split("\n")
     prefix = name.lower() + ":"
-    rank = _HEADER_FIELDS.index(name)
+    rank = HEADER_FIELDS.index(name)
     hits = [k for k, line in enumerate(lines) if line.lower().startswith(prefix)]
     if hits:
         for k in hits:
@@ -478,7 +467,7 @@ def _set_header_field(msgstr: str, name: str, value: str) -> str:
     at = 0
     for k, line in enumerate(lines):
         field = line.partition(":")[0].lower()
-        if any(field == known.lower() for known in _HEADER_FIELDS[:rank]):
+        if any(field == known.lower() for known in HEADER_FIELDS[:rank]):
             at = k + 1
     lines.insert(at, f"{name}:{value}")
     if at == len(lines) - 1:

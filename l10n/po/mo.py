@@ -16,23 +16,13 @@ from collections.abc import Iterable
 from itertools import accumulate
 from operator import itemgetter
 
+from l10n.po.model import HEADER_FIELDS
+
 __all__ = ["mo_image"]
 
 _MAGIC = 0x950412DE
 # polib writes these header fields first, in this order, then the others in natural order.
-_HEADER_ORDER = (
-    "Project-Id-Version",
-    "Report-Msgid-Bugs-To",
-    "POT-Creation-Date",
-    "PO-Revision-Date",
-    "Last-Translator",
-    "Language-Team",
-    "Language",
-    "MIME-Version",
-    "Content-Type",
-    "Content-Transfer-Encoding",
-    "Plural-Forms",
-)
+_HEADER_ORDER = (*HEADER_FIELDS, "Plural-Forms")
 _DIGITS = re.compile("([0-9]+)")
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 __all__ = [
+    "HEADER_FIELDS",
     "Catalog",
     "Draft",
     "Message",
@@ -24,6 +25,20 @@ __all__ = [
     "parsed_message",
     "written_fields",
 ]
+
+# The header fields GNU gettext writes, in its order (msginit, msgmerge, polib's .mo writer).
+HEADER_FIELDS = (
+    "Project-Id-Version",
+    "Report-Msgid-Bugs-To",
+    "POT-Creation-Date",
+    "PO-Revision-Date",
+    "Last-Translator",
+    "Language-Team",
+    "Language",
+    "MIME-Version",
+    "Content-Type",
+    "Content-Transfer-Encoding",
+)
 
 
 class Source(NamedTuple):

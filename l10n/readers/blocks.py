@@ -53,6 +53,17 @@ _COLONS = frozenset(":：")
 _LINE_CHARS = 160  # text up to this long may be a credit or a date line (zones.line_kind)
 
 
+def _label_role(special: Role | None, text: str) -> tuple[Role, str] | None:
+    """The role of a site's name, section or tagline, or of a counter ("12 comments"),
+    wherever it sits; None for other text."""
+    if special in (Role.SITE, Role.SECTION, Role.TAGLINE):
+        return special, str(special)
+    counter = parse_counter(text)
+    if counter is not None and count_words(text) <= 2:
+        return Role.COUNTER, "counter"
+    return None
+
+
 def _item_text(item: Run | Attr) -> str:
     return item.text if isinstance(item, Attr) else "".join([part[0] for part in item.parts])
 
@@ -456,11 +467,9 @@ class BlockMaker:
         (names, bylines and datelines keep their own roles wherever they are)."""
         ctx = run.ctx
         special = _short_special(ctx.special, text)
-        if special in (Role.SITE, Role.SECTION, Role.TAGLINE):
-            return special, str(special)  # type: ignore[return-value]
-        counter = parse_counter(text)
-        if counter is not None and count_words(text) <= 2:
-            return Role.COUNTER, "counter"
+        label = _label_role(special, text)
+        if label is not None:
+            return label
         if zone is Zone.TEASER:
             return Role.TEASER, "teaser"
         if zone is Zone.COMMENT:
@@ -470,12 +479,9 @@ class BlockMaker:
         return Role.CHROME, ctx.landmark or "page"
 
     def _chrome_role(self, ctx: Ctx, text: str) -> tuple[Role, str]:
-        special = _short_special(ctx.special, text)
-        if special in (Role.SITE, Role.SECTION, Role.TAGLINE):
-            return special, str(special)  # type: ignore[return-value]
-        counter = parse_counter(text)
-        if counter is not None and count_words(text) <= 2:
-            return Role.COUNTER, "counter"
+        label = _label_role(_short_special(ctx.special, text), text)
+        if label is not None:
+            return label
         if ctx.unit in ("button", "label"):
             return Role.CHROME, ctx.unit
         return Role.CHROME, ctx.landmark or "page"
