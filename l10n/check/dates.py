@@ -36,7 +36,7 @@ from l10n.check.finding import Evidence, Finding, Kind
 from l10n.check.pagelang import PageLanguage
 from l10n.datetext import ShownDate, read_shown_date, year_agrees
 from l10n.errors import UsageError
-from l10n.locales import parse_locale
+from l10n.locales import is_locale, parse_locale
 from l10n.page import Block, Page, Role, TimeElement, Zone, zone_of
 
 __all__ = ["Edition", "date_findings", "edition_findings", "edition_of", "time_mismatch"]
@@ -162,12 +162,12 @@ def _time_locales(time: TimeElement, language: PageLanguage) -> tuple[str, ...]:
     if time.lang:
         if time.lang in language.sections:
             return (language.sections[time.lang],)
-        try:
-            return (parse_locale(time.lang),)
-        except UsageError:
-            pass
+        # is_locale first: parse_locale's error works out spelling hints for an unknown code
+        if is_locale(time.lang):
+            with contextlib.suppress(UsageError):
+                return (parse_locale(time.lang),)
     found = [language.content, language.chrome]
-    if language.declared:
+    if language.declared and is_locale(language.declared):
         with contextlib.suppress(UsageError):
             found.append(parse_locale(language.declared))
     return tuple(dict.fromkeys(found))

@@ -30,7 +30,6 @@ Where a text sits decides what another language means there:
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -44,7 +43,7 @@ from l10n.check.pagelang import LanguageNote, PageLanguage, decide_language
 from l10n.check.scripts import letter_scripts, primary_scripts
 from l10n.errors import UsageError
 from l10n.languages import is_switcher
-from l10n.locales import language_of, parse_locale
+from l10n.locales import is_locale, language_of, parse_locale
 from l10n.page import Block, Page, Role, Zone, zone_of
 from l10n.prose import count_words
 
@@ -428,17 +427,9 @@ def _address_language(href: str) -> str | None:
     candidates = [host.split(".", 1)[0]] if host.count(".") >= 2 else []
     candidates += [path.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]]
     for code in candidates:
-        if re.fullmatch(r"[a-z]{2}(?:[-_][a-zA-Z]{2,4})?", code) and _is_language(code[:2]):
+        if re.fullmatch(r"[a-z]{2}(?:[-_][a-zA-Z]{2,4})?", code) and is_locale(code[:2]):
             return code[:2]
     return None
-
-
-@functools.cache
-def _is_language(code: str) -> bool:
-    """Whether CLDR has a locale for this two-letter language code."""
-    from babel import localedata
-
-    return localedata.exists(code)
 
 
 def _in_target_language(block: Block, judge: Judge, verdict: Verdict) -> bool:

@@ -14,7 +14,6 @@ wrong, when something is).
 
 from __future__ import annotations
 
-import gc
 import re
 
 from l10n.po.model import Catalog, Draft, Message, Source, parsed_message
@@ -74,15 +73,10 @@ def scan_po(text: str, encoding: str) -> Catalog | None:
     """The catalog in ``text`` when the whole file keeps to GNU's layout, else None."""
     if not text.endswith("\n") or "\r" in text:
         return None
-    collecting = gc.isenabled()
-    gc.disable()  # tens of thousands of new objects, none of them garbage
     try:
         return _scan(text, encoding)
     except _NotPlain:
         return None
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _scan(text: str, encoding: str) -> Catalog:
