@@ -288,8 +288,7 @@ def _titles_its_link(block: Block) -> bool:
     ("Share on Facebook", "Skip to content")."""
     if not block.href or block.attribute or count_words(block.text) < _TITLE_WORDS:
         return False
-    path = block.href.split("?", 1)[0].split("#", 1)[0].rstrip("/")
-    last = re.sub(r"\.(?:s?html?|php|aspx?)$", "", path.rsplit("/", 1)[-1].lower())
+    last = re.sub(r"\.(?:s?html?|php|aspx?)$", "", _last_segment(block.href))
     last = re.sub(r"^\d+-|-\d+$", "", last)
     return bool(last) and last == _slug(block.text)
 
@@ -306,9 +305,14 @@ def _names_its_link(block: Block) -> bool:
     """Whether a link's text is the last segment of its address (``/users/jane_doe``)."""
     if not block.href:
         return False
-    path = block.href.split("?", 1)[0].split("#", 1)[0].rstrip("/")
-    last = path.rsplit("/", 1)[-1].lower()
+    last = _last_segment(block.href)
     return bool(last) and last == block.text.strip().lower()
+
+
+def _last_segment(href: str) -> str:
+    """An address's last path segment, lower-cased, without query or fragment."""
+    path = href.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    return path.rsplit("/", 1)[-1].lower()
 
 
 def _names_only(text: str, locale: str) -> bool:

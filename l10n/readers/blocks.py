@@ -234,23 +234,24 @@ class BlockMaker:
         from l10n.languages import language_named
 
         items: dict[etree._Element, list[int]] = {}
+        texts: dict[int, str] = {}
         for k, item in enumerate(pending):
             if zones[k] is Zone.ARTICLE or isinstance(item, Attr):
                 continue
-            text = "".join([part[0] for part in item.parts])
+            text = _item_text(item)
             if len(text.split()) > _MENU_ITEM_WORDS:
                 continue
             holder = _item_holder(item.stack)
             if holder is not None:
                 items.setdefault(holder, []).append(k)
+                texts[k] = text
         menus = set()
         for holder, ks in items.items():
             if len(ks) < _MENU_ITEMS:
                 continue
             misses, allowed = 0, (1 - _MENU_SHARE) * len(ks)
             for k in ks:  # stop as soon as too many items are no language's name
-                text = collapse_space("".join([part[0] for part in pending[k].parts]))
-                if language_named(text) is None:
+                if language_named(collapse_space(texts[k])) is None:
                     misses += 1
                     if misses > allowed:
                         break
