@@ -14,7 +14,6 @@ import errno
 import fcntl
 import os
 import re
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -61,8 +60,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, mode: int | None 
     directory = target.parent if str(target.parent) else Path(".")
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                         dir=directory)
+        fd, temporary = _temporary_file(directory, target.name)
     except OSError as exc:
         raise _error(exc, target) from None
     try:
@@ -93,6 +91,24 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, mode: int | None 
             os.unlink(temporary)
         raise
     _sweep(directory, target.name)
+
+
+_NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789_"
+
+
+def _temporary_file(directory: Path, name: str) -> tuple[int, str]:
+    """A new file ``.<name>.XXXXXXXX.tmp`` in ``directory``, created exclusively and private
+    to this user, as ``tempfile.mkstemp`` makes it (without importing ``tempfile``, which
+    brings ``shutil`` and ``random`` and costs a catalog command 4 ms of its start-up)."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    for _ in range(100):
+        suffix = "".join(_NAME_CHARACTERS[byte % 37] for byte in os.urandom(8))
+        path = os.path.join(directory, f".{name}.{suffix}.tmp")
+        try:
+            return os.open(path, flags, 0o600), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no usable temporary file name found", str(directory))
 
 
 def _sweep(directory: Path, name: str) -> None:

@@ -43,6 +43,8 @@ def _identifier(code: str) -> str | None:
     text = code.strip()
     if not _SHAPE.match(text):
         return None
+    if exists(text.replace("-", "_")):  # CLDR has this very locale: no aliases to resolve
+        return get_locale_identifier(split(text.replace("-", "_"))[:4])
     try:
         parts = split(text.replace("-", "_"))
     except ValueError:

@@ -157,6 +157,70 @@ def test_compile_equals_msgfmt(tmp_path: Path, use_fuzzy: bool) -> None:
     assert ("Chats" in ours) is use_fuzzy
 
 
+LEGACY = """\
+msgid ""
+msgstr ""
+"Language: {locale}\\n"
+"Content-Type: text/plain; charset={charset}\\n"
+
+msgid "{a}"
+msgstr "{a_t}"
+
+msgctxt "price"
+msgid "{b}"
+msgstr "{b_t}"
+
+msgid "{c}"
+msgstr "{c_t}"
+"""
+
+
+def _mo_keys(mo: Path) -> list[bytes]:
+    """The keys of a .mo file in its table's order (the runtime's binary search needs them
+    sorted by their bytes)."""
+    import struct
+
+    data = mo.read_bytes()
+    count, start = struct.unpack_from("<2i", data, 8)
+    keys = []
+    for index in range(count):
+        size, offset = struct.unpack_from("<2i", data, start + 8 * index)
+        keys.append(data[offset:offset + size])
+    return keys
+
+
+@pytest.mark.parametrize(("locale", "charset", "strings"), [
+    ("fr", "ISO-8859-1", dict(a="Home", a_t="Accueil", b="Été", b_t="Été bis", c="Zone",
+                              c_t="Zone Ü")),
+    # cp1252 puts € at 0x80, below ‘é’ (0xE9), where code points put it above.
+    ("de", "CP1252", dict(a="€ price", a_t="€ Preis", b="é", b_t="é", c="über", c_t="über")),
+    ("ru", "KOI8-R", dict(a="Новости", a_t="Новости", b="Цена", b_t="Цена", c="я", c_t="я")),
+])
+def test_compile_keeps_a_legacy_charset(tmp_path: Path, locale: str, charset: str,
+                                        strings: dict[str, str]) -> None:
+    """A catalog in a legacy charset compiles to a .mo in that charset, as msgfmt's: the
+    header names it and readers decode by it; keys sorted by their bytes."""
+    po = tmp_path / "locales" / locale / "LC_MESSAGES" / "chrome.po"
+    po.parent.mkdir(parents=True)
+    po.write_bytes(LEGACY.format(locale=locale, charset=charset, **strings).encode(charset))
+    done = run("compile", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    mo = po.with_suffix(".mo")
+    oracle = tmp_path / "oracle.mo"
+    subprocess.run(["msgfmt", "-o", str(oracle), str(po)], check=True)
+
+    def entries(path: Path) -> list[str]:  # msgunfmt's reading, the header apart
+        text = subprocess.run(["msgunfmt", str(path)], capture_output=True, check=True).stdout
+        return text.decode(charset).split("\n\n")[1:]
+
+    assert entries(mo) == entries(oracle)
+    assert _catalog_dict(mo) == _catalog_dict(oracle)
+    assert _catalog_dict(mo)[f"price\x04{strings['b']}"] == strings["b_t"]
+    keys = _mo_keys(mo)
+    assert keys == sorted(keys)
+    assert keys == _mo_keys(oracle)
+
+
 def test_compile_reports_placeholder_errors_and_writes_nothing(tmp_path: Path) -> None:
     po = tmp_path / "locales" / "de" / "LC_MESSAGES" / "chrome.po"
     po.parent.mkdir(parents=True)

@@ -29,7 +29,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -412,7 +411,7 @@ def _inject(monkeypatch: pytest.MonkeyPatch, point: str, code: int) -> list[str]
         raise OSError(code, os.strerror(code))
 
     if point == "open":
-        monkeypatch.setattr(tempfile, "mkstemp", fail)
+        monkeypatch.setattr(l10n.files, "_temporary_file", fail)
     elif point == "write":
         monkeypatch.setattr(l10n.files, "_HOOKS", [fail])
     else:

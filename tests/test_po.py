@@ -588,8 +588,9 @@ def test_parsed_messages_are_messages() -> None:
 
 
 def _polib_mo(catalog: Catalog, use_fuzzy: bool) -> tuple[bytes, int, int]:
-    """The .mo image as l10n wrote it through polib before l10n.po.mo."""
-    mo = polib.POFile(encoding="utf-8")
+    """The .mo image as l10n wrote it through polib before l10n.po.mo (in the catalog's
+    charset, which l10n then forced to UTF-8 whatever its header said)."""
+    mo = polib.POFile(encoding=catalog.encoding)
     count = skipped = 0
     for message in catalog.messages:
         if message.is_header:

@@ -16,7 +16,7 @@ from pathlib import Path
 from l10n.files import read_file, write_atomic
 from l10n.placeholders import translation_mismatches
 from l10n.po import Catalog, read_po
-from l10n.po.mo import mo_image
+from l10n.po.mo import mo_image, mo_row
 
 __all__ = ["CompileResult", "compile_catalog", "mo_bytes"]
 
@@ -71,31 +71,41 @@ def _compile(catalog: Catalog, use_fuzzy: bool,
     """The ``.mo`` image, its number of entries, the fuzzy entries left out and, unless
     ``label`` is None, the placeholder and markup errors (``label:line: message``), in one
     pass over the entries."""
-    entries = []
+    rows = []
+    append = rows.append
     errors: list[str] = []
     count = skipped = 0
+    check = label is not None
     for message in catalog.messages:
         if message.obsolete:
             continue
         msgid, msgctxt, msgid_plural = message.msgid, message.msgctxt, message.msgid_plural
         if not msgid and msgctxt is None:
             continue  # the header
-        if "fuzzy" in message.flags and not use_fuzzy:
+        if not use_fuzzy and "fuzzy" in message.flags:
             skipped += 1
             continue
-        if msgid_plural is None:
+        if msgid_plural is None:  # most entries: this branch is mo_row's, inline
             msgstr = message.msgstr
-            msgstrs: tuple[str, ...] = (msgstr,)
-            translated = bool(msgstr)
-        else:
-            msgstrs = message.msgstr_plural
-            translated = all(msgstrs)
-        if label is not None and (_marked(msgid) or any(map(_marked, msgstrs))
-                                  or (msgid_plural and _marked(msgid_plural))):
-            errors.extend(f"{label}:{message.lineno}: {mismatch.message}" for mismatch
-                          in translation_mismatches(msgid, msgid_plural, msgstrs))
-        if translated:
+            if check and (_marked(msgid) or _marked(msgstr)):
+                errors.extend(_errors(label, message.lineno, msgid, None, (msgstr,)))
+            if msgstr:
+                count += 1
+                key = f"{msgctxt}\x04{msgid}" if msgctxt else msgid
+                append((key, key, msgstr))
+            continue
+        msgstrs = message.msgstr_plural
+        if check and (_marked(msgid) or _marked(msgid_plural) or any(map(_marked, msgstrs))):
+            errors.extend(_errors(label, message.lineno, msgid, msgid_plural, msgstrs))
+        if all(msgstrs):
             count += 1
             if msgstrs:  # a plural entry without forms is counted, but has nothing to look up
-                entries.append((msgctxt, msgid, msgid_plural, msgstrs))
-    return mo_image(catalog.header_fields(), entries), count, skipped, errors
+                append(mo_row(msgctxt, msgid, msgid_plural, msgstrs))
+    return mo_image(catalog.header_fields(), rows, catalog.encoding), count, skipped, errors
+
+
+def _errors(label: str | None, lineno: int, msgid: str, msgid_plural: str | None,
+            msgstrs: tuple[str, ...]) -> list[str]:
+    """One entry's placeholder and markup mismatches as ``label:line: message`` lines."""
+    return [f"{label}:{lineno}: {mismatch.message}"
+            for mismatch in translation_mismatches(msgid, msgid_plural, msgstrs)]

@@ -1,24 +1,26 @@
 """The binary ``.mo`` format gettext's runtime reads: a catalog's translations, sorted by
 their keys, with no hash table (readers then search the sorted keys).
 
-The bytes are those polib writes (the project's ``.mo`` writer before this module): keys
-sorted by their UTF-8 bytes (``msgctxt`` EOT ``msgid``; a plural key adds NUL
+The bytes are those polib writes (the project's ``.mo`` writer before this module) for a UTF-8
+catalog, and a catalog in another charset keeps it, as ``msgfmt`` does: keys sorted by their
+bytes (``msgctxt`` EOT ``msgid``; a plural key adds NUL
 ``msgid_plural``, its value the forms joined by NUL), the header first, built from its fields
 in polib's order; native byte order.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 import struct
 from array import array
-from collections.abc import Iterable
+from functools import partial
 from itertools import accumulate
-from operator import itemgetter
+from operator import add, itemgetter
 
 from l10n.po.model import HEADER_FIELDS
 
-__all__ = ["mo_image"]
+__all__ = ["mo_image", "mo_key", "mo_row"]
 
 _MAGIC = 0x950412DE
 # polib writes these header fields first, in this order, then the others in natural order.
@@ -38,38 +40,56 @@ def _header_value(fields: dict[str, str]) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def mo_image(header: dict[str, str],
-             entries: Iterable[tuple[str | None, str, str | None, tuple[str, ...]]]) -> bytes:
-    """The ``.mo`` bytes of ``header`` (its fields) and ``entries``: (msgctxt, msgid,
-    msgid_plural, msgstrs) of each translated entry, in catalog order (a singular entry's
-    msgstrs are its one msgstr)."""
-    rows = []
-    for msgctxt, msgid, msgid_plural, msgstrs in entries:
-        key = f"{msgctxt}\x04{msgid}" if msgctxt else msgid
-        if msgid_plural is None:
-            rows.append((key, key, msgstrs[0]))
-        elif msgid_plural:
-            rows.append((key, f"{key}\0{msgid_plural}", "\0".join(msgstrs)))
-        else:  # an empty msgid_plural: polib wrote a singular key without a translation
-            rows.append((key, key, ""))
-    # By the keys' UTF-8 bytes, which is the order of their code points (stable: duplicates
-    # stay in catalog order).
-    rows.sort(key=itemgetter(0))
+def _starts(sizes: array[int], first: int) -> array[int]:
+    """Where each of a run of NUL-terminated strings of ``sizes`` starts, the first at
+    ``first``: the sizes before it, plus one NUL each."""
+    return array("i", map(add, accumulate(sizes[:-1], initial=0),
+                          range(first, first + len(sizes))))
+
+
+def mo_key(msgctxt: str | None, msgid: str) -> str:
+    """The key a translation is looked up by: ``msgctxt`` EOT ``msgid``, or ``msgid`` alone."""
+    return f"{msgctxt}\x04{msgid}" if msgctxt else msgid
+
+
+def mo_row(msgctxt: str | None, msgid: str, msgid_plural: str | None,
+           msgstrs: tuple[str, ...]) -> tuple[str, str, str]:
+    """One translated entry as :func:`mo_image` takes it: (sort key, key as stored, value); a
+    singular entry's msgstrs are its one msgstr."""
+    key = mo_key(msgctxt, msgid)
+    if msgid_plural is None:
+        return key, key, msgstrs[0]
+    if msgid_plural:
+        return key, f"{key}\0{msgid_plural}", "\0".join(msgstrs)
+    return key, key, ""  # an empty msgid_plural: polib wrote a singular key, untranslated
+
+
+def mo_image(header: dict[str, str], rows: list[tuple[str, str, str]],
+             encoding: str = "utf-8") -> bytes:
+    """The ``.mo`` bytes of ``header`` (its fields) and ``rows`` (:func:`mo_row` of each
+    translated entry, in catalog order; sorted here, in place), in the catalog's charset
+    ``encoding``, which its header names (as ``msgfmt`` keeps it: readers decode by it)."""
+    # By the keys' bytes, as the runtime's binary search compares them: in UTF-8 (and ASCII)
+    # the order of their code points. Stable: duplicates stay in catalog order.
+    if codecs.lookup(encoding).name in ("utf-8", "ascii"):
+        rows.sort(key=itemgetter(0))
+    else:
+        rows.sort(key=lambda row: row[0].encode(encoding))
     keys = ["", *map(itemgetter(1), rows)]
     values = [_header_value(header), *map(itemgetter(2), rows)]
     count = len(keys)
+    ids = ("\0".join(keys) + "\0").encode(encoding)
+    strs = ("\0".join(values) + "\0").encode(encoding)
     key_start = 7 * 4 + 16 * count
-    ids = ("\0".join(keys) + "\0").encode("utf-8")
     value_start = key_start + len(ids)
-    key_sizes = [len(k) if k.isascii() else len(k.encode("utf-8")) for k in keys]
-    value_sizes = [len(v) if v.isascii() else len(v.encode("utf-8")) for v in values]
+    # Each string's length in bytes (plural keys and values hold NULs), then its offset.
+    encode = partial(str.encode, encoding=encoding)
+    key_sizes = array("i", map(len, map(encode, keys)))
+    value_sizes = array("i", map(len, map(encode, values)))
     offsets = array("i", [0]) * (4 * count)
-    # Each string's length, then its offset; the strings follow one another, NUL-terminated.
-    offsets[0 : 2 * count : 2] = array("i", key_sizes)
-    offsets[1 : 2 * count : 2] = array("i", accumulate((n + 1 for n in key_sizes[:-1]),
-                                                       initial=key_start))
-    offsets[2 * count :: 2] = array("i", value_sizes)
-    offsets[2 * count + 1 :: 2] = array("i", accumulate((n + 1 for n in value_sizes[:-1]),
-                                                        initial=value_start))
+    offsets[0 : 2 * count : 2] = key_sizes
+    offsets[1 : 2 * count : 2] = _starts(key_sizes, key_start)
+    offsets[2 * count :: 2] = value_sizes
+    offsets[2 * count + 1 :: 2] = _starts(value_sizes, value_start)
     head = struct.pack("Iiiiiii", _MAGIC, 0, count, 7 * 4, 7 * 4 + count * 8, 0, key_start)
-    return head + offsets.tobytes() + ids + ("\0".join(values) + "\0").encode("utf-8")
+    return head + offsets.tobytes() + ids + strs
