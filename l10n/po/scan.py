@@ -59,6 +59,7 @@ _PLURAL_FORMS = {
     "": re.compile(rf"msgstr\[(\d+)\]\ ({_Q}(?:\n{_Q})*)\n", re.VERBOSE),
     "#~ ": re.compile(rf"\#~\ msgstr\[(\d+)\]\ ({_Q}(?:\n\#~\ {_Q})*)\n", re.VERBOSE),
 }
+_NUMBERS = [str(number) for number in range(16)]  # msgstr[N] from 0 (more: line by line)
 _ESCAPE = re.compile(r"\\(.)")
 _ESCAPES = {"n": "\n", "t": "\t", "b": "\b", "r": "\r", "f": "\f", "v": "\v", "a": "\a",
             "\\": "\\", '"': '"'}
@@ -168,10 +169,9 @@ def _full_entry(text: str, pos: int, line: int) -> tuple[Message | None, int, in
         forms,
         _comments(translator, 1) if translator else (),
         _comments(extracted, 2) if extracted else (),
-        tuple(ref for ref_line in references[:-1].split("\n") for ref in ref_line[2:].split())
-        if references else (),
-        tuple(flag for flag_line in flag_lines[:-1].split("\n")
-              for flag in (part.strip() for part in flag_line[2:].split(",")) if flag)
+        # Every line starts "#:" (or "#,"): the lines joined are one line's worth.
+        tuple(references[2:-1].replace("\n#:", " ").split()) if references else (),
+        tuple(filter(None, map(str.strip, flag_lines[2:-1].replace("\n#,", ",").split(","))))
         if flag_lines else (),
         prev_ctxt,
         prev_id,
@@ -206,12 +206,10 @@ def _unescape(match: re.Match[str]) -> str:
 
 def _forms(lines: str, obsolete: bool, join: str) -> tuple[str, ...]:
     """The msgstr[N] strings of a plural entry, which must come in order from 0."""
-    forms = []
-    for number, form in enumerate(_PLURAL_FORMS["#~ " if obsolete else ""].finditer(lines)):
-        if int(form.group(1)) != number:
-            raise _NotPlain
-        forms.append(_string(form.group(2), join))
-    return tuple(forms)
+    found = _PLURAL_FORMS["#~ " if obsolete else ""].findall(lines)
+    if [number for number, _ in found] != _NUMBERS[: len(found)]:
+        raise _NotPlain
+    return tuple(_string(form, join) for _, form in found)
 
 
 def _comments(block: str, skip: int) -> tuple[str, ...]:
