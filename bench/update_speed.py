@@ -19,21 +19,22 @@ user runs it (start-up included):
   ``msgmerge --previous -o OUT PO POT``, and says whether l10n's bytes equal msgmerge's;
 * optionally ``pybabel update --previous`` (``--babel-repeat``; its fuzzy matching is difflib,
   about nine minutes on ``changed``);
-* reading the 20,000-entry catalog in this process: ``read_po`` against ``read_po`` with its
-  fast path turned off (the reader before it: line by line, which still reads what the fast
-  path does not) and against polib;
+* reading the 20,000-entry catalog in this process: ``read_po`` against the reader issue 16
+  measured (``--reader-at``, from git), ``read_po`` with its fast path turned off (line by
+  line, which still reads what the fast path does not) and polib;
 * ``l10n compile`` against ``msgfmt -c`` (the same checks) and plain ``msgfmt``.
 
 Every ratio is against a baseline timed in the same run.
 
 Usage: python bench/update_speed.py [--workload NAME]... [--repeat 3] [--babel-repeat 0]
-       [--keep DIR]
+       [--keep DIR] [--reader-at REV]
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import random
 import shutil
 import subprocess
@@ -384,9 +385,10 @@ def _timed(function: Callable[[], object]) -> float:
     return elapsed
 
 
-def bench_read(po: Path, repeat: int) -> None:
+def bench_read(po: Path, repeat: int, reader_at: str | None = None) -> None:
     """Time reading one catalog in this process: read_po, read_po without its fast path (the
-    reader before it: line by line), polib."""
+    reader before it: line by line), polib; and, with ``reader_at``, the reader of that git
+    revision (issue 16 was filed at 386c09f), in a process of its own."""
     data = po.read_bytes()
     print(f"reading {po.name} ({len(data):,} bytes) in this process")
 
@@ -398,11 +400,43 @@ def bench_read(po: Path, repeat: int) -> None:
             read.scan_po = scan
 
     results: dict[str, list[float]] = {}
+    then = _reader_then(po, repeat, reader_at) if reader_at else []
+    if then:
+        results[f"read_po at {reader_at}"] = then
     for _ in range(repeat):
         results.setdefault("read_po line by line", []).append(_timed(line_by_line))
         results.setdefault("polib", []).append(_timed(lambda: polib.pofile(data.decode())))
         results.setdefault("read_po", []).append(_timed(lambda: read_po(data, str(po))))
-    _show(results, "read_po line by line")
+    _show(results, f"read_po at {reader_at}" if then else "read_po line by line")
+
+
+_THEN = """
+import gc, sys, time
+from l10n.catalogs.po import read_po
+data = open(sys.argv[1], "rb").read()
+for _ in range(int(sys.argv[2])):
+    gc.collect()
+    start = time.perf_counter()
+    read_po(data, sys.argv[1])
+    print(time.perf_counter() - start)
+"""
+
+
+def _reader_then(po: Path, repeat: int, revision: str) -> list[float]:
+    """Seconds the reader of ``revision`` (its ``l10n/catalogs/po.py``) takes on ``po``, read
+    from a ``git archive`` of that revision; empty when there is no such revision here."""
+    root = Path(__file__).resolve().parent.parent
+    with tempfile.TemporaryDirectory() as name:
+        archive = subprocess.run(["git", "-C", str(root), "archive", revision, "l10n"],
+                                 capture_output=True)
+        if archive.returncode != 0:
+            print(f"  (no revision {revision} in {root}: its reader is not timed)")
+            return []
+        subprocess.run(["tar", "-x", "-C", name], input=archive.stdout, check=True)
+        done = subprocess.run([sys.executable, "-c", _THEN, str(po), str(repeat)],
+                              capture_output=True, text=True, cwd=name, check=True,
+                              env={"PATH": os.environ.get("PATH", ""), "PYTHONPATH": name})
+    return [float(line) for line in done.stdout.split()]
 
 
 def bench_compile(po: Path, repeat: int, tmp: Path) -> None:
@@ -434,6 +468,9 @@ def main() -> None:
     parser.add_argument("--babel-repeat", type=int, default=0)
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--keep", type=Path, help="write the generated files here")
+    parser.add_argument("--reader-at", default="386c09f", metavar="REV",
+                        help="also time the PO reader of this git revision (default: the one "
+                             "issue 16 measured; '' to skip)")
     args = parser.parse_args()
     if shutil.which("msgmerge") is None or shutil.which("msgfmt") is None:
         sys.exit("msgmerge and msgfmt (GNU gettext) are needed for the comparison")
@@ -443,7 +480,7 @@ def main() -> None:
         for workload in args.workload or list(WORKLOADS):
             catalogs[workload] = bench_update(workload, WORKLOADS[workload], args, tmp)
         po = catalogs.get("changed") or next(iter(catalogs.values()))
-        bench_read(po, max(args.repeat, 5))
+        bench_read(po, max(args.repeat, 5), args.reader_at or None)
         for name in ("changed", "large"):  # 20,000 and 100,000 entries
             if name in catalogs:
                 bench_compile(catalogs[name], args.repeat, tmp / name)
