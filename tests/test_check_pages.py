@@ -189,13 +189,32 @@ def test_a_leak_written_wholly_in_its_language_stays_an_error(leak: str) -> None
 @pytest.mark.parametrize(("href", "severity"), [
     ("/termine/aok-run-for-school.html", "warning"),  # its address spells the text: a title
     ("/2023/05/aok-run-for-school-2/", "warning"),
+    ("/events/aok-run-for-school/das-treffen/", "warning"),  # any segment of the path
+    ("/DE/aok-run-for-school/aok-run-for-school_node.html", "warning"),
+    ("/wiki/AOK_Run_for_School", "warning"),  # MediaWiki: underscores, capitals
     ("/anmelden", "error"),  # an interface link leads elsewhere
-], ids=["slug", "numbered slug", "other address"])
+    ("/aok-run/", "error"),  # a part of the title is not the title
+], ids=["slug", "numbered slug", "inner segment", "node suffix", "wiki", "other address",
+        "part"])
 def test_a_link_its_address_spells_is_a_title(href: str, severity: str) -> None:
     html = page(f'<footer><p><a href="{href}">AOK Run for School</a></p></footer>'
                 + story())
     assert [(kind, level) for kind, level, _ in findings(html)] == [
         ("wrong-language", severity)]
+
+
+@pytest.mark.parametrize(("link", "severity"), [
+    # A link's title that its address spells: the article it leads to (Wikipedia's links).
+    ('<a href="/wiki/Run_for_School_Day" title="Run for School Day">Lauftag</a>', "warning"),
+    ('<a href="/blog/12000-year-old-tunnels-found/" title="12,000 year old tunnels found">'
+     'Tunnel</a>', "warning"),  # sites drop the digits' comma
+    ('<a href="/kontakt" title="Get in touch with us">Kontakt</a>', "error"),
+], ids=["wiki title", "number", "interface tooltip"])
+def test_a_links_title_its_address_spells_is_a_title(link: str, severity: str) -> None:
+    html = page(f"<footer><p>{link}</p></footer>" + story())
+    result = check_page(parse_page(html, path="p.html"), JUDGE, label="p.html")
+    assert [(str(f.kind), str(f.severity), f.attribute) for f in result] == [
+        ("wrong-language", severity, "title")]
 
 
 def test_an_images_alt_inside_a_link_names_the_site_it_leads_to() -> None:

@@ -30,8 +30,10 @@ Where a text sits decides what another language means there:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -282,23 +284,38 @@ def _names_its_site(block: Block) -> bool:
 
 
 def _titles_its_link(block: Block) -> bool:
-    """Whether a link's text of several words is the name its address was made from
-    ("AOK Run for School" → ``/aok-run-for-school.html``): the title of a post, a product
-    or an event, which a site keeps as its author wrote it; interface links lead elsewhere
-    ("Share on Facebook", "Skip to content")."""
-    if not block.href or block.attribute or count_words(block.text) < _TITLE_WORDS:
+    """Whether a link's text (or its ``title``) of several words is the name its address was
+    made from ("AOK Run for School" → ``/aok-run-for-school.html``, "Charles de Thierry" →
+    ``/wiki/Charles_de_Thierry``): the title of a post, a product, a course or an event,
+    which a site keeps as its author wrote it; interface links lead elsewhere ("Share on
+    Facebook", "Skip to content")."""
+    if not block.href or block.attribute not in (None, "title") \
+            or count_words(block.text) < _TITLE_WORDS:
         return False
-    last = re.sub(r"\.(?:s?html?|php|aspx?)$", "", _last_segment(block.href))
-    last = re.sub(r"^\d+-|-\d+$", "", last)
-    return bool(last) and last == _slug(block.text)
+    wanted = _slug(block.text)
+    return bool(wanted) and wanted in _path_slugs(block.href)
+
+
+@functools.lru_cache(maxsize=4096)
+def _path_slugs(href: str) -> frozenset[str]:
+    """The segments of an address's path as :func:`_slug` leaves a title: escapes decoded,
+    extensions, numeric ids and a trailing ``_node``-style suffix dropped."""
+    path = urllib.parse.unquote(href.split("?", 1)[0].split("#", 1)[0])
+    slugs = set()
+    for segment in path.split("/"):
+        segment = re.sub(r"\.(?:s?html?|php|aspx?)$", "", segment.lower())
+        for part in (segment, re.sub(r"^\d+-|-\d+$", "", segment), segment.rsplit("_", 1)[0]):
+            slugs.add(_slug(part))
+    slugs.discard("")
+    return frozenset(slugs)
 
 
 def _slug(text: str) -> str:
-    """A text as sites make addresses of titles: lower case, accents dropped, other
-    characters runs of hyphens."""
+    """A text as sites make addresses of titles: lower case, accents dropped, letters and
+    digits only (hyphens, underscores and the punctuation sites drop all go)."""
     plain = "".join(ch for ch in unicodedata.normalize("NFKD", text.lower())
                     if not unicodedata.combining(ch))
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    return "".join(ch for ch in plain if ch.isalnum())
 
 
 def _names_its_link(block: Block) -> bool:
