@@ -226,3 +226,17 @@ def test_a_link_box_inside_a_readers_comment_is_the_comment() -> None:
                  f"<ul class='comments-list'>{comment}</ul></div>")
     assert page[3:] == [("comment", "I was at the meeting and the mood was good."),
                         ("comment", "– jane.doe")]
+
+
+def test_a_short_story_beside_a_link_list_in_its_container_is_still_the_story() -> None:
+    """A story cut short (a paywall, one paragraph) in a column that also holds a list of
+    related videos: the column holds prose, so only the list is a link box."""
+    videos = "".join(f'<li><a href="/v/{k}">Video number {k} of the week</a></li>'
+                     for k in range(8))
+    body = (f"<article><header><h1>Council keeps library open</h1></header>"
+            f"<div class='column'><div class='content'><p>{_LONG}</p>"
+            f"<div class='videos'><h4>Videos</h4><ul>{videos}</ul></div></div></div>"
+            f"</article>")
+    found = roles(body)
+    assert ("lede", _LONG) in found
+    assert {role for role, text in found if text.startswith("Video")} == {"chrome", "teaser"}

@@ -75,6 +75,8 @@ _BOX_COMMAS = 10
 _BOX_LINKS = 0.5
 _SHORT_BOX_LINKS = 0.25
 _SHORT_BOX = 200
+# A sentence this long, without links, is prose: the container holding it is no link box.
+_PROSE_CHARS = 100
 _BOX_HEADING_WORDS = 8
 _BOX_HEADING_CHARS = 80
 _BOX_TITLE_WORDS = 12
@@ -632,8 +634,11 @@ def _link_boxes(runs: Sequence[RunFacts], roots: set[etree._Element]) -> set[etr
                         if depth < last or not run.chars:
                             t[3] += 1
                 break
+    # A container holding a paragraph of prose is no box: the link lists inside it are.
+    prose = {el for run in runs if run.ends_sentence and run.chars >= _PROSE_CHARS
+             and not run.link_chars and not run.heading for el in run.stack[:-1]}
     return {el for el, (chars, links, commas, nested) in totals.items()
-            if chars and nested and commas < _BOX_COMMAS and (
+            if chars and nested and commas < _BOX_COMMAS and el not in prose and (
                 links > _BOX_LINKS * chars or (links > _SHORT_BOX_LINKS * chars
                                                 and chars < _SHORT_BOX))}
 
