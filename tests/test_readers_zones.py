@@ -201,6 +201,26 @@ def test_the_header_of_the_article_that_holds_the_body_is_the_storys() -> None:
     ]
 
 
+@pytest.mark.parametrize(("header", "first"), [
+    # The story's header just before its article element, outside it: its headline and
+    # standfirst are the story's.
+    ("<header class='story-head'><h1>Library stays open</h1>"
+     "<h2>Sunday hours stay for another year.</h2></header>",
+     [("headline", "Library stays open"), ("paragraph", "Sunday hours stay for another year.")]),
+    # A header with a menu is the site's, whatever it holds.
+    ("<header><h1>Town Gazette</h1><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+     "</header>", [("chrome", "Town Gazette")]),
+], ids=["story header", "site header"])
+def test_a_header_just_before_the_article_element(header: str,
+                                                   first: list[tuple[str, str]]) -> None:
+    body = f"<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>"
+    found = roles(f"<section>{header}<article>{body}</article><aside><ul>"
+                  + "".join(f"<li><a href='/{n}'>{n}</a></li>" for n in _SECTIONS)
+                  + "</ul></aside></section>")
+    assert found[:len(first)] == first
+    assert ("paragraph", _MORE) in found
+
+
 @pytest.mark.parametrize(("names", "kind"), [
     ("post-share", "interface"),
     ("cbx-author_infocontainer", "boilerplate"),  # underscores join parts as hyphens do

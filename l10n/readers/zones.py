@@ -455,6 +455,8 @@ def _headers(roots: set[etree._Element]) -> set[etree._Element]:
     body alone."""
     out: set[etree._Element] = set()
     for root in roots:
+        if root.tag == "article":
+            out.update(_header_before(root))
         path = [root]
         for el in root.iterancestors():
             if el.tag in _NEVER_MARKERS:
@@ -467,8 +469,23 @@ def _headers(roots: set[etree._Element]) -> set[etree._Element]:
                             break
                         if isinstance(sibling.tag, str):
                             out.update(sibling.iter("header"))
+                out.update(_header_before(el))
                 break
     return out - roots
+
+
+def _header_before(article: etree._Element) -> tuple[etree._Element, ...]:
+    """The story's header written just before its ``article`` element, outside it (a
+    ``header`` sibling holding the headline ``h1``, and no menu): its standfirst is the
+    story's too."""
+    sibling = article.getprevious()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = sibling.getprevious()
+    if sibling is None or sibling.tag != "header":
+        return ()
+    if next(sibling.iter("h1"), None) is None or next(sibling.iter("nav"), None) is not None:
+        return ()
+    return (sibling,)
 
 
 def _furniture(el: etree._Element, kinds: dict[etree._Element, str | None]) -> bool:
