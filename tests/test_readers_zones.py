@@ -260,3 +260,18 @@ def test_a_short_story_beside_a_link_list_in_its_container_is_still_the_story() 
     found = roles(body)
     assert ("lede", _LONG) in found
     assert {role for role, text in found if text.startswith("Video")} == {"chrome", "teaser"}
+
+
+@pytest.mark.parametrize(("between", "role"), [
+    ("<p class='intro'>Sunday hours stay for another year, the council says.</p>", "lede"),
+    ("<h2>Sunday hours stay for another year, the council says.</h2>", "paragraph"),
+    ("<div>Sunday hours stay for another year, the council says.</div>", "chrome"),
+    ("<p class='intro'>Read more</p>", "chrome"),  # a label, not a standfirst
+], ids=["named standfirst", "h2 under the headline", "unnamed", "too short"])
+def test_a_standfirst_between_a_headline_above_the_body_and_the_body(between: str,
+                                                                     role: str) -> None:
+    body = f"<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>"
+    found = roles(f"<div class='top'><h1>Library stays open</h1>{between}</div>"
+                  f"<div class='story'><div class='text'>{body}</div></div>")
+    assert found[0] == ("headline", "Library stays open")
+    assert found[1][0] == role

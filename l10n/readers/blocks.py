@@ -45,6 +45,8 @@ _SWITCHER = "language switcher"
 _PROMPT_LEVELS = 3
 _PROMPTS = 3
 _PROMPT_WORDS = 8
+# A standfirst above the body has at least this many words (a label has fewer).
+_STANDFIRST_WORDS = 5
 # Characters every placeholder holds: only runs with one are looked up in the page's scripts.
 _PLACEHOLDER_CHARS = re.compile(r"[%{$]")
 _JS_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\/")
@@ -313,7 +315,33 @@ class BlockMaker:
                     and zones[k] in (Zone.PAGE, Zone.TEASER) and item.ctx.special is None \
                     and count_words("".join(p[0] for p in item.parts)) >= 2:
                 zones[k] = Zone.ARTICLE
+                self._standfirst(pending, zones, k, first_article)
                 return k
+        return None
+
+    def _standfirst(self, pending: list[Run | Attr], zones: list[Zone], headline: int,
+                    body: int) -> None:
+        """Between a headline found above the body and the body: the standfirst, which its
+        class names (``intro``, ``lead``...) or which is the ``h2`` right under the headline,
+        a sentence's worth of words without links, is the article's too."""
+        for k in range(headline + 1, body):
+            item = pending[k]
+            if not isinstance(item, Run) or zones[k] is not Zone.PAGE or has_links(item):
+                continue
+            text = "".join(part[0] for part in item.parts)
+            if count_words(text) < _STANDFIRST_WORDS:
+                continue
+            if item.ctx.lede_class or (owner_tag(item) == "h2" and self._next_run(
+                    pending, headline) == k):
+                zones[k] = Zone.ARTICLE
+
+    @staticmethod
+    def _next_run(pending: list[Run | Attr], k: int) -> int | None:
+        """The run with text after ``pending[k]``."""
+        for j in range(k + 1, len(pending)):
+            item = pending[j]
+            if isinstance(item, Run) and any(part[0].strip() for part in item.parts):
+                return j
         return None
 
     def _split(self, run: Run) -> list[Run]:
