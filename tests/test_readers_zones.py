@@ -267,7 +267,12 @@ def test_a_short_story_beside_a_link_list_in_its_container_is_still_the_story() 
     ("<h2>Sunday hours stay for another year, the council says.</h2>", "paragraph"),
     ("<div>Sunday hours stay for another year, the council says.</div>", "chrome"),
     ("<p class='intro'>Read more</p>", "chrome"),  # a label, not a standfirst
-], ids=["named standfirst", "h2 under the headline", "unnamed", "too short"])
+    ("<div class='c-page-intro__copy'>Sunday hours stay for another year, the council says."
+     "</div>", "paragraph"),  # a word of its class names it
+    ("<p class='byline'>By Jane Doe</p><div class='texto-bajada'><p>Sunday hours stay for "
+     "another year, the council says.</p></div>", "byline"),
+], ids=["named standfirst", "h2 under the headline", "unnamed", "too short", "class word",
+        "parent's class word, after the byline"])
 def test_a_standfirst_between_a_headline_above_the_body_and_the_body(between: str,
                                                                      role: str) -> None:
     body = f"<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>"
@@ -275,3 +280,5 @@ def test_a_standfirst_between_a_headline_above_the_body_and_the_body(between: st
                   f"<div class='story'><div class='text'>{body}</div></div>")
     assert found[0] == ("headline", "Library stays open")
     assert found[1][0] == role
+    if role == "byline":
+        assert found[2] == ("lede", "Sunday hours stay for another year, the council says.")

@@ -47,6 +47,13 @@ _PROMPTS = 3
 _PROMPT_WORDS = 8
 # A standfirst above the body has at least this many words (a label has fewer).
 _STANDFIRST_WORDS = 5
+# Words of class names that name a standfirst (English, and the Spanish, French, Italian and
+# German newsroom words), and what separates the words of a class name.
+_STANDFIRST_PARTS = frozenset({
+    "lede", "lead", "standfirst", "intro", "summary", "excerpt", "subtitle", "subheadline",
+    "subhead", "dek", "deck", "abstract", "bajada", "entradilla", "chapo", "chapeau",
+    "sommario", "vorspann", "teasertext"})
+_CLASS_PARTS = re.compile(r"[\s_-]+")
 # Characters every placeholder holds: only runs with one are looked up in the page's scripts.
 _PLACEHOLDER_CHARS = re.compile(r"[%{$]")
 _JS_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\/")
@@ -111,6 +118,16 @@ def _plain_name(tag: str) -> bool:
 
 
 _SPECIAL_IN_TAG = re.compile(r"[{}:*\[\]/]")
+
+
+def _names_standfirst(run: Run) -> bool:
+    """Whether a run's element (or its parent) has a class with a standfirst's name among its
+    words (``article-excerpt``, ``c-page-intro__copy``, ``texto-bajada``)."""
+    for el in run.stack[-2:]:
+        value = el.get("class")
+        if value and not _STANDFIRST_PARTS.isdisjoint(_CLASS_PARTS.split(value.lower())):
+            return True
+    return False
 
 
 class BlockMaker:
@@ -331,8 +348,8 @@ class BlockMaker:
             text = "".join(part[0] for part in item.parts)
             if count_words(text) < _STANDFIRST_WORDS:
                 continue
-            if item.ctx.lede_class or (owner_tag(item) == "h2" and self._next_run(
-                    pending, headline) == k):
+            if item.ctx.lede_class or _names_standfirst(item) or (
+                    owner_tag(item) == "h2" and self._next_run(pending, headline) == k):
                 zones[k] = Zone.ARTICLE
 
     @staticmethod
