@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from l10n.locales import language_of, parse_locale
+from l10n.prose import ascii_digits
 
 __all__ = ["ShownDate", "read_shown_date", "year_agrees"]
 
@@ -136,10 +137,7 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_SPACES)
     text = text.casefold().replace("i\u0307", "i").replace("ı", "i")
     text = _ARABIC_MARKS.sub("", text.translate(_GREEK).translate(_ARABIC))
-    if not text.isascii():
-        text = "".join(str(d) if (d := unicodedata.decimal(ch, None)) is not None else ch
-                       for ch in text)
-    return " ".join(text.split())
+    return " ".join(ascii_digits(text).split())
 
 
 def _language(locale: str) -> str:

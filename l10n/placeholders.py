@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-__all__ = ["Mismatch", "strip_placeholders", "translation_mismatches"]
+__all__ = ["Mismatch", "placeholders_of", "strip_placeholders", "translation_mismatches"]
 
 _PRINTF = re.compile(r"%(?:\((?P<name>[^)]+)\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*"
                      r"(?P<conv>[diouxXeEfFgGcrsa%])")
@@ -40,7 +40,7 @@ def translation_mismatches(msgid: str, msgid_plural: str | None,
         if ("%" in source or "{" in source or "%" in msgstr or "{" in msgstr) and not (
                 _same(_PRINTF.findall(source), _PRINTF.findall(msgstr))
                 and _same(_BRACE.findall(source), _BRACE.findall(msgstr))):
-            wanted, got = _placeholders(source), _placeholders(msgstr)
+            wanted, got = placeholders_of(source), placeholders_of(msgstr)
             if wanted != got and not (msgid_plural and _plural_drop(wanted, got)):
                 yield Mismatch("placeholders", msgstr,
                                f"placeholders {_show(got)} differ from the msgid's "
@@ -62,7 +62,7 @@ def _same(one: list[object], other: list[object]) -> bool:
     return one == other or sorted(one) == sorted(other)  # type: ignore[type-var]
 
 
-def _placeholders(text: str) -> list[str]:
+def placeholders_of(text: str) -> list[str]:
     """The placeholders of ``text``, sorted (a multiset: equal lists, equal placeholders)."""
     found = [f"%({name})" if name else f"%{conv}" for name, conv in _PRINTF.findall(text)
              if conv != "%"]

@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 __all__ = [
+    "ascii_digits",
     "collapse_space",
     "count_cjk",
     "count_words",
@@ -58,7 +59,7 @@ def ends_sentence(text: str) -> bool:
 def is_number(text: str) -> bool:
     """True for a bare number in any decimal digits, with group separators (``1,234``, ``٣``)."""
     text = text.strip()
-    if not text or not _NUMBER.fullmatch(_ascii_digits(text)):
+    if not text or not _NUMBER.fullmatch(ascii_digits(text)):
         return False
     return any(ch.isdigit() for ch in text)
 
@@ -78,7 +79,7 @@ def parse_counter(text: str) -> tuple[int, str | None] | None:
     """
     if _DIGIT.search(text) is None:  # every counter has a (decimal) digit
         return None
-    text = collapse_space(_ascii_digits(text))
+    text = collapse_space(ascii_digits(text))
     if is_number(text):
         value = _to_int(text)
         return None if value is None else (value, None)
@@ -98,7 +99,7 @@ def _to_int(text: str) -> int | None:
     return int(digits)
 
 
-def _ascii_digits(text: str) -> str:
+def ascii_digits(text: str) -> str:
     """``text`` with every decimal digit (Arabic-Indic, Devanagari…) replaced by its ASCII digit."""
     if text.isascii():
         return text

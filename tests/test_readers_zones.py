@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from l10n.readers import parse_page
-from l10n.readers.zones import line_kind, marker_of
+from l10n.readers.lines import line_kind
+from l10n.readers.zones import marker_of
 
 _LONG = ("The council met on Tuesday evening, and after a long debate, which ran past midnight, "
          "it agreed to keep the library open on Sundays for another year.")

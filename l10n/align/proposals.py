@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -45,7 +44,8 @@ from l10n.catalogs.extract import Extraction
 from l10n.chrome import chrome_context, counter_entry, normal_case
 from l10n.locales import language_of, script_of
 from l10n.page import Block, Role
-from l10n.prose import collapse_space
+from l10n.placeholders import placeholders_of
+from l10n.prose import ascii_digits, collapse_space
 from l10n.readers.html import HtmlDocument
 
 __all__ = [
@@ -72,7 +72,6 @@ _LENGTH_SLACK = 1.8
 _SHORT = 40  # characters: shorter texts vary too much in length to be measured
 _NAMES_FOUND = 0.5
 _DIGITS = re.compile(r"\d+(?:[.,'\u00a0\u202f\u2009 ]\d{3})*(?:[.,]\d+)?")
-_PLACEHOLDER = re.compile(r"%\([^)]*\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]|%\d*\$?[sdifu]|\{[\w.]*\}")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NAME = re.compile(r"(?<![\w.!?] )(?<!^)\b[A-Z][\w'’-]*[a-z][\w'’-]*|\b[A-Z]{2,}\b")
 
@@ -169,13 +168,7 @@ def chrome_keys(extraction: Extraction, document: HtmlDocument,
 
 def _digits(text: str) -> list[str]:
     """The numbers of ``text`` as ASCII digit strings, group separators dropped."""
-    ascii_text = "".join(str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii()
-                         else ch for ch in text)
-    return sorted(re.sub(r"\D", "", number) for number in _DIGITS.findall(ascii_text))
-
-
-def _placeholders(text: str) -> list[str]:
-    return sorted(_PLACEHOLDER.findall(text))
+    return sorted(re.sub(r"\D", "", number) for number in _DIGITS.findall(ascii_digits(text)))
 
 
 class _Checks:
@@ -217,7 +210,7 @@ class _Checks:
             return 0.0, "empty in the edition"
         if _digits(source) != _digits(target):
             return 0.0, f"numbers differ in the edition: {target!r}"
-        if _placeholders(source) != _placeholders(target):
+        if placeholders_of(source) != placeholders_of(target):
             return 0.0, f"placeholders differ in the edition: {target!r}"
         if source == target:
             reason = self.same_text(target, block, edition, marks_kept)
@@ -325,8 +318,7 @@ def _counter_proposal(key: Key, plural: str, block: Block, text: str, score: flo
     parsed = parse_counter(block.text)
     assert parsed is not None
     count = parsed[0]
-    numbers = list(_DIGITS.finditer("".join(
-        str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch for ch in text)))
+    numbers = list(_DIGITS.finditer(ascii_digits(text)))  # one character for one
     if len(numbers) != 1 or int(re.sub(r"\D", "", numbers[0].group())) != count:
         return f"the edition's counter shows another number: {text!r}"
     form = text[: numbers[0].start()] + "{count}" + text[numbers[0].end():]

@@ -13,6 +13,7 @@ from lxml import etree
 from l10n.dateline import parse_dateline, split_dateline
 from l10n.page import Block, Location, Role, Segment, Zone
 from l10n.prose import collapse_space, count_words, parse_counter
+from l10n.readers.lines import line_kind
 from l10n.readers.positions import SourceIndex
 from l10n.readers.runs import (
     Attr,
@@ -24,7 +25,7 @@ from l10n.readers.runs import (
     part_lang,
 )
 from l10n.readers.vocabulary import HEADINGS, special_role
-from l10n.readers.zones import RunFacts, Zoning, box_headings, classify, line_kind
+from l10n.readers.zones import RunFacts, Zoning, box_headings, classify
 
 __all__ = [
     "BlockMaker",
