@@ -24,6 +24,7 @@ Three places, each compared only on what both sides state:
 from __future__ import annotations
 
 import contextlib
+import functools
 import posixpath
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -310,9 +311,11 @@ def _dateline_finding(page: Page, language: PageLanguage, label: str,
                          language.content, overrides)
 
 
+@functools.lru_cache(maxsize=1024)
 def _city_zone(city: str | None, region: str | None) -> str | None:
     """The IANA zone of a dateline city that is a CLDR exemplar city (and, when the dateline
-    names a country, one in that country), else None."""
+    names a country, one in that country), else None. Cached: a site's datelines repeat a
+    few cities."""
     if not city:
         return None
     from l10n.dates import time_zone_for_city
