@@ -271,9 +271,9 @@ def write_settled(settled: Sequence[Proposal], directory: str | os.PathLike[str]
         render_template,
         template_catalog,
     )
-    from l10n.catalogs.layout import catalog_path, template_path
+    from l10n.catalogs.layout import Parsed, catalog_path, template_path
     from l10n.files import read_file, write_atomic
-    from l10n.po import read_po, write_po
+    from l10n.po import Catalog, read_po, write_po
 
     assert isinstance(extraction, Extraction)
     by_catalog: dict[tuple[str, str], list[Proposal]] = {}
@@ -281,6 +281,7 @@ def write_settled(settled: Sequence[Proposal], directory: str | os.PathLike[str]
         by_catalog.setdefault((proposal.locale, proposal.domain), []).append(proposal)
     stems = {f"articles/{Path(path).stem}": e for path, e in originals.items()}
     templates: dict[str, tuple[bytes, bool]] = {}
+    template_catalogs: dict[str, Catalog] = {}
     plan = []
     for locale, domain in sorted(by_catalog):
         pot = template_path(directory, domain)
@@ -295,20 +296,23 @@ def write_settled(settled: Sequence[Proposal], directory: str | os.PathLike[str]
                 templates[domain] = (render_template(extraction, domain, None, str(pot))[0],
                                      True)
         po = catalog_path(directory, locale, domain)
-        new = None
+        new = parsed = None
         if not po.exists():
-            new = new_catalog(read_po(templates[domain][0], str(pot)), locale, now=_now())
-        else:
-            read_po(read_file(po, what="catalog"), str(po))  # a malformed one stops the run
-        plan.append((locale, domain, po, new))
+            if domain not in template_catalogs:
+                template_catalogs[domain] = read_po(templates[domain][0], str(pot))
+            new = new_catalog(template_catalogs[domain], locale, now=_now())
+        else:  # a malformed one stops the run; the writer reuses the parse
+            data = read_file(po, what="catalog")
+            parsed = Parsed(data, read_po(data, str(po)))
+        plan.append((locale, domain, po, new, parsed))
     if not check:
         for domain, (data, created) in sorted(templates.items()):
             if created:
                 write_atomic(template_path(directory, domain), data)
     results = []
-    for locale, domain, po, new in plan:
+    for locale, domain, po, new, parsed in plan:
         changed, outcomes = write_proposals(po, by_catalog[locale, domain], new=new,
-                                            check=check, accept=accept)
+                                            parsed=parsed, check=check, accept=accept)
         results.append(CatalogResult(str(po), locale, domain, changed, new is not None,
                                      tuple(outcomes)))
     return results

@@ -138,11 +138,12 @@ def apply_proposals(catalog: Catalog, proposals: Sequence[Proposal], *,
 
 
 def write_proposals(path: str | os.PathLike[str], proposals: Sequence[Proposal], *,
-                    new: Catalog | None = None, check: bool = False,
-                    accept: bool = False) -> tuple[bool, list[Outcome]]:
+                    new: Catalog | None = None, parsed: tuple[bytes, Catalog] | None = None,
+                    check: bool = False, accept: bool = False) -> tuple[bool, list[Outcome]]:
     """Write ``proposals`` into the catalog at ``path`` (``new`` when the file does not exist
-    yet: created as ``init`` would); (whether it changed, the outcomes). With ``check``
-    nothing is written."""
+    yet: created as ``init`` would); (whether it changed, the outcomes). ``parsed`` is the
+    file as read before (its bytes and catalog): reused when the file still holds those
+    bytes. With ``check`` nothing is written."""
     from pathlib import Path
 
     from l10n.catalogs.merge import _locked
@@ -155,8 +156,9 @@ def write_proposals(path: str | os.PathLike[str], proposals: Sequence[Proposal],
             write_atomic(target, write_po(catalog))
         return True, outcomes
     with _locked(target, exclusive=not check) as data:
-        catalog, outcomes = apply_proposals(read_po(data, str(target)), proposals,
-                                            accept=accept)
+        current = parsed[1] if parsed is not None and parsed[0] == data \
+            else read_po(data, str(target))
+        catalog, outcomes = apply_proposals(current, proposals, accept=accept)
         output = write_po(catalog)
         changed = output != data
         if changed and not check:
