@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from l10n.align.pairing import BlockPair, pair_blocks
@@ -54,6 +54,7 @@ __all__ = [
     "Proposal",
     "Unpaired",
     "chrome_keys",
+    "extracted_keys",
     "propose",
 ]
 
@@ -137,13 +138,20 @@ class Unpaired:
 
 # -- keys ------------------------------------------------------------------------------------
 
-def chrome_keys(extraction: Extraction, document: HtmlDocument,
-                source_locale: str) -> dict[int, tuple[Key, str | None]]:
+def extracted_keys(extraction: Extraction) -> frozenset[Key]:
+    """The (domain, msgctxt, msgid) of every entry ``extract`` kept."""
+    return frozenset((domain, entry.msgctxt, entry.msgid) for domain, entries in
+                     extraction.entries.items() for entry in entries)
+
+
+def chrome_keys(extraction: Extraction, document: HtmlDocument, source_locale: str, *,
+                kept: frozenset[Key] | None = None) -> dict[int, tuple[Key, str | None]]:
     """The catalog entry each block of ``document`` was extracted into: block index →
     ((domain, msgctxt, msgid), msgid_plural). Blocks ``extract`` skipped have none; datelines
-    are keyed by :func:`_dateline_keys`."""
-    kept = {(domain, entry.msgctxt, entry.msgid) for domain, entries in
-            extraction.entries.items() for entry in entries}
+    are keyed by :func:`_dateline_keys`. ``kept`` is :func:`extracted_keys` of
+    ``extraction``, when a run has it already."""
+    if kept is None:
+        kept = extracted_keys(extraction)
     keys: dict[int, tuple[Key, str | None]] = {}
     for index, block in enumerate(document.page.blocks):
         if not block.translatable or block.role is Role.DATELINE:
@@ -235,19 +243,21 @@ def propose(
     allow: Collection[str] = (),
     articles: str | None = None,
     checks: _Checks | None = None,
+    keys: dict[int, tuple[Key, str | None]] | None = None,
 ) -> tuple[list[Proposal], list[Unpaired]]:
     """The proposals ``target`` (an edition of ``source``) makes for the catalogs.
 
     ``extraction`` is what ``extract`` finds on ``source`` (its keys are the proposals'
-    keys); ``articles`` is the article catalog's domain (``articles/<stem>``), None for no
-    article text.
+    keys; ``keys`` its :func:`chrome_keys` for ``source``, when a run has them already);
+    ``articles`` is the article catalog's domain (``articles/<stem>``), None for no article
+    text.
     """
     checks = checks or _Checks(source_locale, allow)
-    pairs = pair_blocks(source.document, target.document)
-    twin = {pair.source: pair for pair in pairs}
+    twin = {pair.source: pair for pair in pair_blocks(source.document, target.document)}
     proposals: list[Proposal] = []
     unpaired: list[Unpaired] = []
-    keys = chrome_keys(extraction, source.document, source_locale)
+    if keys is None:
+        keys = chrome_keys(extraction, source.document, source_locale)
     marks_kept = _marks_kept(target, source_locale)
     source_blocks, target_blocks = source.document.page.blocks, target.document.page.blocks
     for index, (key, plural) in keys.items():
@@ -267,7 +277,7 @@ def propose(
     datelines = _datelines(source, target, extraction, twin)
     proposals.extend(datelines)
     if articles is not None:
-        found_articles, left = _articles(source, target, pairs, articles, checks)
+        found_articles, left = _articles(source, target, twin, articles, checks)
         proposals.extend(found_articles)
         unpaired.extend(left)
     return proposals, unpaired
@@ -424,12 +434,12 @@ def restore_case(printed: str, source_name: str, locale: str) -> tuple[str, floa
 
 # -- article text ----------------------------------------------------------------------------
 
-def _articles(source: Edition, target: Edition, pairs: Sequence[BlockPair], domain: str,
+def _articles(source: Edition, target: Edition, twin: dict[int, BlockPair], domain: str,
               checks: _Checks) -> tuple[list[Proposal], list[Unpaired]]:
-    """Article text, po4a-style: only where the whole article pairs up (module docstring)."""
+    """Article text, po4a-style: only where the whole article pairs up (module docstring);
+    ``twin`` pairs each source block with its edition's."""
     mine = _article_blocks(source)
     theirs = _article_blocks(target)
-    twin = {pair.source: pair for pair in pairs}
     blocks, other_blocks = source.document.page.blocks, target.document.page.blocks
 
     def left(reason: str, only: Collection[int] | None = None) -> list[Unpaired]:

@@ -23,7 +23,15 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from l10n.align.proposals import Edition, Proposal, Unpaired, _Checks, propose
+from l10n.align.proposals import (
+    Edition,
+    Proposal,
+    Unpaired,
+    _Checks,
+    chrome_keys,
+    extracted_keys,
+    propose,
+)
 from l10n.align.twins import alternate_links, find_twins, page_files, read_pairs
 from l10n.align.write import Outcome, State, write_proposals
 from l10n.errors import InputError
@@ -166,6 +174,9 @@ def align_editions(
         alternates={path: alternate_links(e.document.root) for path, e in originals.items()})
     report = AlignReport(missing=missing)
     checks = _Checks(source_locale, allow)
+    kept = extracted_keys(extraction)
+    keys = {path: chrome_keys(extraction, e.document, source_locale, kept=kept)
+            for path, e in originals.items()}
     found: list[Proposal] = []
     for twin in twins:
         edition = read_edition(twin.target, edition_name(twin.target, twin.root), locale)
@@ -178,7 +189,8 @@ def align_editions(
         domain = f"articles/{Path(twin.source).stem}" if articles else None
         proposals, unpaired = propose(original, edition, extraction,
                                       source_locale=source_locale, allow=allow,
-                                      articles=domain, checks=checks)
+                                      articles=domain, checks=checks,
+                                      keys=keys[twin.source])
         found.extend(proposals)
         report.unpaired.extend(unpaired)
         report.pairs += 1
