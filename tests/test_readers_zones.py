@@ -48,6 +48,10 @@ def roles(body: str) -> list[tuple[str, str]]:
     ("Bild via Agency", False, "credit"),
     ("Crédits photos : Agence", False, "credit"),
     ("Photo credit: Jane Doe", False, "credit"),
+    ("Kuva: Jane Doe", False, "credit"),  # Finnish
+    ("fot. Jan Nowak/PAP", False, "credit"),  # Polish: an abbreviated label, no colon
+    ("Фото: Иван Петров", False, "credit"),
+    ("Beeld: ANP", False, "credit"),  # Dutch
     ("Quellen:", False, None),  # heads a list of sources; credits no one
     ("© Agency", False, "credit"),
     ("Photos show how the river rose overnight", False, None),

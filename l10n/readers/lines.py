@@ -19,7 +19,10 @@ LINES: dict[str, tuple[str, ...]] = {
                "bilder", "bildquelle", "fotoquelle", "quelle", "quellen", "source", "credit",
                "credits", "image", "images", "crédito", "créditos", "crédit", "crédits",
                "fuente", "imagen", "fotografía", "fotografia", "grafik", "illustration",
-               "copyright", "©", "(c)", "foto/bild", "fotograf", "fotografin"),
+               "copyright", "©", "(c)", "foto/bild", "fotograf", "fotografin",
+               # Dutch, Scandinavian, Finnish, Polish, Czech, Hungarian, Greek, Cyrillic
+               "beeld", "kuva", "kuvat", "fot.", "zdjęcie", "zdjęcia", "snímek", "fotó",
+               "kép", "φωτογραφία", "φωτο", "фото", "фотография", "снимка"),
     "credit-joins": ("by", "von", "via", "de", "di", "par", "por", "da"),
     "time": ("uhr", "h", "am", "pm", "a.m.", "p.m.", "utc", "gmt", "cet", "cest", "mez", "mesz",
              "est", "edt", "pst", "pdt", "hrs", "hs"),
@@ -89,7 +92,8 @@ def _agency_credit(body: str) -> bool:
 
 def _credit(body: str, words: dict[str, frozenset[str]]) -> bool:
     """Whether ``body`` opens with credit labels and a colon ("Foto:", "Crédits photos :",
-    "Photo credit:"), a label and a joining word ("Photograph by", "Bild via") or "©"."""
+    "Photo credit:"), a label and a joining word ("Photograph by", "Bild via"), an abbreviated
+    label ("fot.") or "©"."""
     tokens = body.split()
     if not tokens or len(tokens) > _CREDIT_WORDS:
         return False
@@ -101,6 +105,8 @@ def _credit(body: str, words: dict[str, frozenset[str]]) -> bool:
             return (k > 0 or word != ":") and k + 1 < len(tokens)
         if word in ("©", "(c)"):
             return True
+        if word.endswith(".") and word in labels:  # an abbreviated label: "fot. Jan Nowak"
+            return k + 1 < len(tokens)
         if word not in labels:
             return k > 0 and word in words["credit-joins"]
     return False
