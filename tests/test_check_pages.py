@@ -147,10 +147,24 @@ def test_foreign_text_in_chrome_is_an_error() -> None:
         ("wrong-language", "error", "Subscribe to our weekly newsletter now")]
 
 
-def test_a_title_case_menu_link_is_a_name_more_often_than_a_label() -> None:
-    html = page('<nav><ul><li><a href="/serve">Serve and Drive Show</a></li></ul></nav>'
+@pytest.mark.parametrize(("href", "severity"), [
+    ("/serve", "warning"),  # a rubric's or a show's name, kept as it is
+    ("#serve", "error"),  # a link within the page names a place on it: interface text
+], ids=["to a page", "within the page"])
+def test_a_title_case_menu_link_is_a_name_more_often_than_a_label(href: str,
+                                                                  severity: str) -> None:
+    html = page(f'<nav><ul><li><a href="{href}">Serve and Drive Show</a></li></ul></nav>'
                 + story())
-    assert findings(html) == [("wrong-language", "warning", "Serve and Drive Show")]
+    assert findings(html) == [("wrong-language", severity, "Serve and Drive Show")]
+
+
+def test_a_link_within_the_page_is_no_teaser() -> None:
+    """A headline-length link to a place on the page ("Continue reading the main story" past
+    an ad) is interface text: an error, where a teaser's would be a warning."""
+    html = page(story() + '<div class="x"><h3><a href="#after-ad">Continue reading the main '
+                'story here now</a></h3></div>')
+    assert findings(html) == [
+        ("wrong-language", "error", "Continue reading the main story here now")]
 
 
 def test_capitals_and_a_word_no_language_has_make_a_name() -> None:

@@ -405,9 +405,12 @@ def _own_word(word: str, page: str, other: str) -> bool:
 def _menu_title(block: Block, verdict: Verdict) -> bool:
     """A menu's link written in Title Case, judged by statistics alone: the name of a rubric,
     a series, an event or a product ("Serve and Drive", "All Star Game"), which sites keep in
-    its own language; a warning. Footers, forms and buttons hold the site's labels instead."""
+    its own language; a warning. Footers, forms and buttons hold the site's labels instead,
+    and so do links within the page ("Jump to Navigation" → ``#navigation``): they name no
+    rubric, only a place on the page."""
     return verdict.evidence is Evidence.STATISTICS and block.href is not None \
-        and not block.attribute and block.context in _MENUS and headline_case(block.text)
+        and not block.href.startswith("#") and not block.attribute \
+        and block.context in _MENUS and headline_case(block.text)
 
 
 def _foreign_script_only(verdict: Verdict, text: str) -> bool:

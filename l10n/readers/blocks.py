@@ -164,10 +164,14 @@ class BlockMaker:
         last = text.rstrip()[-1:]
         words = text.split()
         ctx = item.ctx
+        links = {part[1] for part in item.parts if part[1]} if item.link_chars else ()
+        in_page = bool(links) and all(
+            (self.links[link][0].get("href") or "").startswith("#") for link in links)
         return RunFacts(item.stack, len("".join(words)), item.link_chars, text.count(","),
                         len(words), owner_tag(item) in HEADINGS, item.link_words,
                         ctx.special is not None or ctx.in_figcaption,
-                        ctx.zone == "chrome", last in _STATEMENT_ENDS, last in _COLONS)
+                        ctx.zone == "chrome", last in _STATEMENT_ENDS, last in _COLONS,
+                        in_page)
 
     def finish(
         self,

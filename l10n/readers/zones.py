@@ -245,6 +245,7 @@ class RunFacts(NamedTuple):
     chrome: bool = False  # in a landmark or a control: never the article
     ends_sentence: bool = False  # ends with a full stop or an exclamation mark
     ends_colon: bool = False  # ends with a colon: it introduces what follows
+    in_page: bool = False  # its links all lead to places on this page (``#...``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -689,9 +690,11 @@ def _zone(run: RunFacts, roots: set[etree._Element], around: set[etree._Element]
     None): no opinion (the reader's landmarks and defaults decide)."""
     linky = run.chars > 0 and run.link_chars >= _LINK_RUN * run.chars and not run.named
     # A headline-length link is a teaser when it is a heading or one of a list of them; alone
-    # it is a long interface link ("Go to the top of the page").
-    headline = linky and ((run.heading and run.link_words >= _HEADLINE_WORDS) or (
-        listed and run.link_words >= _LIST_ITEM_WORDS))
+    # it is a long interface link ("Go to the top of the page"), and so is one that leads to
+    # a place on this page ("Continue reading the main story" → #after-ad).
+    headline = linky and not run.in_page and (
+        (run.heading and run.link_words >= _HEADLINE_WORDS)
+        or (listed and run.link_words >= _LIST_ITEM_WORDS))
     furniture = Zone.TEASER if headline else Zone.PAGE
     # In a teaser box, headlines and summaries are teasers; its heading ("Related") is not.
     label = not linky and run.words <= _BOX_HEADING_WORDS and not run.ends_sentence
