@@ -24,8 +24,9 @@ __all__ = ["read_file", "write_atomic"]
 
 # Called with the temporary file's path once it is open (tests use it to kill a writer there).
 _HOOKS: list[Callable[[str], None]] = []
-# Temporary files (mkstemp's ``.<name>.XXXXXXXX.tmp``) older than this process, unlocked, were
-# left by a killed writer: the first write of ``<name>`` removes them (see _sweep).
+# Temporary files (``.<name>.XXXXXXXX.tmp``, as mkstemp names them) older than this process,
+# unlocked, were left by a killed writer: the first write of ``<name>`` removes them (see
+# _sweep).
 _STARTED = time.time()
 _TEMPORARY = re.compile(r"\.(.+)\.[a-z0-9_]{8}\.tmp")
 _STALE: dict[str, dict[str, list[str]]] = {}
@@ -94,21 +95,27 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, mode: int | None 
 
 
 _NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789_"
+# Random bytes below this map evenly onto the name characters (the rest are drawn again).
+_EVEN_BYTES = 256 - 256 % len(_NAME_CHARACTERS)
 
 
 def _temporary_file(directory: Path, name: str) -> tuple[int, str]:
-    """A new file ``.<name>.XXXXXXXX.tmp`` in ``directory``, created exclusively and private
-    to this user, as ``tempfile.mkstemp`` makes it (without importing ``tempfile``, which
-    brings ``shutil`` and ``random`` and costs a catalog command 4 ms of its start-up)."""
+    """A new file ``.<name>.XXXXXXXX.tmp`` in ``directory`` (its absolute path), created
+    exclusively and private to this user, as ``tempfile.mkstemp`` makes it (without importing
+    ``tempfile``, which brings ``shutil`` and ``random`` and costs a catalog command 4 ms of
+    its start-up)."""
     flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
     for _ in range(100):
-        suffix = "".join(_NAME_CHARACTERS[byte % 37] for byte in os.urandom(8))
-        path = os.path.join(directory, f".{name}.{suffix}.tmp")
+        drawn = [byte for byte in os.urandom(16) if byte < _EVEN_BYTES][:8]
+        if len(drawn) < 8:
+            continue
+        suffix = "".join(_NAME_CHARACTERS[byte % len(_NAME_CHARACTERS)] for byte in drawn)
+        path = os.path.abspath(os.path.join(directory, f".{name}.{suffix}.tmp"))
         try:
             return os.open(path, flags, 0o600), path
         except FileExistsError:
             continue
-    raise FileExistsError(errno.EEXIST, "no usable temporary file name found", str(directory))
+    raise OSError(errno.EAGAIN, "no free temporary file name after 100 tries", str(directory))
 
 
 def _sweep(directory: Path, name: str) -> None:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from l10n.dateline import Dateline
 
 __all__ = ["Block", "Format", "Location", "Page", "PageMeta", "Role", "Segment", "TimeElement",
-           "Zone", "zone_of"]
+           "Zone", "is_in_page", "zone_of"]
 
 
 class Role(StrEnum):
@@ -261,6 +261,13 @@ def zone_of(block: Block) -> Zone:
     if block.role.is_article or block.role in (Role.BYLINE, Role.DATELINE, Role.CREDIT):
         return Zone.ARTICLE
     return _ROLE_ZONES.get(block.role, Zone.CHROME)
+
+
+def is_in_page(href: str | None) -> bool:
+    """Whether a link's address is a place on its own page (``#comments``): a bare ``#`` or a
+    ``#!`` route is a script's handle, not a place."""
+    return href is not None and href.startswith("#") and len(href) > 1 \
+        and not href.startswith("#!")
 
 
 def block_to_dict(block: Block) -> dict[str, Any]:

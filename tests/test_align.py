@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from l10n.align import Proposal, State, align_editions, apply_proposals
-from l10n.align.proposals import restore_case
+from l10n.align.proposals import _placeholders, restore_case
 from l10n.align.run import settle
 from l10n.cli import cli
 from l10n.po import read_po, write_po
@@ -462,3 +462,15 @@ def test_pages_rendered_by_l10n_give_back_the_catalogs_they_were_rendered_from(
         assert proposed == expected[locale], locale
         assert all(m.fuzzy for m in got if m.msgstr and not m.is_header)
     _msgfmt_ok(back)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Inflation falls to 3% in March", []),  # a percentage, not "% i"
+    ("Inflation sinkt im März auf 3 % der Löhne", []),
+    ("%(count)d comments, %s new", ["%(count)d", "%s"]),
+    ("%1$s shared this", ["%1$s"]),  # positional
+    ("{count} Kommentare", ["{count}"]),
+])
+def test_placeholders_in_a_pages_text(text: str, expected: list[str]) -> None:
+    """A page's text holds percentages: only real placeholders must match between editions."""
+    assert _placeholders(text) == expected

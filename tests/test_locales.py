@@ -36,3 +36,14 @@ def test_unknown_locale_suggests() -> None:
 )
 def test_locale_from_path(path: str, locale: str | None) -> None:
     assert locale_from_path(path) == locale
+
+
+def test_no_cldr_locale_has_an_aliased_language() -> None:
+    """parse_locale takes a code CLDR has as it is, without resolving language aliases: right
+    only while no CLDR locale's language is itself an alias (a Babel upgrade could change it)."""
+    from babel.core import get_global
+    from babel.core import parse_locale as split
+    from babel.localedata import locale_identifiers
+
+    aliases = get_global("language_aliases")
+    assert [code for code in locale_identifiers() if split(code)[0] in aliases] == []

@@ -636,3 +636,17 @@ def test_mo_files_keep_their_bytes(use_fuzzy: bool) -> None:
     for catalog in [*catalogs, odd]:
         assert mo_bytes(catalog, use_fuzzy=use_fuzzy) == _polib_mo(catalog, use_fuzzy), \
             catalog.path
+
+
+def test_a_mo_of_a_string_its_charset_lacks_is_a_catalog_error() -> None:
+    """A translation added in memory that the catalog's legacy charset cannot hold: one
+    error naming the file and the fix, not a traceback."""
+    from l10n.errors import CatalogError
+
+    catalog = Catalog(messages=[
+        Message(msgid="", msgstr="Content-Type: text/plain; charset=ISO-8859-1\n"),
+        Message(msgid="Price", msgstr="€ 5")], encoding="iso-8859-1", path="fr.po")
+    with pytest.raises(CatalogError) as raised:
+        mo_bytes(catalog)
+    assert str(raised.value) == ("fr.po: '€' cannot be written in the catalog's charset "
+                                 "iso-8859-1; declare charset=UTF-8 in the header")

@@ -215,7 +215,10 @@ def test_the_header_of_the_article_that_holds_the_body_is_the_storys() -> None:
     # A header with a menu is the site's, whatever it holds.
     ("<header><h1>Town Gazette</h1><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
      "</header>", [("chrome", "Town Gazette")]),
-], ids=["story header", "site header"])
+    # So is one marked as the page's banner.
+    ("<header role='banner'><h1>Town Gazette</h1><p>News of the valley since 1898, daily.</p>"
+     "</header>", [("chrome", "Town Gazette")]),
+], ids=["story header", "site header", "banner"])
 def test_a_header_just_before_the_article_element(header: str,
                                                    first: list[tuple[str, str]]) -> None:
     body = f"<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>"
@@ -287,3 +290,25 @@ def test_a_standfirst_between_a_headline_above_the_body_and_the_body(between: st
     assert found[1][0] == role
     if role == "byline":
         assert found[2] == ("lede", "Sunday hours stay for another year, the council says.")
+
+
+def test_a_masthead_before_main_is_the_sites() -> None:
+    """Only a header right before the ``article`` element is the story's: before ``main`` it
+    is the site's masthead (its name and tagline are no headline and lede)."""
+    body = f"<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>"
+    found = roles("<header><h1>Town Gazette</h1><p>News of the valley since 1898, daily.</p>"
+                  f"</header><main><article><div class='text'>{body}</div></article></main>")
+    assert found[:2] == [("chrome", "Town Gazette"),
+                         ("chrome", "News of the valley since 1898, daily.")]
+
+
+@pytest.mark.parametrize(("href", "role"), [
+    ("#", "teaser"),  # a script's handle: the cards are still teasers
+    ("#!/story/2", "teaser"),
+    ("#top", "chrome"),  # places on the page
+], ids=["bare", "hashbang", "anchor"])
+def test_a_headline_list_of_script_links_is_still_teasers(href: str, role: str) -> None:
+    items = "".join(f"<li><a href='{href}'>Another headline of the day number {k} here</a></li>"
+                    for k in range(3))
+    found = roles(f"<article><p>{_LONG}</p><p>{_MORE}</p></article><ul>{items}</ul>")
+    assert {r for r, text in found if text.startswith("Another")} == {role}

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from l10n.errors import CatalogError
 from l10n.files import read_file, write_atomic
 from l10n.placeholders import translation_mismatches
 from l10n.po import Catalog, read_po
@@ -91,7 +92,7 @@ def _compile(catalog: Catalog, use_fuzzy: bool,
                 errors.extend(_errors(label, message.lineno, msgid, None, (msgstr,)))
             if msgstr:
                 count += 1
-                key = f"{msgctxt}\x04{msgid}" if msgctxt else msgid
+                key = f"{msgctxt}\x04{msgid}" if msgctxt else msgid  # mo_key's, inline
                 append((key, key, msgstr))
             continue
         msgstrs = message.msgstr_plural
@@ -101,7 +102,14 @@ def _compile(catalog: Catalog, use_fuzzy: bool,
             count += 1
             if msgstrs:  # a plural entry without forms is counted, but has nothing to look up
                 append(mo_row(msgctxt, msgid, msgid_plural, msgstrs))
-    return mo_image(catalog.header_fields(), rows, catalog.encoding), count, skipped, errors
+    try:
+        image = mo_image(catalog.header_fields(), rows, catalog.encoding)
+    except UnicodeEncodeError as exc:  # a string added in memory that the charset lacks
+        bad = exc.object[exc.start:exc.end]
+        raise CatalogError(f"{bad!r} cannot be written in the catalog's charset "
+                           f"{catalog.encoding}", path=label or catalog.path,
+                           hint="declare charset=UTF-8 in the header") from None
+    return image, count, skipped, errors
 
 
 def _errors(label: str | None, lineno: int, msgid: str, msgid_plural: str | None,

@@ -46,7 +46,7 @@ from l10n.check.scripts import letter_scripts, primary_scripts
 from l10n.errors import UsageError
 from l10n.languages import is_switcher
 from l10n.locales import is_locale, language_of, parse_locale
-from l10n.page import Block, Page, Role, Zone, zone_of
+from l10n.page import Block, Page, Role, Zone, is_in_page, zone_of
 from l10n.prose import count_words
 
 __all__ = ["check_page", "is_content"]
@@ -300,7 +300,7 @@ def _titles_its_link(block: Block) -> bool:
 def _path_slugs(href: str) -> frozenset[str]:
     """The segments of an address's path as :func:`_slug` leaves a title: escapes decoded,
     extensions, numeric ids and a trailing ``_node``-style suffix dropped."""
-    path = urllib.parse.unquote(href.split("?", 1)[0].split("#", 1)[0])
+    path = urllib.parse.unquote(urllib.parse.urlsplit(href).path)
     slugs = set()
     for segment in path.split("/"):
         segment = re.sub(r"\.(?:s?html?|php|aspx?)$", "", segment.lower())
@@ -409,7 +409,7 @@ def _menu_title(block: Block, verdict: Verdict) -> bool:
     and so do links within the page ("Jump to Navigation" → ``#navigation``): they name no
     rubric, only a place on the page."""
     return verdict.evidence is Evidence.STATISTICS and block.href is not None \
-        and not block.href.startswith("#") and not block.attribute \
+        and not is_in_page(block.href) and not block.attribute \
         and block.context in _MENUS and headline_case(block.text)
 
 

@@ -11,7 +11,7 @@ import re
 from lxml import etree
 
 from l10n.dateline import parse_dateline, split_dateline
-from l10n.page import Block, Location, Role, Segment, Zone
+from l10n.page import Block, Location, Role, Segment, Zone, is_in_page
 from l10n.prose import collapse_space, count_words, parse_counter
 from l10n.readers.lines import line_kind
 from l10n.readers.positions import SourceIndex
@@ -60,7 +60,7 @@ _PLACEHOLDER_CHARS = re.compile(r"[%{$]")
 _JS_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\/")
 _STATEMENT_ENDS = frozenset(".!。！")
 _COLONS = frozenset(":：")
-_LINE_CHARS = 160  # text up to this long may be a credit or a date line (zones.line_kind)
+_LINE_CHARS = 160  # text up to this long may be a credit or a date line (lines.line_kind)
 
 
 def _label_role(special: Role | None, text: str) -> tuple[Role, str] | None:
@@ -166,7 +166,7 @@ class BlockMaker:
         ctx = item.ctx
         links = {part[1] for part in item.parts if part[1]} if item.link_chars else ()
         in_page = bool(links) and all(
-            (self.links[link][0].get("href") or "").startswith("#") for link in links)
+            is_in_page(self.links[link][0].get("href")) for link in links)
         return RunFacts(item.stack, len("".join(words)), item.link_chars, text.count(","),
                         len(words), owner_tag(item) in HEADINGS, item.link_words,
                         ctx.special is not None or ctx.in_figcaption,
@@ -321,7 +321,8 @@ class BlockMaker:
 
     def _headline(self, pending: list[Run | Attr], zones: list[Zone]) -> int | None:
         """The run that is the headline: the article's first ``h1``; where the article has none,
-        the last ``h1`` of several words before it outside chrome (a headline above the body)."""
+        the last ``h1`` of several words before it outside chrome (a headline above the body),
+        which brings its standfirst into the article too (:meth:`_standfirst`)."""
         first_article = None
         for k, (item, zone) in enumerate(zip(pending, zones, strict=True)):
             if zone is Zone.ARTICLE and isinstance(item, Run):
@@ -346,6 +347,7 @@ class BlockMaker:
         """Between a headline found above the body and the body: the standfirst, which its
         class names (``intro``, ``lead``...) or which is the ``h2`` right under the headline,
         a sentence's worth of words without links, is the article's too."""
+        under = self._next_run(pending, headline)
         for k in range(headline + 1, body):
             item = pending[k]
             if not isinstance(item, Run) or zones[k] is not Zone.PAGE or has_links(item):
@@ -354,7 +356,7 @@ class BlockMaker:
             if count_words(text) < _STANDFIRST_WORDS:
                 continue
             if item.ctx.lede_class or _names_standfirst(item) or (
-                    owner_tag(item) == "h2" and self._next_run(pending, headline) == k):
+                    owner_tag(item) == "h2" and under == k):
                 zones[k] = Zone.ARTICLE
 
     @staticmethod

@@ -19,7 +19,7 @@ where a start tag ends. Rules:
   headline; the first paragraph (or ``.lede``/``.lead``) the lede; ``figcaption`` a caption,
   with its ``.credit``/``.copyright`` part (or text opening with ``©``) a credit, and so is a
   credit line anywhere in the article ("Foto: …", "(Quelle: …)", "Name/Agency" in a figure:
-  :func:`l10n.readers.zones.line_kind`); ``.byline``, ``[rel=author]``, ``[itemprop=author]``
+  :func:`l10n.readers.lines.line_kind`); ``.byline``, ``[rel=author]``, ``[itemprop=author]``
   a byline; a lone ``<time>`` and a line that is only a date or a time a byline; ``p.dateline``
   and paragraphs that are only a dateline are datelines, and a paragraph opening with a
   dateline is split in two. A ``header`` inside the article belongs to the article; its

@@ -353,7 +353,8 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
 def _headers(roots: set[etree._Element]) -> set[etree._Element]:
     """The ``header`` elements of the ``article`` (or ``main``) that holds a root, before the
     root: the story's own header (its headline and standfirst) when the best container is its
-    body alone."""
+    body alone; and a story's header written just before its ``article`` element (never
+    before ``main``: that is the site's masthead)."""
     out: set[etree._Element] = set()
     for root in roots:
         if root.tag == "article":
@@ -370,7 +371,8 @@ def _headers(roots: set[etree._Element]) -> set[etree._Element]:
                             break
                         if isinstance(sibling.tag, str):
                             out.update(sibling.iter("header"))
-                out.update(_header_before(el))
+                if el.tag == "article":
+                    out.update(_header_before(el))
                 break
     return out - roots
 
@@ -382,7 +384,7 @@ def _header_before(article: etree._Element) -> tuple[etree._Element, ...]:
     sibling = article.getprevious()
     while sibling is not None and not isinstance(sibling.tag, str):
         sibling = sibling.getprevious()
-    if sibling is None or sibling.tag != "header":
+    if sibling is None or sibling.tag != "header" or sibling.get("role") == "banner":
         return ()
     if next(sibling.iter("h1"), None) is None or next(sibling.iter("nav"), None) is not None:
         return ()
