@@ -206,7 +206,8 @@ def test_the_cache_holds_the_normalised_text() -> None:
     judge = Judge()
     first = judge.judge("Read\u00admore about the news\u200b today", "de")
     assert first is not None and first.detected == "en"
-    assert list(judge._cache) == [("Readmore about the news today", "de", False, False, False)]
+    assert list(judge._cache) == [("Readmore about the news today", "de", False, False, False,
+                                   False)]
     assert judge.judge("Readmore about the news \u00a0today", "de") is first
 
 
@@ -236,3 +237,17 @@ def test_han_without_kana_on_a_chinese_page_is_chinese(text: str, locale: str,
     assert (verdict.kind.value if verdict else None) == kind
     if verdict:
         assert verdict.detected == "ja"
+
+
+@pytest.mark.parametrize(("text", "control", "reported"), [
+    ("Save Draft", True, True),  # a button's label in another language: judged, a warning
+    ("Privacy Policy", True, True),
+    ("Save Draft", False, False),  # two capitalised words elsewhere: a name, no evidence
+    ("Champions League", False, False),
+])
+def test_two_capitalised_words_are_a_label_on_a_control(text: str, control: bool,
+                                                          reported: bool) -> None:
+    verdict = JUDGE.judge(text, "de", control=control)
+    assert (verdict is not None) is reported
+    if verdict is not None:
+        assert (verdict.kind, verdict.statistical_error) == (Kind.WRONG_LANGUAGE, False)

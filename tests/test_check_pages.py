@@ -291,3 +291,17 @@ def test_a_page_garbled_whole_by_its_charset_declaration_is_one_finding() -> Non
     result = check_page(parse_page(html.encode("utf-8"), path="p.html"), JUDGE, label="p.html")
     assert [(str(f.kind), str(f.severity), f.attribute) for f in result] == [
         ("mojibake", "error", "charset")]
+
+
+@pytest.mark.parametrize(("chrome", "expected"), [
+    ('<form><button type="submit">Post Comment</button></form>',
+     [("wrong-language", "warning", "Post Comment")]),
+    ('<nav aria-label="Mobile Navigation"><a href="/">Start</a></nav>',
+     [("wrong-language", "warning", "Mobile Navigation")]),
+    ('<nav><a href="/sport/cl">Champions League</a></nav>', []),  # a name in a menu
+    ('<form><select><option>Sri Lanka</option><option>Hong Kong</option></select></form>', []),
+], ids=["button", "aria-label", "menu link", "options"])
+def test_two_capitalised_words_on_a_control_are_a_label(chrome: str,
+                                                         expected: list[tuple[str, str, str]]
+                                                         ) -> None:
+    assert findings(page(chrome + story())) == expected

@@ -148,7 +148,7 @@ class Judge:
         self.allow = tuple(sorted(set(allow), key=lambda term: (-len(term), term)))
         self.catalogs = catalogs
         self.many = many  # thousands of texts to judge: word lookups through the index
-        self._cache: dict[tuple[str, str, bool, bool, bool], Verdict | None] = {}
+        self._cache: dict[tuple[str, str, bool, bool, bool, bool], Verdict | None] = {}
 
     def judge(
         self,
@@ -158,9 +158,12 @@ class Judge:
         value_role: bool = False,
         names: bool = False,
         catalog: bool = False,
+        control: bool = False,
     ) -> Verdict | None:
         """The verdict on ``text`` shown in ``locale`` (None: nothing wrong).
 
+        ``control`` is True for a control's text (a button, a field's label or placeholder, an
+        ``aria-label``), where two capitalised words are a label ("Save Draft"), not a name.
         ``value_role`` is True for blocks where a label must carry a value (credits, bylines);
         ``names`` for blocks made of names (site, credit, byline, dateline), which get no
         statistical verdict: people and agencies say nothing about the page's language.
@@ -169,14 +172,15 @@ class Judge:
         zero-width or bidi characters; plain single spaces).
         """
         text = normalize_for_judging(text)
-        key = (text, locale, value_role, names, catalog)
+        key = (text, locale, value_role, names, catalog, control)
         if key not in self._cache:
             if len(self._cache) >= _CACHE_LIMIT:
                 self._cache.clear()  # bounded: memory stays flat over an endless crawl
             if catalog:
                 self._cache[key] = self._decide_msgstr(text, locale)
             else:
-                self._cache[key] = self._decide(text, locale, value_role, names)
+                self._cache[key] = self._decide(text, locale, value_role, names,
+                                                control=control)
         return self._cache[key]
 
     def _decide_msgstr(self, text: str, locale: str) -> Verdict | None:
@@ -234,7 +238,8 @@ class Judge:
     # -- layers ----------------------------------------------------------------------------
 
     def _decide(
-        self, text: str, locale: str, value_role: bool, names: bool, *, patterns: bool = True
+        self, text: str, locale: str, value_role: bool, names: bool, *, patterns: bool = True,
+        control: bool = False,
     ) -> Verdict | None:
         language = language_of(locale)
         if patterns:
@@ -254,7 +259,7 @@ class Judge:
         verdict = self._script(text, locale, language, names)
         if verdict is not None or names or self._other_script(text, locale):
             return verdict
-        verdict = self._statistics(text, locale, language)
+        verdict = self._statistics(text, locale, language, control)
         if self.catalogs is not None and (verdict is None or not verdict.statistical_error):
             # A warning either way: the catalogs' reason names the source string's words.
             verdict = self._catalog_words(text, locale, language) or verdict
@@ -388,7 +393,8 @@ class Judge:
             return next(iter(counts)) not in expected_scripts(locale)
         return share_in(counts, expected_scripts(locale)) < 0.5
 
-    def _statistics(self, text: str, locale: str, language: str) -> Verdict | None:
+    def _statistics(self, text: str, locale: str, language: str,
+                    control: bool = False) -> Verdict | None:
         if not has_word_list(language) and language not in ("zh", "ja"):
             return None
         candidates = self._candidates_for_locale(locale)
@@ -399,8 +405,11 @@ class Judge:
             return None
         # Words that carry language: "Cache frontend Wagtail" has two, not three.
         n_words = len(words) if words else count_words(text)
-        if n_words < 3 and _title_case(text):
-            return None  # "Danmarks Radio": a short name in capitals is no language evidence
+        # Two words in capitals: a name ("Danmarks Radio", "Champions League"), no language
+        # evidence; on a control, a label ("Save Draft", "Sign In"): judged, a warning at most.
+        short_title = n_words < 3 and _title_case(text)
+        if short_title and not control:
+            return None
         if headline_case(text) and self._has_name(text, candidates):
             # "Paris Haute Couture SS14, Serkan Cura", "Sky Villa Hua Hin Guesthouse": capitals
             # and a word no site language has make a name (a title of a work, an event, a
@@ -420,7 +429,7 @@ class Judge:
         # Letters alone (no listed word) never make an error. A text of three words or more
         # of which two are listed words ("İçe aktarmayı onayla": an inflected form no list
         # has) is an error when the two leave the page language no chance at all.
-        strong = guess.evidence > 0 and (
+        strong = guess.evidence > 0 and not short_title and (
             (n_words >= 3 and probability < ERROR_THRESHOLD)
             or (n_words == 2 and probability < SURE_THRESHOLD
                 and count_words(text) >= 3))

@@ -55,6 +55,11 @@ _LANGUAGE_KINDS = frozenset({Kind.WRONG_LANGUAGE, Kind.WRONG_SCRIPT, Kind.UNTRAN
 _VALUE_ROLES = frozenset({Role.CREDIT, Role.BYLINE, Role.CAPTION})
 _NAME_ROLES = frozenset({Role.SITE, Role.CREDIT, Role.BYLINE, Role.DATELINE})
 _CHROME_ROLES = frozenset({Role.CHROME, Role.COUNTER, Role.SITE, Role.SECTION, Role.TAGLINE})
+# Attributes that only controls carry, or that name one, and the controls whose text is a
+# label (not a form's or a list's options).
+_CONTROL_ATTRIBUTES = frozenset({"aria-label", "placeholder", "value"})
+_LABELLED_CONTROLS = frozenset({"button", "label", "dialog", "search", "menu", "menuitem", "tab",
+                                "checkbox", "radio", "switch"})
 # Where a site's menus are: navigation, the header, page furniture (not the footer's labels).
 _MENUS = frozenset({"nav", "header", "page", "aside"})
 # Attribute contexts (their first word) of controls: interface text wherever they sit.
@@ -194,7 +199,7 @@ def _block_findings(block: Block, language: PageLanguage, judge: Judge, label: s
         return
     verdict = judge.judge(text, locale, value_role=block.role in _VALUE_ROLES,
                           names=block.role in _NAME_ROLES or _names_only(text, locale)
-                          or _names_its_site(block))
+                          or _names_its_site(block), control=_is_control(block))
     if verdict is None:
         return
     if verdict.kind in (Kind.WRONG_LANGUAGE, Kind.WRONG_SCRIPT) and block.lang \
@@ -237,6 +242,14 @@ def _block_findings(block: Block, language: PageLanguage, judge: Judge, label: s
                             locale, overrides, severity=severity)
     if finding is not None:
         yield finding
+
+
+def _is_control(block: Block) -> bool:
+    """Whether a block is a control's own text: a button, a field's label or placeholder, a
+    dialog's, an ``aria-label`` (interface text, which names rarely are; a list's options are
+    its data: countries, products)."""
+    return block.attribute in _CONTROL_ATTRIBUTES \
+        or (block.context or "").split(" ", 1)[0] in _LABELLED_CONTROLS
 
 
 def _label_leak(text: str, locale: str) -> Verdict | None:
