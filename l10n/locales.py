@@ -43,13 +43,14 @@ def _identifier(code: str) -> str | None:
     text = code.strip()
     if not _SHAPE.match(text):
         return None
-    if exists(text.replace("-", "_")):  # CLDR has this very locale: no aliases to resolve
-        return get_locale_identifier(split(text.replace("-", "_"))[:4])
+    normalized = text.replace("-", "_")
     try:
-        parts = split(text.replace("-", "_"))
+        parts = split(normalized)
     except ValueError:
         return None
     language, territory, script, variant = parts[:4]
+    if exists(normalized):  # CLDR has this very locale: no alias to resolve, no global data
+        return get_locale_identifier((language, territory, script, variant))
     language = get_global("language_aliases").get(language, language)
     identifier = get_locale_identifier((language, territory, script, variant))
     if not exists(identifier) and not exists(language):
