@@ -114,6 +114,25 @@ def test_script_style_and_comments_are_never_text() -> None:
     assert not any("Not page text" in t or "color" in t or "datePublished" in t for t in texts)
 
 
+RUBY = (
+    '<html lang="ja"><body><main><article><h1>見出し</h1>\n'
+    '<p><ruby>法律<rt>ほうりつ</rt></ruby>では<a href="javascript:void(0)"><ruby>'
+    '<span class="under">虐待</span><rt>ぎゃくたい</rt></ruby></a>をした'
+    '<ruby>親<rp>(</rp><rt>おや</rt><rp>)</rp></ruby>に<ruby><rb>子</rb><rtc>こ</rtc></ruby>'
+    'どもを<ruby>教<rt>おし</rt></ruby>えます。</p>\n<p>次の文です。</p></article></main>'
+    '</body></html>'
+)
+
+
+def test_ruby_base_text_is_the_text_and_its_readings_are_not() -> None:
+    # A reading is a typographic aid over the base text: one sentence, one block.
+    assert blocks(RUBY) == [
+        ("headline", "見出し", 1, 42, None),
+        ("lede", "法律では虐待をした親に子どもを教えます。", 2, 10, None),
+        ("paragraph", "次の文です。", 3, 4, None),
+    ]
+
+
 def test_positions_survive_broken_markup() -> None:
     broken = (
         "<html><body>\n"

@@ -167,6 +167,25 @@ def test_matching_markup_is_kept_sanitized(tmp_path: Path) -> None:
     assert "<b onclick" not in html
 
 
+def test_a_translated_ruby_sentence_keeps_no_reading(tmp_path: Path) -> None:
+    # The readings belong to the source's words: with the words gone, they go too.
+    _catalog(tmp_path / "locales", "ru", "", domain="chrome")
+    _catalog(tmp_path / "locales", "ru",
+             'msgid "法律では親に教えます。"\nmsgstr "По закону родителей учат."\n',
+             domain="articles/page")
+    (tmp_path / "page.html").write_text(
+        '<!DOCTYPE html><html lang="ja"><head><title>T</title></head><body><main><article>'
+        '<h1>見出し</h1><p><ruby>法律<rt>ほうりつ</rt></ruby>では<ruby><rb>親</rb><rp>(</rp>'
+        '<rt>おや</rt><rp>)</rp></ruby>に<ruby>教<rt>おし</rt></ruby>えます。</p>'
+        '</article></main></body></html>', encoding="utf-8")
+    options = RenderOptions(catalogs=str(tmp_path / "locales"), out=str(tmp_path / "out"),
+                            source_locale="ja")
+    render_pages([str(tmp_path / "page.html")], ["ru"], options)
+    html = (tmp_path / "out" / "ru" / "page.html").read_text(encoding="utf-8")
+    assert "<p>По закону родителей учат.</p>" in html
+    assert "<rt>" not in html and "<ruby>" not in html
+
+
 def test_article_catalog_and_plural_counter(tmp_path: Path) -> None:
     _catalog(tmp_path / "locales", "ru",
              'msgctxt "counter"\nmsgid "{count} comment"\nmsgid_plural "{count} comments"\n'

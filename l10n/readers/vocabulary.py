@@ -31,6 +31,7 @@ __all__ = [
     "NEVER_TEXT",
     "NO_CLASS",
     "NO_SEGMENT",
+    "RUBY_ANNOTATIONS",
     "SEMANTIC_ROLES",
     "class_facts",
     "hides",
@@ -42,14 +43,18 @@ __all__ = [
 ]
 
 NEVER_TEXT = frozenset({"script", "style", "template", "noscript", "math"})
+# A ruby's annotations (readings over the base text, and their fallback parentheses): the
+# base is the text; a reading is a typographic aid, as the source's pronunciation.
+RUBY_ANNOTATIONS = frozenset({"rt", "rp", "rtc"})
 # Elements read for their accessible name only (attributes, an svg's <title>), never their text.
 NAMED_ONLY = frozenset({"svg", "iframe", "object", "video", "audio", "canvas", "embed"})
 # Elements whose text flows into their parent's block. In chrome a link is a block of its own.
 INLINE = frozenset(
     {
-        "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em",
-        "font", "i", "img", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong",
-        "sub", "sup", "time", "tt", "u", "var", "wbr",
+        "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del",
+        "dfn", "em", "font", "i", "img", "ins", "kbd", "mark", "nobr", "q", "rb", "ruby",
+        "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u",
+        "var", "wbr",
     }
 )
 CHROME_UNITS = frozenset({"a", "button", "label", "option", "summary", "legend"})
@@ -107,7 +112,7 @@ CONTEXT_ATTRIBUTES = frozenset(
 )
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Inline elements whose text is no part a reader meets on its own.
-NO_SEGMENT = frozenset({"br", "wbr", "img", "time", "data", "sub", "sup", "abbr"})
+NO_SEGMENT = frozenset({"br", "wbr", "img", "time", "data", "sub", "sup", "abbr", "ruby", "rb"})
 SEMANTIC_ROLES = frozenset({"main", "article"})
 
 

@@ -32,6 +32,7 @@ from l10n.readers.vocabulary import (
     NEVER_TEXT,
     NO_CLASS,
     NO_SEGMENT,
+    RUBY_ANNOTATIONS,
     SEMANTIC_ROLES,
     class_facts,
     hides,
@@ -97,6 +98,9 @@ class Walker(BlockMaker):
         position = self.index.align_tag(tag, el.sourceline)
         if tag in NEVER_TEXT:
             self._skip(el)
+            return self._text(el.tail, run, ctx, el, "tail", position)
+        if tag in RUBY_ANNOTATIONS:
+            self.index.skip_subtree(el)
             return self._text(el.tail, run, ctx, el, "tail", position)
         if tag == "head":
             self._head(el)

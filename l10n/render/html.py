@@ -24,7 +24,9 @@ from l10n.render.markup import sanitize_fragment
 __all__ = ["render_html"]
 
 _INLINE_REMOVABLE = frozenset({"a", "b", "i", "em", "strong", "span", "small", "abbr", "mark",
-                               "u", "s", "q", "cite", "code", "sup", "sub", "bdi", "time"})
+                               "u", "s", "q", "cite", "code", "sup", "sub", "bdi", "time",
+                               "ruby", "rb"})
+_RUBY_ANNOTATIONS = frozenset({"rt", "rp", "rtc"})
 
 
 def render_html(
@@ -186,6 +188,22 @@ def _drop_empty_inline(nodes: Sequence[tuple[etree._Element, str]]) -> None:
             parent = element.getparent()
             if parent is not None:
                 element.drop_tree()
+    # A ruby whose base text went with the source text: its readings would float over nothing.
+    for element, _ in nodes:
+        ruby = element if element.tag == "ruby" else element.getparent()
+        if ruby is not None and ruby.tag == "ruby" and ruby.getparent() is not None \
+                and not _ruby_base(ruby).strip():
+            ruby.drop_tree()
+
+
+def _ruby_base(ruby: etree._Element) -> str:
+    """The base text of a ``<ruby>``: its text without the readings."""
+    parts = [ruby.text or ""]
+    for child in ruby:
+        if child.tag not in _RUBY_ANNOTATIONS:
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _get(element: etree._Element, kind: str) -> str | None:
