@@ -86,7 +86,9 @@ def test_the_article_decides_over_an_english_template() -> None:
     '<nav><a href="/en/">Read in English</a></nav>',
     '<nav><ul><li><a href="/en/">English</a></li><li><a href="/am/">ይዘት</a></li>'
     '<li><a href="/ru/">Русский</a></li><li><a href="/fr/">Français</a></li></ul></nav>',
-], ids=["hreflang", "autonym", "edition link", "language menu"])
+    # Pali in Devanagari (CLDR's likely script is Latin), marked twice: taken at its word
+    '<nav><a href="https://pi.wikipedia.org/" hreflang="pi" lang="pi">पालि</a></nav>',
+], ids=["hreflang", "autonym", "edition link", "language menu", "lang and hreflang"])
 def test_switchers_and_links_to_other_editions_are_no_leaks(chrome: str) -> None:
     assert findings(page(chrome + story())) == []
 
@@ -105,6 +107,13 @@ def test_switchers_and_links_to_other_editions_are_no_leaks(chrome: str) -> None
 def test_a_link_to_an_edition_its_address_names_is_no_leak(
         href: str, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert findings(page(f'<nav><a href="{href}">{text}</a></nav>' + story())) == expected
+
+
+def test_a_link_marked_french_twice_in_russian_is_still_a_leak() -> None:
+    # lang and hreflang agree, but l10n knows French: the Russian text is what readers see
+    text = "Подписаться на рассылку новостей"
+    assert findings(page(f'<nav><a href="/fr/" hreflang="fr" lang="fr">{text}</a></nav>'
+                         + story())) == [("wrong-script", "error", text)]
 
 
 def test_a_language_choosers_prompt_belongs_to_the_switcher() -> None:

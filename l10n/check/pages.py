@@ -40,7 +40,7 @@ from dataclasses import replace
 from l10n.check.dates import date_findings
 from l10n.check.engine import Judge, Verdict, headline_case
 from l10n.check.finding import Evidence, Finding, Kind, Severity
-from l10n.check.langid import word_zipf
+from l10n.check.langid import has_word_list, word_zipf
 from l10n.check.pagelang import LanguageNote, PageLanguage, decide_language
 from l10n.check.scripts import letter_scripts, primary_scripts
 from l10n.errors import UsageError
@@ -471,8 +471,9 @@ def _address_language(href: str) -> str | None:
 
 def _in_target_language(block: Block, judge: Judge, verdict: Verdict) -> bool:
     """Whether a link's text (or tooltip) is in the language its ``hreflang`` names: the
-    detector says so, or the text is fine judged in that language. A language CLDR does not
-    know (Wikipedia's ``bxr``) is taken at its word."""
+    detector says so, the text is fine judged in that language, or (a language l10n has no
+    words of, known by one likely script alone) the link's ``lang`` names it too. A language
+    CLDR does not know (Wikipedia's ``bxr``) is taken at its word."""
     assert block.hreflang is not None
     try:
         target = parse_locale(block.hreflang)
@@ -480,6 +481,9 @@ def _in_target_language(block: Block, judge: Judge, verdict: Verdict) -> bool:
         return bool(re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", block.hreflang))
     if verdict.detected is not None and language_of(verdict.detected) == language_of(target):
         return True
+    language = language_of(target)
+    if block.lang and language_of(block.lang) == language and not has_word_list(language):
+        return True  # marked twice, in a language l10n has no words of (Pali in Devanagari)
     return judge.judge(block.text, target) is None
 
 
