@@ -39,6 +39,7 @@ from l10n.check.langid import (
 )
 from l10n.check.names import (
     identifier_kind,
+    is_platform_name,
     name_tokens,
     remove_allowed,
     remove_unlinguistic,
@@ -365,6 +366,8 @@ class Judge:
         warning = False
         if names and set(others) == {"Latn"}:
             return None  # a site name, agency or person in Latin letters: a brand, not a leak
+        if set(others) == {"Latn"} and is_platform_name(text):
+            return None  # a share button's "Facebook" on a Chinese page: a name
         if set(others) == {"Latn"}:
             # URLs and code names are no text; Latin names, acronyms and brands on a
             # non-Latin page may be meant (a warning), and so may one or two words no site

@@ -27,6 +27,7 @@ __all__ = [
     "MESSAGE_KEY",
     "SHELL_COMMAND",
     "identifier_kind",
+    "is_platform_name",
     "is_tld",
     "name_tokens",
     "remove_allowed",
@@ -60,6 +61,17 @@ _HANDLE = re.compile(r"(?<!\w)[@#][\w.]*\w")
 _IDENTIFIER = re.compile(r"\b\w*_\w*\b")  # snake_case names of code, settings, fields
 _TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _ACRONYM_MAX = 5
+# Networks and services that share and follow buttons name in Latin letters on every edition,
+# whatever the page's script. Words that are also common nouns ("Pocket", "Threads") are left
+# out: as a label they may be a leak.
+_PLATFORMS = frozenset({
+    "bluesky", "blogger", "digg", "evernote", "facebook", "flickr", "flipboard", "github",
+    "google", "google+", "instagram", "kakaostory", "kakaotalk", "linkedin", "mastodon",
+    "messenger", "myspace", "naver", "odnoklassniki", "pinterest", "qzone", "reddit", "skype",
+    "snapchat", "soundcloud", "spotify", "stumbleupon", "telegram", "tiktok", "tumblr",
+    "twitch", "twitter", "viber", "vimeo", "vk", "vkontakte", "wechat", "weibo", "whatsapp",
+    "xing", "yahoo", "yahoo!", "youtube",
+})
 
 
 def remove_unlinguistic(text: str) -> str:
@@ -116,6 +128,12 @@ def _tlds() -> frozenset[str] | None:
 _GENERIC = frozenset({"com", "org", "net", "edu", "gov", "int", "mil", "info", "biz", "name",
                       "pro", "mobi", "aero", "coop", "museum", "jobs", "travel", "cat", "asia",
                       "tel", "arpa", "io"})
+
+
+def is_platform_name(text: str) -> bool:
+    """Whether ``text`` is a network's or service's name alone ("Facebook", "Yahoo!"), which
+    sites keep in Latin letters on every edition."""
+    return text.strip().lower() in _PLATFORMS
 
 
 def is_tld(label: str) -> bool:
