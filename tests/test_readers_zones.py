@@ -312,3 +312,47 @@ def test_a_headline_list_of_script_links_is_still_teasers(href: str, role: str) 
                     for k in range(3))
     found = roles(f"<article><p>{_LONG}</p><p>{_MORE}</p></article><ul>{items}</ul>")
     assert {r for r, text in found if text.startswith("Another")} == {role}
+
+
+def _titled_roles(title: str, body: str) -> list[tuple[str, str]]:
+    page = parse_page(f"<!DOCTYPE html><html lang='en'><head><title>{title}</title></head>"
+                      f"<body>{body}</body></html>", path="p.html")
+    return [(b.role.value, b.text) for b in page.blocks
+            if b.attribute is None and b.context != "page title"]
+
+
+@pytest.mark.parametrize(("h1", "first"), [
+    # the story's own header: its h1 repeats the page's title (before the site's name)
+    ("Library stays open on Sundays", [
+        ("headline", "Library stays open on Sundays"),
+        ("lede", "The council keeps the hours for another year.")]),
+    # the same header naming something else is the site's masthead
+    ("Town Gazette of the valley", [
+        ("chrome", "Town Gazette of the valley"),
+        ("chrome", "The council keeps the hours for another year.")]),
+], ids=["repeats the title", "masthead"])
+def test_a_header_before_main_whose_h1_repeats_the_title_is_the_storys(
+        h1: str, first: list[tuple[str, str]]) -> None:
+    body = f"<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>"
+    found = _titled_roles("Library stays open on Sundays | Town Gazette",
+                          f"<header><h1>{h1}</h1><p>The council keeps the hours for "
+                          f"another year.</p></header><main><article><div class='text'>"
+                          f"{body}</div></article></main>")
+    assert found[:2] == first
+
+
+def test_an_h1_inside_the_story_after_its_first_paragraphs_heads_a_section() -> None:
+    body = f"<p>{_LONG}</p><p>{_MORE}</p><h1>The vote</h1><p>{_THIRD}</p>"
+    found = roles(f"<div class='top'><h1>Library stays open</h1></div>"
+                  f"<article><div class='text'>{body}</div></article>")
+    assert found[0] == ("headline", "Library stays open")
+    assert [role for role, text in found if text == "The vote"] == ["paragraph"]
+
+
+def test_a_heading_inside_an_h1_is_the_headline() -> None:
+    body = f"<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>"
+    found = roles(f"<div class='top'><h1><h2>Library stays open</h2></h1>"
+                  f"<h2>Sunday hours stay for another year, the council says.</h2></div>"
+                  f"<div class='story'><div class='text'>{body}</div></div>")
+    assert found[:2] == [("headline", "Library stays open"),
+                         ("paragraph", "Sunday hours stay for another year, the council says.")]

@@ -48,6 +48,10 @@ _PROMPTS = 3
 _PROMPT_WORDS = 8
 # A standfirst above the body has at least this many words (a label has fewer).
 _STANDFIRST_WORDS = 5
+# Article text before the article's first h1 beyond a kicker's or a byline's: the h1 is then
+# a section's heading inside the story, not its headline.
+_LEAD_IN_WORDS = 30
+_TITLE_WORDS = 3  # a headline repeating the page's title: a site's name is shorter
 # Words of class names that name a standfirst (English, and the Spanish, French, Italian and
 # German newsroom words), and what separates the words of a class name.
 _STANDFIRST_PARTS = frozenset({
@@ -121,6 +125,36 @@ def _plain_name(tag: str) -> bool:
 _SPECIAL_IN_TAG = re.compile(r"[{}:*\[\]/]")
 
 
+def _is_h1(run: Run) -> bool:
+    """An ``h1``'s text, or a heading's right inside one (``<h1><h2>Title</h2></h1>``)."""
+    if owner_tag(run) == "h1":
+        return True
+    parent = run.owner.getparent()
+    return parent is not None and parent.tag == "h1" and owner_tag(run) in HEADINGS
+
+
+def _story_header(run: Run) -> bool:
+    """Whether a run sits in a ``header`` that is no site's masthead: no ``role=banner``,
+    no navigation inside."""
+    header = run.ctx.landmark_el
+    return run.ctx.landmark == "header" and header is not None and header.tag == "header" \
+        and (header.get("role") or "").lower() != "banner" \
+        and next(header.iter("nav"), None) is None
+
+
+def _repeats(text: str, titles: tuple[str, ...]) -> bool:
+    """Whether a heading of a few words repeats one of the page's titles (in full, or before
+    the site's name)."""
+    words = _WORDS.findall(text.casefold())
+    if len(words) < _TITLE_WORDS:
+        return False
+    heading = " ".join(words)
+    return any(heading in " ".join(_WORDS.findall(title.casefold())) for title in titles)
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
 def _names_standfirst(run: Run) -> bool:
     """Whether a run's element (or its parent) has a class with a standfirst's name among its
     words (``article-excerpt``, ``c-page-intro__copy``, ``texto-bajada``)."""
@@ -174,10 +208,11 @@ class BlockMaker:
                         in_page)
 
     def finish(
-        self,
+        self, titles: tuple[str, ...] = (),
     ) -> tuple[tuple[Block, ...], tuple[tuple[tuple[etree._Element, str], ...], ...]]:
         """Decide zones and roles, then give the blocks in source order (attribute blocks sit
-        at their element's ``<``) and the tree nodes of each."""
+        at their element's ``<``) and the tree nodes of each. ``titles`` are the page's own
+        (``<title>``, ``og:title``), which a headline above the body repeats."""
         pending = self.pending
         facts = [self._facts(item) for item in pending]
         zoning = classify(facts, self.semantic)
@@ -186,7 +221,7 @@ class BlockMaker:
         self._attribute_zones(pending, zones)
         self._language_menus(pending, zones)
         box_headings(facts, zones)
-        headline = self._headline(pending, zones)
+        headline = self._headline(pending, zones, titles)
         for k, (item, zone) in enumerate(zip(pending, zones, strict=True)):
             if isinstance(item, Attr):
                 self._add(Role.CHROME, item.text, item.offset, item.el, item.ctx,
@@ -319,44 +354,64 @@ class BlockMaker:
                 boxes.add(box)
         return boxes
 
-    def _headline(self, pending: list[Run | Attr], zones: list[Zone]) -> int | None:
-        """The run that is the headline: the article's first ``h1``; where the article has none,
-        the last ``h1`` of several words before it outside chrome (a headline above the body),
-        which brings its standfirst into the article too (:meth:`_standfirst`)."""
-        first_article = None
+    def _headline(self, pending: list[Run | Attr], zones: list[Zone],
+                  titles: tuple[str, ...] = ()) -> int | None:
+        """The run that is the headline: the article's first ``h1``, unless the article's text
+        runs on before it (then it heads a section) and a headline stands above the body: the
+        last ``h1`` of several words before it outside chrome, or one in a ``header`` of its
+        own that repeats the page's ``title``. A headline found above the body brings its
+        standfirst into the article too (:meth:`_standfirst`)."""
+        first_article = first_h1 = None
+        words_before = 0
         for k, (item, zone) in enumerate(zip(pending, zones, strict=True)):
             if zone is Zone.ARTICLE and isinstance(item, Run):
-                if owner_tag(item) == "h1":
-                    return k
                 if first_article is None:
                     first_article = k
+                if _is_h1(item):
+                    first_h1 = k
+                    break
+                words_before += count_words("".join(p[0] for p in item.parts))
         if first_article is None:
             return None
+        if first_h1 is not None and words_before < _LEAD_IN_WORDS:
+            return first_h1
         for k in range(first_article - 1, -1, -1):
             item = pending[k]
-            if isinstance(item, Run) and owner_tag(item) == "h1" \
-                    and zones[k] in (Zone.PAGE, Zone.TEASER) and item.ctx.special is None \
-                    and count_words("".join(p[0] for p in item.parts)) >= 2:
+            if not isinstance(item, Run) or not _is_h1(item) or item.ctx.special is not None:
+                continue
+            text = "".join(p[0] for p in item.parts)
+            if count_words(text) < 2:
+                continue
+            header = zones[k] is Zone.CHROME
+            if zones[k] in (Zone.PAGE, Zone.TEASER) or (
+                    header and _story_header(item) and _repeats(text, titles)):
                 zones[k] = Zone.ARTICLE
-                self._standfirst(pending, zones, k, first_article)
+                self._standfirst(pending, zones, k, first_article,
+                                 item.ctx.landmark_el if header else None)
                 return k
-        return None
+            if zones[k] is not Zone.CHROME:
+                break
+        return first_h1
 
     def _standfirst(self, pending: list[Run | Attr], zones: list[Zone], headline: int,
-                    body: int) -> None:
+                    body: int, header: etree._Element | None = None) -> None:
         """Between a headline found above the body and the body: the standfirst, which its
         class names (``intro``, ``lead``...) or which is the ``h2`` right under the headline,
-        a sentence's worth of words without links, is the article's too."""
+        a sentence's worth of words without links, is the article's too. In the headline's
+        own story ``header``, whatever comes right under the headline is."""
         under = self._next_run(pending, headline)
         for k in range(headline + 1, body):
             item = pending[k]
-            if not isinstance(item, Run) or zones[k] is not Zone.PAGE or has_links(item):
+            if not isinstance(item, Run) or has_links(item) or not (
+                    zones[k] is Zone.PAGE or (
+                        zones[k] is Zone.CHROME and header is not None
+                        and item.ctx.landmark_el is header)):
                 continue
             text = "".join(part[0] for part in item.parts)
             if count_words(text) < _STANDFIRST_WORDS:
                 continue
-            if item.ctx.lede_class or _names_standfirst(item) or (
-                    owner_tag(item) == "h2" and under == k):
+            if item.ctx.lede_class or _names_standfirst(item) or (under == k and (
+                    owner_tag(item) == "h2" or header is not None)):
                 zones[k] = Zone.ARTICLE
 
     @staticmethod

@@ -109,7 +109,9 @@ def read_html_document(
         raise InputError(
             "elements nested too deeply to read", path=path, hint="flatten the markup"
         ) from None
-    blocks, nodes = walker.finish()
+    gathered = walker.gathered
+    titles = (*([gathered.title] if gathered.title else []), *gathered.meta.get("og:title", ()))
+    blocks, nodes = walker.finish(titles)
     meta = read_metadata(root, text, walker.gathered, blocks, nodes)
     page = Page(
         path=path,
