@@ -53,25 +53,25 @@ _MAJOR_CODES = frozenset(code for code in MAJOR_LANGUAGES if len(code) == 2)
 # Words an edition link may hold besides the language's name, per major language.
 _EDITION_WORDS = {code: frozenset(words.split()) for code, words in {
     "en": "read in this page article site website version edition available also switch to "
-          "view the language go our visit",
+          "view the language go our visit news",
     "es": "leer lee en esta este página sitio versión edición artículo disponible también "
-          "idioma ver cambiar a al la el",
+          "idioma ver cambiar a al la el noticias",
     "fr": "lire lisez en cette cet page site version édition article disponible aussi "
-          "également langue voir passer à la le l'",
+          "également langue voir passer à la le l' actualités infos",
     "de": "auf lesen lies in diese dieser diesen seite webseite website version ausgabe "
-          "artikel verfügbar auch sprache zur zu die der das ansehen wechseln",
+          "artikel verfügbar auch sprache zur zu die der das ansehen wechseln nachrichten",
     "pt": "ler leia em esta este página site versão edição artigo disponível também idioma "
-          "ver mudar para a o na no",
+          "ver mudar para a o na no notícias",
     "it": "leggi leggere in questa questo pagina sito versione edizione articolo disponibile "
-          "anche lingua vedi la il",
+          "anche lingua vedi la il notizie",
     "nl": "lees lezen in deze dit pagina site versie editie artikel beschikbaar ook taal het "
-          "de",
+          "de nieuws",
     "pl": "czytaj przeczytaj po w wersja wersji wydanie strona stronę ten ta artykuł dostępny "
           "także język",
     "ru": "читать на по версия версии издание страница сайт эта этот статья статью доступно "
-          "также язык языке в",
+          "также язык языке в новости",
     "uk": "читати на по версія версії видання сторінка сайт ця цей стаття статтю доступно "
-          "також мова мовою в",
+          "також мова мовою в новини",
     "cs": "číst čtěte v ve verze vydání stránka web tento tato článek dostupné také jazyk",
     "sv": "läs på version utgåva sida webbplats denna artikel tillgänglig även språk",
     "da": "læs på version udgave side websted denne artikel tilgængelig også sprog",

@@ -40,6 +40,7 @@ SWITCHERS = [
     ("Versão em português", "pt"), ("Englische Version", "en"), ("на русском", "ru"),
     ("Читать на русском", "ru"), ("Czytaj po polsku", "pl"), ("İNGİLİZCE OKU", "en"),
     ("Switch to English website", "en"), ("中文版", "zh"), ("日本語版", "ja"),
+    ("Noticias en español", "es"), ("News in English", "en"), ("Новости на русском", "ru"),
     # MediaWiki's interlanguage link titles: a title, a dash, a language's name.
     ("Нова Зеландія – Ukrainian", "uk"), ("뉴질랜드 – Korean", "ko"),
     ("Nový Zéland – Slovak", "sk"), ("Aotearoa – Northern Sami", "se"),
