@@ -47,6 +47,31 @@ def test_seed_reports_what_it_does_not_extract() -> None:
     ]
 
 
+IDENTIFIERS = """<!DOCTYPE html><html lang="en"><head><title>T</title></head><body>
+<nav><a href="/">Home</a> <a href="https://x.example/@jane">@jane_doe</a>
+<a href="/t/news">#breakingnews</a></nav>
+<footer><span class="Z3988"
+title="ctx_ver=Z39.88-2004&amp;rft.atitle=Title&amp;rft.au=Doe"></span>
+<a href="https://example.com/">example.com</a> <a href="/contact">Contact us</a></footer>
+</body></html>"""
+
+
+def test_identifiers_are_reported_not_extracted(tmp_path: Path) -> None:
+    # Nothing a translator translates: a handle, a hashtag, an OpenURL query in a title, a
+    # host name.
+    page = tmp_path / "p.html"
+    page.write_text(IDENTIFIERS, encoding="utf-8")
+    extraction = extract_pages([read_page(page)])
+    assert [(m.msgctxt, m.msgid) for m in extraction.messages("chrome")] == [
+        ("nav", "Home"), ("footer", "Contact us")]
+    assert [(s.text, s.reason) for s in extraction.skipped] == [
+        ("@jane_doe", "a handle, not a label"),
+        ("#breakingnews", "a hashtag, not a label"),
+        ("ctx_ver=Z39.88-2004&rft.atitle=Title&rft.au=Doe", "a query string, not a label"),
+        ("example.com", "a host, not a label"),
+    ]
+
+
 def test_html_contexts_come_from_meaning_not_lines() -> None:
     found = entries("chrome", SEED_HTML)
     assert ("button", "Subscribe", None) in found

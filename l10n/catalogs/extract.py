@@ -14,7 +14,9 @@
   EFE): one translation serves every city of that region, and CLDR names countries where
   the catalog has none.
 * **reported, not extracted**: technical strings shown to readers ("loader": one lower-case
-  token rarer than Zipf 3.5 in the source language), text that is not in the source
+  token rarer than Zipf 3.5 in the source language), identifiers (host and file names used
+  as text, handles, hashtags, shell commands, cookie names, LaTeX, query strings: nothing a
+  translator translates), text that is not in the source
   language, mojibake, template artifacts, chrome lines of seven words or more (teasers and
   related headlines), and whole pages that are not in the source language. Article text
   (titles, descriptions, image alt and title text inside the story) belongs to the article
@@ -232,11 +234,15 @@ def _not_extractable(text: str, judge: object, source_locale: str) -> str | None
     """Why ``text`` should be reported rather than extracted, or None."""
     from l10n.check.engine import Judge
     from l10n.check.langid import word_zipf
+    from l10n.check.names import MESSAGE_KEY, identifier_kind
     from l10n.locales import language_of
 
     assert isinstance(judge, Judge)
     if not any(ch.isalpha() for ch in text):
         return "no words"
+    kind = identifier_kind(text)
+    if kind is not None and kind != MESSAGE_KEY:  # a key is the judge's: a leak, or a label
+        return f"a {kind}, not a label"
     if is_technical(text, lambda word: word_zipf(word, language_of(source_locale))):
         return "a technical string, not a label"
     verdict = judge.judge(text, source_locale)

@@ -25,6 +25,7 @@ __all__ = [
     "HOST",
     "MATH",
     "MESSAGE_KEY",
+    "QUERY_STRING",
     "SHELL_COMMAND",
     "identifier_kind",
     "is_platform_name",
@@ -37,6 +38,9 @@ __all__ = [
 
 MATH, SHELL_COMMAND, HASHTAG, HANDLE = "math", "shell command", "hashtag", "handle"
 FILE_NAME, HOST, COOKIE_NAME, MESSAGE_KEY = "file name", "host", "cookie name", "message key"
+QUERY_STRING = "query string"
+# Two or more key=value pairs joined by & or ; (an OpenURL's COinS, a form's encoded data).
+_QUERY = re.compile(r"[\w.%+\-\[\]]+=[^\s&;=]*(?:(?:&amp;|[&;])[\w.%+\-\[\]]+=[^\s&;=]*)+")
 
 _WEB_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Host names: labels joined by dots, the last one letters (a top-level domain if is_tld says so)
@@ -276,7 +280,8 @@ _KEY_NAMESPACES = frozenset({
 def identifier_kind(text: str) -> str | None:
     """What a whole text is when it names a thing in code rather than says something:
     :data:`MATH` (LaTeX, ``$...$``), :data:`SHELL_COMMAND` (``$ hg pull``), :data:`HASHTAG`,
-    :data:`HANDLE` (``@name``), :data:`FILE_NAME` (``IMG_2301.JPG``, ``photo-1.webp``,
+    :data:`HANDLE` (``@name``), :data:`QUERY_STRING` (``ctx_ver=Z39.88&rft.au=...``),
+    :data:`FILE_NAME` (``IMG_2301.JPG``, ``photo-1.webp``,
     ``sa.large``, ``dm_logo_300x115``), :data:`HOST` (``mastodon.social``,
     ``news.example.co.uk``), :data:`COOKIE_NAME` (``_ga``, ``muc_ads``,
     ``cookielawinfo-checkbox-necessary``) or, shaped like a message key and none of these,
@@ -297,6 +302,8 @@ def identifier_kind(text: str) -> str | None:
     if _SPACE.search(stripped):
         return FILE_NAME if len(stripped) < 100 and "." in stripped \
             and _FILE_NAME.fullmatch(stripped) else None
+    if "=" in stripped and _QUERY.fullmatch(stripped):
+        return QUERY_STRING
     return _token_kind(stripped)
 
 
