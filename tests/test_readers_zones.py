@@ -356,3 +356,15 @@ def test_a_heading_inside_an_h1_is_the_headline() -> None:
                   f"<div class='story'><div class='text'>{body}</div></div>")
     assert found[:2] == [("headline", "Library stays open"),
                          ("paragraph", "Sunday hours stay for another year, the council says.")]
+
+
+@pytest.mark.parametrize(("caption", "role"), [
+    ("Readers queued from eight in the morning.", "caption"),
+    ("Foto: Jane Doe", "credit"),
+], ids=["caption", "credit"])
+def test_a_wordpress_caption_outside_figcaption_is_a_caption(caption: str, role: str) -> None:
+    # WordPress's classic captions: <div class="wp-caption"><img><p class="wp-caption-text">
+    found = roles(f"<article><h1>Library stays open</h1><div class='wp-caption'>"
+                  f"<img src='a.jpg' alt=''><p class='wp-caption-text'>{caption}</p></div>"
+                  f"<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p></article>")
+    assert found[:3] == [("headline", "Library stays open"), (role, caption), ("lede", _LONG)]

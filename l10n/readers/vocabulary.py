@@ -74,6 +74,10 @@ _LEDE_CLASSES = frozenset({"lede", "lead", "standfirst", "intro", "summary", "ar
 _CREDIT_CLASSES = frozenset({"credit", "copyright", "photo-credit", "image-credit", "source"})
 _BYLINE_CLASSES = frozenset({"byline", "author", "authors", "by"})
 _TRAIL_CLASSES = frozenset({"breadcrumb", "breadcrumbs"})
+# A picture's caption outside a <figcaption> (WordPress's classic "wp-caption-text").
+_CAPTION_CLASSES = frozenset({"wp-caption-text", "caption", "caption-text", "image-caption",
+                              "img-caption", "photo-caption", "figure-caption", "media-caption",
+                              "bildunterschrift", "legende", "leyenda", "didascalia"})
 # Classes that hide an element from everyone (Bootstrap, Tailwind, WordPress and common names);
 # screen-reader-only classes ("sr-only", "visually-hidden") are shown to some readers: not here.
 _HIDDEN_CLASSES = frozenset({"hidden", "hide", "invisible", "d-none", "is-hidden", "display-none",
@@ -210,13 +214,14 @@ class _ClassFacts(NamedTuple):
     trail: bool  # a breadcrumb trail
     special: Role | None  # special_role of the classes alone
     lede: bool
+    caption: bool  # a picture's caption
     hidden: bool  # hidden from every reader
     neutral: bool  # none of these: the class changes no context by itself
 
 
 _ROLE_CLASSES = (_TRAIL_CLASSES | _SITE_CLASSES | _SECTION_CLASSES | _TAGLINE_CLASSES
                  | _CREDIT_CLASSES | _BYLINE_CLASSES | {"dateline"} | _LEDE_CLASSES
-                 | _HIDDEN_CLASSES)
+                 | _CAPTION_CLASSES | _HIDDEN_CLASSES)
 CONTEXT_BUT_CLASS = CONTEXT_ATTRIBUTES - {"class"}
 
 
@@ -226,6 +231,7 @@ def class_facts(value: str | None) -> _ClassFacts:
     classes = frozenset(value.lower().split()) if value else frozenset()
     return _ClassFacts(classes, not classes.isdisjoint(_TRAIL_CLASSES),
                        special_role("", classes, {}), not classes.isdisjoint(_LEDE_CLASSES),
+                       not classes.isdisjoint(_CAPTION_CLASSES),
                        not classes.isdisjoint(_HIDDEN_CLASSES), classes.isdisjoint(_ROLE_CLASSES))
 
 

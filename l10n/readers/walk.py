@@ -308,7 +308,7 @@ class Walker(BlockMaker):
             special = ctx.special if special is None else special
         else:  # the classes alone decide (special_role of them)
             special = ctx.special if facts.special is None else facts.special
-        in_figcaption = ctx.in_figcaption or tag == "figcaption"
+        in_figcaption = ctx.in_figcaption or tag == "figcaption" or facts.caption
         lede_class = ctx.lede_class or facts.lede
         hidden = ctx.hidden or facts.hidden or (described and hides(attrs, classes))
         inner = Ctx(zone, landmark, landmark_el, unit, translatable, lang, special,
