@@ -368,3 +368,22 @@ def test_a_wordpress_caption_outside_figcaption_is_a_caption(caption: str, role:
                   f"<img src='a.jpg' alt=''><p class='wp-caption-text'>{caption}</p></div>"
                   f"<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p></article>")
     assert found[:3] == [("headline", "Library stays open"), (role, caption), ("lede", _LONG)]
+
+
+@pytest.mark.parametrize(("figcaption", "blocks"), [
+    # a credit printed after the caption in an element of its own is a block of its own
+    ("<span>Readers queued from eight in the morning. </span><span>Photo: Jane Doe</span>",
+     [("caption", "Readers queued from eight in the morning."), ("credit", "Photo: Jane Doe")]),
+    # in the caption's own words, it stays in the caption
+    ("Readers queued from eight. Photo: Jane Doe",
+     [("caption", "Readers queued from eight. Photo: Jane Doe")]),
+    # an emphasised word that is no credit stays too
+    ("Readers queued from <em>eight</em>", [("caption", "Readers queued from eight")]),
+], ids=["credit apart", "credit inline", "no credit"])
+def test_a_credit_after_a_caption_is_its_own_block(figcaption: str,
+                                                   blocks: list[tuple[str, str]]) -> None:
+    found = roles(f"<article><h1>Library stays open</h1><figure><img src='a.jpg' alt=''>"
+                  f"<figcaption>{figcaption}</figcaption></figure>"
+                  f"<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p></article>")
+    assert found[1:1 + len(blocks)] == blocks
+    assert found[1 + len(blocks)] == ("lede", _LONG)

@@ -51,6 +51,7 @@ _STANDFIRST_WORDS = 5
 # Article text before the article's first h1 beyond a kicker's or a byline's: the h1 is then
 # a section's heading inside the story, not its headline.
 _LEAD_IN_WORDS = 30
+_CAPTION_WORDS = 3  # a caption before a credit apart, not a name alone
 _TITLE_WORDS = 3  # a headline repeating the page's title: a site's name is shorter
 # Words of class names that name a standfirst (English, and the Spanish, French, Italian and
 # German newsroom words), and what separates the words of a class name.
@@ -165,6 +166,36 @@ def _names_standfirst(run: Run) -> bool:
     return False
 
 
+def _credit_apart(run: Run) -> tuple[Run, ...]:
+    """A caption and the credit printed after it in an element of its own ("... in Berlin.
+    <span>Photo: Jane Doe</span>") as two runs: the caption, then the credit."""
+    if not run.segments:
+        return (run,)
+    first, end, _ = run.segments[-1]
+    if first == 0 or end != len(run.nodes):
+        return (run,)
+    cut = next(k for k, part in enumerate(run.parts) if part[2] == first)
+    texts = [part[0] for part in run.parts]
+    credit, caption = "".join(texts[cut:]), "".join(texts[:cut])
+    if count_words(caption) < _CAPTION_WORDS or line_kind(credit.strip(), in_figure=True) \
+            != "credit":
+        return (run,)
+    pieces = []
+    for parts, offset in ((run.parts[:cut], 0), (run.parts[cut:], first)):
+        piece = Run(run.owner, run.ctx, stack=run.stack)
+        piece.parts = [(text, link, node - offset if node >= 0 else -1)
+                       for text, link, node in parts]
+        count = sum(1 for part in parts if part[2] >= 0)
+        piece.nodes = run.nodes[offset:offset + count]
+        piece.starts = run.starts[offset:offset + count]
+        piece.start = piece.starts[0] if piece.starts else None
+        piece.langs = run.langs
+        piece.segments = [(a - offset, b - offset, kind) for a, b, kind in run.segments
+                          if offset <= a and b <= offset + count]
+        pieces.append(piece)
+    return tuple(pieces)
+
+
 class BlockMaker:
     """Zones, roles and blocks of the runs a walk of the tree gathered (the walk,
     :class:`l10n.readers.walk.Walker`, is one): :meth:`finish` decides them all at once."""
@@ -228,8 +259,9 @@ class BlockMaker:
                           context=item.context, attribute=item.attribute or None,
                           nodes=((item.el, item.attribute or "text"),), zone=zone)
             elif zone in (Zone.ARTICLE, Zone.COMMENT) or not has_links(item):
-                self._emit(item, zone, headline=k == headline,
-                           in_header=zone is Zone.ARTICLE and _in_article_header(item, zoning))
+                in_header = zone is Zone.ARTICLE and _in_article_header(item, zoning)
+                for piece in _credit_apart(item) if item.ctx.in_figcaption else (item,):
+                    self._emit(piece, zone, headline=k == headline, in_header=in_header)
             else:
                 for piece in self._split(item):
                     self._emit(piece, zone)
