@@ -387,3 +387,19 @@ def test_a_credit_after_a_caption_is_its_own_block(figcaption: str,
                   f"<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p></article>")
     assert found[1:1 + len(blocks)] == blocks
     assert found[1 + len(blocks)] == ("lede", _LONG)
+
+
+def test_a_microdata_headline_and_the_standfirst_under_it_are_the_storys() -> None:
+    # The article's container (its body) leaves the header box out: the element microdata
+    # calls the headline is the headline, and the excerpt under it the standfirst.
+    body = f"<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>"
+    found = roles("<article itemscope itemtype='http://schema.org/Article'>"
+                  "<div class='article-header'><header><div itemprop='headline'>Library stays "
+                  "open</div></header><p class='article-excerpt'>Sunday hours stay for another "
+                  "year, the council says.</p></div>"
+                  f"<div class='article-content'>{body}</div>"
+                  "<ul>" + "".join(f"<li><a href='/{n}'>{n} news of the week</a></li>"
+                                   for n in _SECTIONS) + "</ul></article>")
+    assert found[:3] == [("headline", "Library stays open"),
+                         ("lede", "Sunday hours stay for another year, the council says."),
+                         ("paragraph", _LONG)]

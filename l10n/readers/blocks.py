@@ -127,8 +127,9 @@ _SPECIAL_IN_TAG = re.compile(r"[{}:*\[\]/]")
 
 
 def _is_h1(run: Run) -> bool:
-    """An ``h1``'s text, or a heading's right inside one (``<h1><h2>Title</h2></h1>``)."""
-    if owner_tag(run) == "h1":
+    """An ``h1``'s text, a heading's right inside one (``<h1><h2>Title</h2></h1>``), or an
+    element schema.org's microdata calls the headline (``itemprop="headline"``)."""
+    if owner_tag(run) == "h1" or run.owner.get("itemprop") == "headline":
         return True
     parent = run.owner.getparent()
     return parent is not None and parent.tag == "h1" and owner_tag(run) in HEADINGS
@@ -391,8 +392,8 @@ class BlockMaker:
         """The run that is the headline: the article's first ``h1``, unless the article's text
         runs on before it (then it heads a section) and a headline stands above the body: the
         last ``h1`` of several words before it outside chrome, or one in a ``header`` of its
-        own that repeats the page's ``title``. A headline found above the body brings its
-        standfirst into the article too (:meth:`_standfirst`)."""
+        own that repeats the page's ``title``. The headline brings its standfirst into the
+        article too (:meth:`_standfirst`), when the article's container left it out."""
         first_article = first_h1 = None
         words_before = 0
         for k, (item, zone) in enumerate(zip(pending, zones, strict=True)):
@@ -406,6 +407,10 @@ class BlockMaker:
         if first_article is None:
             return None
         if first_h1 is not None and words_before < _LEAD_IN_WORDS:
+            body = next((k for k in range(first_h1 + 1, len(pending))
+                         if zones[k] is Zone.ARTICLE and isinstance(pending[k], Run)), None)
+            if body is not None:
+                self._standfirst(pending, zones, first_h1, body)
             return first_h1
         for k in range(first_article - 1, -1, -1):
             item = pending[k]
@@ -427,7 +432,7 @@ class BlockMaker:
 
     def _standfirst(self, pending: list[Run | Attr], zones: list[Zone], headline: int,
                     body: int, header: etree._Element | None = None) -> None:
-        """Between a headline found above the body and the body: the standfirst, which its
+        """Between the headline and the body: the standfirst, which its
         class names (``intro``, ``lead``...) or which is the ``h2`` right under the headline,
         a sentence's worth of words without links, is the article's too. In the headline's
         own story ``header``, whatever comes right under the headline is."""
