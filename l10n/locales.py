@@ -6,7 +6,6 @@ Everything comes from CLDR through Babel: the script of a locale is its likely-s
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from pathlib import PurePath
@@ -130,6 +129,8 @@ def _known_codes() -> tuple[str, ...]:
 
 
 def _suggest(code: str) -> str:
+    import difflib  # only for the error message
+
     close = difflib.get_close_matches(code.replace("-", "_"), _known_codes(), n=3, cutoff=0.6)
     if close:
         return "did you mean " + " or ".join(close) + "?"

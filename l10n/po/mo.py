@@ -11,10 +11,10 @@ in polib's order; native byte order.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import struct
 from array import array
-from functools import partial
 from itertools import accumulate
 from operator import add, itemgetter
 
@@ -26,6 +26,7 @@ _MAGIC = 0x950412DE
 # polib writes these header fields first, in this order, then the others in natural order.
 _HEADER_ORDER = (*HEADER_FIELDS, "Plural-Forms")
 _DIGITS = re.compile("([0-9]+)")
+_ASCII = "".join(map(chr, range(128)))
 
 
 def _natural(key: str) -> list[object]:
@@ -45,6 +46,24 @@ def _starts(sizes: array[int], first: int) -> array[int]:
     ``first``: the sizes before it, plus one NUL each."""
     return array("i", map(add, accumulate(sizes[:-1], initial=0),
                           range(first, first + len(sizes))))
+
+
+def _byte_lengths(texts: list[str], encoding: str) -> list[int]:
+    """Each text's length in ``encoding``: an ASCII text's is its length in characters (most
+    strings) in any charset that writes ASCII as ASCII, as every charset gettext reads does."""
+    if not _keeps_ascii(encoding):
+        return [len(text.encode(encoding)) for text in texts]
+    return [len(text) if text.isascii() else len(text.encode(encoding)) for text in texts]
+
+
+@functools.lru_cache(maxsize=64)
+def _keeps_ascii(encoding: str) -> bool:
+    """Whether ``encoding`` writes every ASCII character as its one ASCII byte (not UTF-16's
+    two bytes, nor UTF-7's ``+-`` for ``+``)."""
+    try:
+        return _ASCII.encode(encoding) == _ASCII.encode("ascii")
+    except (UnicodeError, LookupError):
+        return False
 
 
 def mo_key(msgctxt: str | None, msgid: str) -> str:
@@ -83,9 +102,8 @@ def mo_image(header: dict[str, str], rows: list[tuple[str, str, str]],
     key_start = 7 * 4 + 16 * count
     value_start = key_start + len(ids)
     # Each string's length in bytes (plural keys and values hold NULs), then its offset.
-    encode = partial(str.encode, encoding=encoding)
-    key_sizes = array("i", map(len, map(encode, keys)))
-    value_sizes = array("i", map(len, map(encode, values)))
+    key_sizes = array("i", _byte_lengths(keys, encoding))
+    value_sizes = array("i", _byte_lengths(values, encoding))
     offsets = array("i", [0]) * (4 * count)
     offsets[0 : 2 * count : 2] = key_sizes
     offsets[1 : 2 * count : 2] = _starts(key_sizes, key_start)
