@@ -105,6 +105,9 @@ def test_the_judge_orders_allowed_terms_longest_first_then_alphabetically() -> N
     ("index.html", "file name"), ("sa.large", "file name"), ("IMG_9362", "file name"),
     ("DSC_0508", "file name"), ("dm_logo_300x115", "file name"), ("teaser_image", "file name"),
     ("rewe_group_icon", "file name"), ("coronavirus_dwds_piro4d_pixabay1200", "file name"),
+    # hyphens and underscores in one token: a slug, never prose
+    ("loewengalerie-0007_sander-van-der-wel_baby-lioness", "file name"),
+    ("state-of-the-art", None), ("sign-in_button", None),
     # Host names under any top-level domain; a key's namespace first makes a key.
     ("mastodon.social", "host"), ("example.live", "host"), ("news.example.co.uk", "host"),
     ("jungle.world", "host"), ("www.zeitung.ch", "host"), ("wirtrauern.at", "host"),

@@ -199,3 +199,15 @@ def test_element_paths_of_a_big_deep_page_are_libxml2s_and_cost_no_recursion() -
     assert document.page.blocks[-2].element == "html/body/main" + "/div" * 400
     lean = parse_page(html, path="deep.html", element_paths=False)
     assert [b.text for b in lean.blocks] == [b.text for b in document.page.blocks]
+
+
+def test_an_alt_that_is_its_images_file_name_is_no_text() -> None:
+    page = parse_page(
+        "<html lang='de'><body><footer>"
+        "<img src='/up/start_revolution-300x200.jpg' alt='start_revolution'>"
+        "<img src='data:image/gif;base64,R0' data-src='/up/occupy_love.png' title='occupy_love'>"
+        "<img src='/icons/close.png' alt='Close'>"
+        "<img src='/up/galerie_0007.jpg' alt='Galerie 0007'></footer></body></html>",
+        path="p.html")
+    assert [(b.context, b.text) for b in page.blocks] == [
+        ("image alt", "Close"), ("image alt", "Galerie 0007")]

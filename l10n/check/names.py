@@ -65,6 +65,9 @@ _HANDLE = re.compile(r"(?<!\w)[@#][\w.]*\w")
 _IDENTIFIER = re.compile(r"\b\w*_\w*\b")  # snake_case names of code, settings, fields
 _TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _ACRONYM_MAX = 5
+# A token of more parts than this joined by hyphens and underscores alike is a file's slug
+# ("galerie-0007_jan-van-der-wel_lioness"): prose never mixes the two, keys seldom so long.
+_SLUG_SEGMENTS = 4
 # Networks and services that share and follow buttons name in Latin letters on every edition,
 # whatever the page's script. Words that are also common nouns ("Pocket", "Threads") are left
 # out: as a label they may be a leak.
@@ -325,7 +328,8 @@ def _token_kind(token: str) -> str | None:
     if key or "-" in token or "_" in token or "." in token:
         segments = [s for s in _SEGMENTS.split(lowered) if s]
         if len(segments) > 1 and (
-                _CAMERA.match(lowered) or _DIMENSIONS.search(lowered)
+                ("-" in token and "_" in token and len(segments) > _SLUG_SEGMENTS)
+                or _CAMERA.match(lowered) or _DIMENSIONS.search(lowered)
                 or any(s in _IMAGE_WORDS for s in segments)
                 or any(_LETTERS_AND_DIGITS.fullmatch(s) for s in segments)):
             return FILE_NAME

@@ -38,6 +38,7 @@ __all__ = [
     "icon_ligature",
     "is_trail",
     "names_a_control",
+    "names_its_file",
     "segment_kind",
     "special_role",
 ]
@@ -141,6 +142,29 @@ def icon_ligature(el: etree._Element, attrs: dict[str, str]) -> bool:
     text = (el.text or "").strip()
     return not len(el) and bool(_LIGATURE.fullmatch(text)) and \
         not {"icon", "icons"}.isdisjoint(names.split())
+
+
+_IMAGE_SOURCES = ("src", "data-src", "data-lazy-src")
+_RESIZED = re.compile(r"-\d+x\d+$")  # WordPress's resized copies: photo-300x200.jpg
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_FILE_SHAPED = re.compile(r"[_\-\d]")
+
+
+def names_its_file(value: str, attrs: dict[str, str]) -> bool:
+    """Whether an image's ``alt`` or ``title`` is its own file's name, spelt as one
+    ("start_revolution" on ``start_revolution.jpg``): a name a CMS filled in, no text in any
+    language. A word or words ("Close" on ``close.png``) are still a label."""
+    if not _FILE_SHAPED.search(value) or any(ch.isspace() for ch in value):
+        return False
+    for name in _IMAGE_SOURCES:
+        source = attrs.get(name)
+        if not source or source.startswith("data:"):
+            continue
+        stem = source.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+        stem = _RESIZED.sub("", stem.rsplit(".", 1)[0])
+        wanted = _NOT_ALNUM.sub("", stem.lower())
+        return len(wanted) >= 3 and _NOT_ALNUM.sub("", value.lower()) == wanted
+    return False
 
 
 def names_a_control(el: etree._Element, tag: str, attrs: dict[str, str], in_link: bool

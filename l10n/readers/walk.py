@@ -39,6 +39,7 @@ from l10n.readers.vocabulary import (
     icon_ligature,
     is_trail,
     names_a_control,
+    names_its_file,
     segment_kind,
     special_role,
 )
@@ -337,7 +338,7 @@ class Walker(BlockMaker):
             if key not in names:
                 continue
             value = collapse_space(raw)
-            if not value:
+            if not value or (key in ("alt", "title") and names_its_file(value, attrs)):
                 continue
             if control is None:
                 control = names_a_control(el, tag, attrs, bool(self.link))
