@@ -109,6 +109,13 @@ def test_a_link_to_an_edition_its_address_names_is_no_leak(
     assert findings(page(f'<nav><a href="{href}">{text}</a></nav>' + story())) == expected
 
 
+def test_a_sentence_under_a_lang_l10n_has_no_words_of_is_still_judged() -> None:
+    # A nav marked Pali around a Pali-bound link: a sentence in Russian is no switcher label
+    text = "Подписаться на рассылку новостей"
+    assert findings(page(f'<nav lang="pi"><a hreflang="pi" href="https://pi.wikipedia.org/">'
+                         f'{text}</a></nav>' + story())) == [("wrong-script", "error", text)]
+
+
 def test_a_link_marked_french_twice_in_russian_is_still_a_leak() -> None:
     # lang and hreflang agree, but l10n knows French: the Russian text is what readers see
     text = "Подписаться на рассылку новостей"

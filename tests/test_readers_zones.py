@@ -403,3 +403,39 @@ def test_a_microdata_headline_and_the_standfirst_under_it_are_the_storys() -> No
     assert found[:3] == [("headline", "Library stays open"),
                          ("lede", "Sunday hours stay for another year, the council says."),
                          ("paragraph", _LONG)]
+
+
+def test_a_mastheads_site_name_in_the_title_is_no_headline() -> None:
+    # The site's name is in the <title> too, after the headline: a masthead's h1 naming it
+    # (a menu beside the header, not in it) stays the site's.
+    body = f"<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>"
+    found = _titled_roles("Library stays open on Sundays | The Sydney Morning Herald",
+                          "<header><h1>The Sydney Morning Herald</h1><p>Independent. Always. "
+                          "Since eighteen thirty one.</p></header><nav><a href='/'>Home</a>"
+                          f"</nav><main><article><div class='text'>{body}</div></article>"
+                          "</main>")
+    assert found == [("chrome", "The Sydney Morning Herald"),
+                     ("chrome", "Independent. Always. Since eighteen thirty one."),
+                     ("chrome", "Home"), ("lede", _LONG), ("paragraph", _MORE),
+                     ("paragraph", _THIRD)]
+
+
+def test_a_long_caption_before_the_stories_h1_is_no_lead_in() -> None:
+    caption = " ".join(["Readers queued outside the library from eight in the morning"] * 4)
+    body = f"<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>"
+    found = roles(f"<div class='top'><h1>World and Europe</h1></div><article><figure>"
+                  f"<img src='a.jpg' alt=''><figcaption>{caption}</figcaption></figure>"
+                  f"<h1>Library stays open on Sundays</h1>{body}</article>")
+    assert found == [("chrome", "World and Europe"), ("caption", caption),
+                     ("headline", "Library stays open on Sundays"), ("lede", _LONG),
+                     ("paragraph", _MORE), ("paragraph", _THIRD)]
+
+
+def test_a_cards_caption_class_makes_no_caption_of_its_headline() -> None:
+    body = f"<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>"
+    found = roles("<article><div class='hero'><img src='a.jpg' alt=''><div class='caption'>"
+                  "<h1>Library stays open on Sundays</h1><p>Sunday hours stay for another "
+                  f"year, the council says.</p></div></div>{body}</article>")
+    assert found == [("headline", "Library stays open on Sundays"),
+                     ("lede", "Sunday hours stay for another year, the council says."),
+                     ("paragraph", _LONG), ("paragraph", _MORE), ("paragraph", _THIRD)]

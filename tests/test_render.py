@@ -167,23 +167,34 @@ def test_matching_markup_is_kept_sanitized(tmp_path: Path) -> None:
     assert "<b onclick" not in html
 
 
-def test_a_translated_ruby_sentence_keeps_no_reading(tmp_path: Path) -> None:
-    # The readings belong to the source's words: with the words gone, they go too.
+@pytest.mark.parametrize(("source", "msgid", "expected"), [
+    ("<p><ruby>法律<rt>ほうりつ</rt></ruby>では<ruby><rb>親</rb><rp>(</rp><rt>おや</rt>"
+     "<rp>)</rp></ruby>に<ruby>教<rt>おし</rt></ruby>えます。</p>", "法律では親に教えます。",
+     "<p>Закон учит родителей.</p>"),
+    ("<p><ruby><rb>法律</rb><rt>ほうりつ</rt></ruby>では親に教えます。</p>",
+     "法律では親に教えます。", "<p>Закон учит родителей.</p>"),
+    ("<p>本文は<ruby><rb><span>法律</span></rb><rt>ほうりつ</rt></ruby>です。</p>",
+     "本文は法律です。", "<p>Закон учит родителей.</p>"),
+    ("<h2><ruby>漢字<rt>かんじ</rt></ruby></h2>", "漢字",
+     "<h2><ruby>Закон учит родителей.</ruby></h2>"),
+], ids=["ruby first", "rb first", "nested rb", "one node"])
+def test_a_translated_ruby_text_keeps_no_reading(tmp_path: Path, source: str, msgid: str,
+                                                 expected: str) -> None:
+    # The readings spell the source's words: with the words gone, they go too.
     _catalog(tmp_path / "locales", "ru", "", domain="chrome")
-    _catalog(tmp_path / "locales", "ru",
-             'msgid "法律では親に教えます。"\nmsgstr "По закону родителей учат."\n',
+    _catalog(tmp_path / "locales", "ru", f'msgid "{msgid}"\nmsgstr "Закон учит родителей."\n',
              domain="articles/page")
     (tmp_path / "page.html").write_text(
         '<!DOCTYPE html><html lang="ja"><head><title>T</title></head><body><main><article>'
-        '<h1>見出し</h1><p><ruby>法律<rt>ほうりつ</rt></ruby>では<ruby><rb>親</rb><rp>(</rp>'
-        '<rt>おや</rt><rp>)</rp></ruby>に<ruby>教<rt>おし</rt></ruby>えます。</p>'
-        '</article></main></body></html>', encoding="utf-8")
+        f"<h1>見出しです</h1>{source}<p>二つ目の段落です。</p></article></main></body></html>",
+        encoding="utf-8")
     options = RenderOptions(catalogs=str(tmp_path / "locales"), out=str(tmp_path / "out"),
                             source_locale="ja")
     render_pages([str(tmp_path / "page.html")], ["ru"], options)
     html = (tmp_path / "out" / "ru" / "page.html").read_text(encoding="utf-8")
-    assert "<p>По закону родителей учат.</p>" in html
-    assert "<rt>" not in html and "<ruby>" not in html
+    body = html[html.index("<h1"):html.index("</article>")]
+    assert body == (f'<h1 lang="ja">見出しです</h1>{expected}'
+                    '<p lang="ja">二つ目の段落です。</p>')
 
 
 def test_article_catalog_and_plural_counter(tmp_path: Path) -> None:

@@ -69,11 +69,12 @@ _ACRONYM_MAX = 5
 # ("galerie-0007_jan-van-der-wel_lioness"): prose never mixes the two, keys seldom so long.
 _SLUG_SEGMENTS = 4
 # Networks and services that share and follow buttons name in Latin letters on every edition,
-# whatever the page's script. Words that are also common nouns ("Pocket", "Threads") are left
-# out: as a label they may be a leak.
+# whatever the page's script (judged only there: Latin text on a page in another script). The
+# few that are common nouns too ("Line", "Telegram", "Messenger") are kept for the buttons of
+# the editions that use them most; "Pocket" and "Threads" are left out.
 _PLATFORMS = frozenset({
     "bluesky", "blogger", "digg", "evernote", "facebook", "flickr", "flipboard", "github",
-    "google", "google+", "instagram", "kakaostory", "kakaotalk", "linkedin", "mastodon",
+    "google", "google+", "instagram", "kakaostory", "kakaotalk", "line", "linkedin", "mastodon",
     "messenger", "myspace", "naver", "odnoklassniki", "pinterest", "qzone", "reddit", "skype",
     "snapchat", "soundcloud", "spotify", "stumbleupon", "telegram", "tiktok", "tumblr",
     "twitch", "twitter", "viber", "vimeo", "vk", "vkontakte", "wechat", "weibo", "whatsapp",

@@ -108,6 +108,7 @@ _OWN_ZIPF = 3.0
 _OWN_MARGIN = 3.0
 # A phrase in the page's own script beside another script: this many words of two letters.
 _OWN_SCRIPT_WORDS = 3
+_SWITCHER_WORDS = 3  # a language switcher's label: a name, perhaps with a region
 
 
 def is_content(block: Block) -> bool:
@@ -472,7 +473,8 @@ def _address_language(href: str) -> str | None:
 def _in_target_language(block: Block, judge: Judge, verdict: Verdict) -> bool:
     """Whether a link's text (or tooltip) is in the language its ``hreflang`` names: the
     detector says so, the text is fine judged in that language, or (a language l10n has no
-    words of, known by one likely script alone) the link's ``lang`` names it too. A language
+    words of, known by one likely script alone) the link's ``lang`` names it too and the text
+    is a switcher's few words. A language
     CLDR does not know (Wikipedia's ``bxr``) is taken at its word."""
     assert block.hreflang is not None
     try:
@@ -482,7 +484,8 @@ def _in_target_language(block: Block, judge: Judge, verdict: Verdict) -> bool:
     if verdict.detected is not None and language_of(verdict.detected) == language_of(target):
         return True
     language = language_of(target)
-    if block.lang and language_of(block.lang) == language and not has_word_list(language):
+    if block.lang and language_of(block.lang) == language and not has_word_list(language) \
+            and count_words(block.text) <= _SWITCHER_WORDS:
         return True  # marked twice, in a language l10n has no words of (Pali in Devanagari)
     return judge.judge(block.text, target) is None
 

@@ -48,11 +48,15 @@ _PROMPTS = 3
 _PROMPT_WORDS = 8
 # A standfirst above the body has at least this many words (a label has fewer).
 _STANDFIRST_WORDS = 5
-# Article text before the article's first h1 beyond a kicker's or a byline's: the h1 is then
-# a section's heading inside the story, not its headline.
+# Words of the article's paragraphs before its first h1 beyond a kicker's: the h1 is then a
+# section's heading inside the story, not its headline.
 _LEAD_IN_WORDS = 30
 _CAPTION_WORDS = 3  # a caption before a credit apart, not a name alone
 _TITLE_WORDS = 3  # a headline repeating the page's title: a site's name is shorter
+_TITLE_SHARE = 0.8  # of the title's headline part a heading repeating it holds
+# What separates a title's parts: the headline, the site's name, a section.
+_TITLE_PARTS = re.compile(r"\s[|–—·:-]\s|\s::\s|\s»\s")
+_WORDS = re.compile(r"[^\W_]+")
 # Words of class names that name a standfirst (English, and the Spanish, French, Italian and
 # German newsroom words), and what separates the words of a class name.
 _STANDFIRST_PARTS = frozenset({
@@ -127,8 +131,8 @@ _SPECIAL_IN_TAG = re.compile(r"[{}:*\[\]/]")
 
 
 def _is_h1(run: Run) -> bool:
-    """An ``h1``'s text, a heading's right inside one (``<h1><h2>Title</h2></h1>``), or an
-    element schema.org's microdata calls the headline (``itemprop="headline"``)."""
+    """Whether a run is an ``h1``'s text, a heading's right inside one
+    (``<h1><h2>Title</h2></h1>``), or an element microdata calls the headline."""
     if owner_tag(run) == "h1" or run.owner.get("itemprop") == "headline":
         return True
     parent = run.owner.getparent()
@@ -145,16 +149,23 @@ def _story_header(run: Run) -> bool:
 
 
 def _repeats(text: str, titles: tuple[str, ...]) -> bool:
-    """Whether a heading of a few words repeats one of the page's titles (in full, or before
-    the site's name)."""
+    """Whether a heading of a few words is the headline one of the page's titles holds: the
+    title, the title before its last part (the site's name: "Library stays open | Town
+    Gazette") or its longest part, of which the heading holds nearly all the words, in order.
+    A site's name alone, a shorter part, is no headline."""
     words = _WORDS.findall(text.casefold())
     if len(words) < _TITLE_WORDS:
         return False
-    heading = " ".join(words)
-    return any(heading in " ".join(_WORDS.findall(title.casefold())) for title in titles)
-
-
-_WORDS = re.compile(r"[^\W_]+")
+    heading = f" {' '.join(words)} "
+    for title in titles:
+        parts = _TITLE_PARTS.split(title)
+        candidates = [title, " ".join(parts[:-1]), max(parts, key=len)]
+        for candidate in candidates:
+            found = _WORDS.findall(candidate.casefold())
+            if found and len(words) >= _TITLE_SHARE * len(found) \
+                    and heading in f" {' '.join(found)} ":
+                return True
+    return False
 
 
 def _names_standfirst(run: Run) -> bool:
@@ -389,11 +400,12 @@ class BlockMaker:
 
     def _headline(self, pending: list[Run | Attr], zones: list[Zone],
                   titles: tuple[str, ...] = ()) -> int | None:
-        """The run that is the headline: the article's first ``h1``, unless the article's text
-        runs on before it (then it heads a section) and a headline stands above the body: the
-        last ``h1`` of several words before it outside chrome, or one in a ``header`` of its
-        own that repeats the page's ``title``. The headline brings its standfirst into the
-        article too (:meth:`_standfirst`), when the article's container left it out."""
+        """The run that is the headline: the article's first ``h1``, unless the article's
+        paragraphs run on before it (then it heads a section) and a headline stands above the
+        body: the last ``h1`` of several words before it outside chrome, or one in a
+        ``header`` of its own that repeats the page's ``title``. The headline brings its
+        standfirst into the article too (:meth:`_standfirst`), when the article's container
+        left it out."""
         first_article = first_h1 = None
         words_before = 0
         for k, (item, zone) in enumerate(zip(pending, zones, strict=True)):
@@ -403,7 +415,9 @@ class BlockMaker:
                 if _is_h1(item):
                     first_h1 = k
                     break
-                words_before += count_words("".join(p[0] for p in item.parts))
+                if owner_tag(item) == "p" and item.ctx.special is None \
+                        and not item.ctx.in_figcaption:  # a caption or byline is no lead-in
+                    words_before += count_words("".join(p[0] for p in item.parts))
         if first_article is None:
             return None
         if first_h1 is not None and words_before < _LEAD_IN_WORDS:

@@ -75,10 +75,12 @@ _LEDE_CLASSES = frozenset({"lede", "lead", "standfirst", "intro", "summary", "ar
 _CREDIT_CLASSES = frozenset({"credit", "copyright", "photo-credit", "image-credit", "source"})
 _BYLINE_CLASSES = frozenset({"byline", "author", "authors", "by"})
 _TRAIL_CLASSES = frozenset({"breadcrumb", "breadcrumbs"})
-# A picture's caption outside a <figcaption> (WordPress's classic "wp-caption-text").
-_CAPTION_CLASSES = frozenset({"wp-caption-text", "caption", "caption-text", "image-caption",
-                              "img-caption", "photo-caption", "figure-caption", "media-caption",
-                              "bildunterschrift", "legende", "leyenda", "didascalia"})
+# A picture's caption outside a <figcaption> (WordPress's classic "wp-caption-text"); not a
+# bare "caption", which frameworks give a card's or a slide's overlay, headline and all.
+_CAPTION_CLASSES = frozenset({"wp-caption-text", "image-caption", "img-caption",
+                              "photo-caption", "figure-caption", "media-caption",
+                              "bildunterschrift", "bildtext", "legende", "leyenda",
+                              "didascalia"})
 # Classes that hide an element from everyone (Bootstrap, Tailwind, WordPress and common names);
 # screen-reader-only classes ("sr-only", "visually-hidden") are shown to some readers: not here.
 _HIDDEN_CLASSES = frozenset({"hidden", "hide", "invisible", "d-none", "is-hidden", "display-none",

@@ -22,6 +22,7 @@ from l10n.readers.vocabulary import (
     CONTEXT_ATTRIBUTES,
     CONTEXT_BUT_CLASS,
     CONTEXT_TAGS,
+    HEADINGS,
     ICON_TAGS,
     INLINE,
     KIND,
@@ -309,7 +310,8 @@ class Walker(BlockMaker):
             special = ctx.special if special is None else special
         else:  # the classes alone decide (special_role of them)
             special = ctx.special if facts.special is None else facts.special
-        in_figcaption = ctx.in_figcaption or tag == "figcaption" or facts.caption
+        in_figcaption = ctx.in_figcaption or tag == "figcaption" or (
+            facts.caption and tag not in HEADINGS)
         lede_class = ctx.lede_class or facts.lede
         hidden = ctx.hidden or facts.hidden or (described and hides(attrs, classes))
         inner = Ctx(zone, landmark, landmark_el, unit, translatable, lang, special,

@@ -99,6 +99,8 @@ def _set_text(nodes: Sequence[tuple[etree._Element, str]], piece: Piece) -> None
     if len(nodes) > 1 and kind == "text" and first.tag in _INLINE_REMOVABLE:
         # The text starts inside <b>/<a>…: put the translation before that element instead.
         first, kind = _slot_before(first)
+        while kind == "text" and first.tag in ("ruby", "rb"):  # out of the ruby: no base
+            first, kind = _slot_before(first)
         nodes = [(nodes[0][0], "text"), *nodes[1:]]
         _put(nodes[0][0], "text", "")
         lead = (_get(first, kind) or "") + lead
@@ -109,6 +111,7 @@ def _set_text(nodes: Sequence[tuple[etree._Element, str]], piece: Piece) -> None
         _put(first, kind, lead + piece.text + (trail if len(nodes) == 1 else ""))
         if len(nodes) > 1:
             _put(trail_node, trail_kind, trail)
+    _drop_readings(nodes)
     _drop_empty_inline([n for n in nodes if n[0] is not first])
     if piece.lang and owner is not None:
         _mark(owner, nodes, piece.lang, piece.dir)
@@ -188,22 +191,24 @@ def _drop_empty_inline(nodes: Sequence[tuple[etree._Element, str]]) -> None:
             parent = element.getparent()
             if parent is not None:
                 element.drop_tree()
-    # A ruby whose base text went with the source text: its readings would float over nothing.
+
+
+def _drop_readings(nodes: Sequence[tuple[etree._Element, str]]) -> None:
+    """Drop the readings (``rt``, ``rp``, ``rtc``) of every ruby the replaced text was in:
+    they spell the source's words, and would float over the translation; a ruby left with no
+    text at all goes too."""
+    rubies: dict[int, etree._Element] = {}
     for element, _ in nodes:
-        ruby = element if element.tag == "ruby" else element.getparent()
-        if ruby is not None and ruby.tag == "ruby" and ruby.getparent() is not None \
-                and not _ruby_base(ruby).strip():
+        if element.tag == "ruby":
+            rubies.setdefault(id(element), element)
+        for ruby in element.iterancestors("ruby"):
+            rubies.setdefault(id(ruby), ruby)
+    for ruby in rubies.values():
+        for child in list(ruby):
+            if child.tag in _RUBY_ANNOTATIONS:
+                child.drop_tree()
+        if ruby.getparent() is not None and not "".join(ruby.itertext()).strip():
             ruby.drop_tree()
-
-
-def _ruby_base(ruby: etree._Element) -> str:
-    """The base text of a ``<ruby>``: its text without the readings."""
-    parts = [ruby.text or ""]
-    for child in ruby:
-        if child.tag not in _RUBY_ANNOTATIONS:
-            parts.append("".join(child.itertext()))
-        parts.append(child.tail or "")
-    return "".join(parts)
 
 
 def _get(element: etree._Element, kind: str) -> str | None:
