@@ -374,12 +374,17 @@ def test_a_wordpress_caption_outside_figcaption_is_a_caption(caption: str, role:
     # a credit printed after the caption in an element of its own is a block of its own
     ("<span>Readers queued from eight in the morning. </span><span>Photo: Jane Doe</span>",
      [("caption", "Readers queued from eight in the morning."), ("credit", "Photo: Jane Doe")]),
+    # on a line of its own, or in an element closing the caption's own span, the same
+    ("Readers queued from eight in the morning.<br>Foto: Jane Doe",
+     [("caption", "Readers queued from eight in the morning."), ("credit", "Foto: Jane Doe")]),
+    ("<span>Readers queued from eight. <em>Photo: Jane Doe</em></span>",
+     [("caption", "Readers queued from eight."), ("credit", "Photo: Jane Doe")]),
     # in the caption's own words, it stays in the caption
     ("Readers queued from eight. Photo: Jane Doe",
      [("caption", "Readers queued from eight. Photo: Jane Doe")]),
     # an emphasised word that is no credit stays too
     ("Readers queued from <em>eight</em>", [("caption", "Readers queued from eight")]),
-], ids=["credit apart", "credit inline", "no credit"])
+], ids=["credit apart", "after a break", "closing the span", "credit inline", "no credit"])
 def test_a_credit_after_a_caption_is_its_own_block(figcaption: str,
                                                    blocks: list[tuple[str, str]]) -> None:
     found = roles(f"<article><h1>Library stays open</h1><figure><img src='a.jpg' alt=''>"

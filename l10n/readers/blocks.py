@@ -180,17 +180,20 @@ def _names_standfirst(run: Run) -> bool:
 
 def _credit_apart(run: Run) -> tuple[Run, ...]:
     """A caption and the credit printed after it in an element of its own ("... in Berlin.
-    <span>Photo: Jane Doe</span>") as two runs: the caption, then the credit."""
-    if not run.segments:
-        return (run,)
-    first, end, _ = run.segments[-1]
-    if first == 0 or end != len(run.nodes):
-        return (run,)
-    cut = next(k for k, part in enumerate(run.parts) if part[2] == first)
+    <span>Photo: Jane Doe</span>") or on a line of its own ("... in Berlin.<br>Photo: Jane
+    Doe") as two runs: the caption, then the credit."""
+    nodes = run.nodes
+    # Where a credit may start: an element closing the run, or the text after a line break.
+    starts = {first for first, end, _ in run.segments if end == len(nodes)}
+    starts.update(k for k, (el, kind) in enumerate(nodes) if kind == "tail" and el.tag == "br")
     texts = [part[0] for part in run.parts]
-    credit, caption = "".join(texts[cut:]), "".join(texts[:cut])
-    if count_words(caption) < _CAPTION_WORDS or line_kind(credit.strip(), in_figure=True) \
-            != "credit":
+    for first in sorted(starts - {0}, reverse=True):  # the shortest credit first
+        cut = next(k for k, part in enumerate(run.parts) if part[2] == first)
+        credit, caption = "".join(texts[cut:]), "".join(texts[:cut])
+        if count_words(caption) >= _CAPTION_WORDS and \
+                line_kind(credit.strip(), in_figure=True) == "credit":
+            break
+    else:
         return (run,)
     pieces = []
     for parts, offset in ((run.parts[:cut], 0), (run.parts[cut:], first)):
