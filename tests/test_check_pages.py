@@ -321,3 +321,18 @@ def test_two_capitalised_words_on_a_control_are_a_label(chrome: str,
                                                          expected: list[tuple[str, str, str]]
                                                          ) -> None:
     assert findings(page(chrome + story())) == expected
+
+
+@pytest.mark.parametrize(("credit", "expected"), [
+    # the value in an element of its own right after the label, on its line
+    ('<div class="foto">Foto: <div><p>Anton Luhr</p></div></div>', []),
+    ('<p class="credit">Foto: <a href="/fotografen/luhr">Anton Luhr</a></p>', []),
+    ('<p class="byline">Kategorien: <a href="/mode/" rel="category tag">Mode</a></p>', []),
+    ('<div class="author">Autor: <a href="/u/58"><b>Bo2man</b></a> am 29.12.2010</div>', []),
+    # a label left empty: the next text is elsewhere
+    ('<p class="credit">Foto:</p>\n<p>Weitere Meldungen aus der Stadt</p>',
+     [("template-artifact", "error", "Foto:")]),
+], ids=["value in a div", "value in a link", "categories", "author", "empty"])
+def test_a_credit_label_with_its_value_in_the_next_element_is_not_empty(
+        credit: str, expected: list[tuple[str, str, str]]) -> None:
+    assert findings(page(story() + credit)) == expected

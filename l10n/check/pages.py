@@ -109,6 +109,7 @@ _OWN_MARGIN = 3.0
 # A phrase in the page's own script beside another script: this many words of two letters.
 _OWN_SCRIPT_WORDS = 3
 _SWITCHER_WORDS = 3  # a language switcher's label: a name, perhaps with a region
+_EMPTY_LABEL = "label without a value"  # the template artifact's message
 
 
 def is_content(block: Block) -> bool:
@@ -146,10 +147,14 @@ def check_page(page: Page, judge: Judge, *, label: str, locale: str | None = Non
             return [charset]  # every text is garbled: what else it shows says nothing
         findings.append(charset)
     site = page.meta.site if page.meta.site and len(page.meta.site) > 3 else None
-    for block in page.blocks:
+    blocks = page.blocks
+    for index, block in enumerate(blocks):
         if not block.translatable or not block.text:
             continue
         own = list(_block_findings(block, language, judge, label, overrides, site))
+        if any(f.message.startswith(_EMPTY_LABEL) for f in own) and \
+                _value_follows(blocks, index):  # "Foto: <a>Jane Doe</a>": the next element
+            own = [f for f in own if not f.message.startswith(_EMPTY_LABEL)]
         findings.extend(own)
         if block.segments and (not is_content(block) or zone_of(block) is Zone.TEASER) \
                 and all(f.severity is Severity.WARNING for f in own):
@@ -160,6 +165,16 @@ def check_page(page: Page, judge: Judge, *, label: str, locale: str | None = Non
                                            and f.severity is Severity.ERROR))
     findings.extend(date_findings(page, language, label, overrides))
     return findings
+
+
+def _value_follows(blocks: tuple[Block, ...], index: int) -> bool:
+    """Whether a label's value is the next text on the page, on the label's own source line
+    (an element of its own: a link, a ``<div>``), so that the label is not left empty."""
+    block = blocks[index]
+    for after in blocks[index + 1:]:
+        if after.attribute is None and after.text:
+            return after.line == block.line and not after.text.rstrip().endswith((":", "："))
+    return False
 
 
 def _segment_findings(block: Block, language: PageLanguage, judge: Judge, label: str,
