@@ -115,6 +115,9 @@ def test_the_judge_orders_allowed_terms_longest_first_then_alphabetically() -> N
     # Query strings (an OpenURL's COinS in a span's title); one pair or a formula is none.
     ("ctx_ver=Z39.88-2004&rft.atitle=Title%3A+Sub&rft.au=Doe", "query string"),
     ("a=1;b=2", "query string"), ("E=mc2", None),
+    # A web address shown as text (a link's own address); in a sentence it is text.
+    ("https://everymac.com/systems/apple/imac/faq.html", "web address"),
+    ("www.example.com/a", "web address"), ("Visit https://x.com now", None),
     # Cookie names as cookie banners list them.
     ("muc_ads", "cookie name"), ("_ga", "cookie name"), ("__utma", "cookie name"),
     ("cookielawinfo-checkbox-necessary", "cookie name"), ("VISITOR_INFO1_LIVE", "cookie name"),

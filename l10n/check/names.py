@@ -27,6 +27,7 @@ __all__ = [
     "MESSAGE_KEY",
     "QUERY_STRING",
     "SHELL_COMMAND",
+    "WEB_ADDRESS",
     "identifier_kind",
     "is_platform_name",
     "is_tld",
@@ -38,7 +39,7 @@ __all__ = [
 
 MATH, SHELL_COMMAND, HASHTAG, HANDLE = "math", "shell command", "hashtag", "handle"
 FILE_NAME, HOST, COOKIE_NAME, MESSAGE_KEY = "file name", "host", "cookie name", "message key"
-QUERY_STRING = "query string"
+QUERY_STRING, WEB_ADDRESS = "query string", "web address"
 # Two or more key=value pairs joined by & or ; (an OpenURL's COinS, a form's encoded data).
 _QUERY = re.compile(r"[\w.%+\-\[\]]+=[^\s&;=]*(?:(?:&amp;|[&;])[\w.%+\-\[\]]+=[^\s&;=]*)+")
 
@@ -285,6 +286,7 @@ def identifier_kind(text: str) -> str | None:
     """What a whole text is when it names a thing in code rather than says something:
     :data:`MATH` (LaTeX, ``$...$``), :data:`SHELL_COMMAND` (``$ hg pull``), :data:`HASHTAG`,
     :data:`HANDLE` (``@name``), :data:`QUERY_STRING` (``ctx_ver=Z39.88&rft.au=...``),
+    :data:`WEB_ADDRESS` (``https://example.com/a/b``, ``www.example.com/a``),
     :data:`FILE_NAME` (``IMG_2301.JPG``, ``photo-1.webp``,
     ``sa.large``, ``dm_logo_300x115``), :data:`HOST` (``mastodon.social``,
     ``news.example.co.uk``), :data:`COOKIE_NAME` (``_ga``, ``muc_ads``,
@@ -308,6 +310,8 @@ def identifier_kind(text: str) -> str | None:
             and _FILE_NAME.fullmatch(stripped) else None
     if "=" in stripped and _QUERY.fullmatch(stripped):
         return QUERY_STRING
+    if "/" in stripped and _WEB_URL.fullmatch(stripped):  # a bare host is a host
+        return WEB_ADDRESS
     return _token_kind(stripped)
 
 
