@@ -52,13 +52,15 @@ IDENTIFIERS = """<!DOCTYPE html><html lang="en"><head><title>T</title></head><bo
 <a href="/t/news">#breakingnews</a></nav>
 <footer><span class="Z3988"
 title="ctx_ver=Z39.88-2004&amp;rft.atitle=Title&amp;rft.au=Doe"></span>
-<a href="https://example.com/">example.com</a> <a href="/contact">Contact us</a></footer>
+<a href="https://example.com/">example.com</a> <a href="/contact">Contact us</a>
+<a href="/2015/03/">March 2015 (19)</a> <a href="/privacy">https://example.com/privacy</a>
+</footer>
 </body></html>"""
 
 
-def test_identifiers_are_reported_not_extracted(tmp_path: Path) -> None:
+def test_identifiers_and_dates_are_reported_not_extracted(tmp_path: Path) -> None:
     # Nothing a translator translates: a handle, a hashtag, an OpenURL query in a title, a
-    # host name.
+    # host name, an archive menu's month, an address shown as its own link text.
     page = tmp_path / "p.html"
     page.write_text(IDENTIFIERS, encoding="utf-8")
     extraction = extract_pages([read_page(page)])
@@ -69,6 +71,8 @@ def test_identifiers_are_reported_not_extracted(tmp_path: Path) -> None:
         ("#breakingnews", "a hashtag, not a label"),
         ("ctx_ver=Z39.88-2004&rft.atitle=Title&rft.au=Doe", "a query string, not a label"),
         ("example.com", "a host, not a label"),
+        ("March 2015 (19)", "a date, not a label"),
+        ("https://example.com/privacy", "a web address, not a label"),
     ]
 
 

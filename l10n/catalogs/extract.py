@@ -14,9 +14,10 @@
   EFE): one translation serves every city of that region, and CLDR names countries where
   the catalog has none.
 * **reported, not extracted**: technical strings shown to readers ("loader": one lower-case
-  token rarer than Zipf 3.5 in the source language), identifiers (host and file names used
-  as text, handles, hashtags, shell commands, cookie names, LaTeX, query strings: nothing a
-  translator translates), text that is not in the source
+  token rarer than Zipf 3.5 in the source language), identifiers (host and file names and
+  web addresses used as text, handles, hashtags, shell commands, cookie names, LaTeX, query
+  strings: nothing a translator translates), dates (an archive menu's "März 2015 (19)", a
+  comment's time: an entry per date is nothing to translate), text that is not in the source
   language, mojibake, template artifacts, chrome lines of seven words or more (teasers and
   related headlines), and whole pages that are not in the source language. Article text
   (titles, descriptions, image alt and title text inside the story) belongs to the article
@@ -236,6 +237,7 @@ def _not_extractable(text: str, judge: object, source_locale: str) -> str | None
     from l10n.check.langid import word_zipf
     from l10n.check.names import MESSAGE_KEY, identifier_kind
     from l10n.locales import language_of
+    from l10n.readers.lines import line_kind
 
     assert isinstance(judge, Judge)
     if not any(ch.isalpha() for ch in text):
@@ -243,6 +245,8 @@ def _not_extractable(text: str, judge: object, source_locale: str) -> str | None
     kind = identifier_kind(text)
     if kind is not None and kind != MESSAGE_KEY:  # a key is the judge's: a leak, or a label
         return f"a {kind}, not a label"
+    if line_kind(text) == "date":  # an archive's "März 2015 (19)", a comment's time
+        return "a date, not a label"
     if is_technical(text, lambda word: word_zipf(word, language_of(source_locale))):
         return "a technical string, not a label"
     verdict = judge.judge(text, source_locale)
