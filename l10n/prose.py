@@ -65,6 +65,8 @@ def is_number(text: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_GROUP_SEPARATORS = " .,\u00a0\u202f"
+_GROUPED = re.compile(r"\d+|\d{1,3}(?:[ .,\u00a0\u202f]\d{3})+")
 _NUM = r"(?P<n>\d[\d\s.,\u00a0\u202f]*)"
 _LABEL = r"(?P<label>[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*)?)"
 _COUNTER_LABEL_AFTER = re.compile(_NUM + r"\s+" + _LABEL)
@@ -93,6 +95,11 @@ def parse_counter(text: str) -> tuple[int, str | None] | None:
 
 
 def _to_int(text: str) -> int | None:
+    """A count's value: digits alone, or grouped by threes ("1,234", "1 024"); a date's
+    "16.11." or "12.05.2020" is none."""
+    text = text.rstrip(_GROUP_SEPARATORS)
+    if not _GROUPED.fullmatch(text):
+        return None
     digits = "".join(ch for ch in text if ch.isdigit())
     if not digits or len(digits) > 15:
         return None

@@ -48,7 +48,9 @@ def test_is_number(text: str, expected: bool) -> None:
     [("0", (0, None)), ("12 comments", (12, "comments")), ("3 комментария", (3, "комментария")),
      ("Comments (12)", (12, "Comments")), ("Views: 1 024", (1024, "Views")),
      ("١٢ تعليقا", (12, "تعليقا")), ("Subscribe", None), ("12 angry men walked", None),
-     ("", None)],
+     ("", None), ("Views 1,234", (1234, "Views")),
+     # a date is no count: "Tuesday 16.11.", "Stand 12.05.2020"
+     ("Dienstag 16.11.", None), ("Stand 12.05.2020", None)],
 )
 def test_parse_counter(text: str, expected: tuple[int, str | None] | None) -> None:
     assert parse_counter(text) == expected
