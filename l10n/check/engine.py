@@ -364,10 +364,10 @@ class Judge:
         foreign = max(sorted(others), key=lambda c: counts[c] * letter_weight(c))
         candidates = self._candidates_for(foreign)
         warning = False
-        if names and set(others) == {"Latn"}:
-            return None  # a site name, agency or person in Latin letters: a brand, not a leak
-        if set(others) == {"Latn"} and is_platform_name(text):
-            return None  # a share button's "Facebook" on a Chinese page: a name
+        if set(others) == {"Latn"} and (names or is_platform_name(text)):
+            # A site name, agency or person in Latin letters, or a share button's "Facebook"
+            # on a Chinese page: a brand or a name, not a leak.
+            return None
         if set(others) == {"Latn"}:
             # URLs and code names are no text; Latin names, acronyms and brands on a
             # non-Latin page may be meant (a warning), and so may one or two words no site

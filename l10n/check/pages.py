@@ -109,7 +109,6 @@ _OWN_MARGIN = 3.0
 # A phrase in the page's own script beside another script: this many words of two letters.
 _OWN_SCRIPT_WORDS = 3
 _SWITCHER_WORDS = 3  # a language switcher's label: a name, perhaps with a region
-_EMPTY_LABEL = "label without a value"  # the template artifact's message
 
 
 def is_content(block: Block) -> bool:
@@ -151,10 +150,9 @@ def check_page(page: Page, judge: Judge, *, label: str, locale: str | None = Non
     for index, block in enumerate(blocks):
         if not block.translatable or not block.text:
             continue
-        own = list(_block_findings(block, language, judge, label, overrides, site))
-        if any(f.message.startswith(_EMPTY_LABEL) for f in own) and \
-                _value_follows(blocks, index):  # "Foto: <a>Jane Doe</a>": the next element
-            own = [f for f in own if not f.message.startswith(_EMPTY_LABEL)]
+        # A label whose value is the next element ("Foto: <a>Jane Doe</a>") is not empty.
+        valued = block.role in _VALUE_ROLES and not _value_follows(blocks, index)
+        own = list(_block_findings(block, language, judge, label, overrides, site, valued))
         findings.extend(own)
         if block.segments and (not is_content(block) or zone_of(block) is Zone.TEASER) \
                 and all(f.severity is Severity.WARNING for f in own):
@@ -199,7 +197,10 @@ def _segment_findings(block: Block, language: PageLanguage, judge: Judge, label:
 
 
 def _block_findings(block: Block, language: PageLanguage, judge: Judge, label: str,
-                    overrides: dict[str, str], site: str | None) -> Iterator[Finding]:
+                    overrides: dict[str, str], site: str | None,
+                    valued: bool) -> Iterator[Finding]:
+    """``valued``: the block is a label that must carry its value itself (a credit, a byline
+    or a caption whose value is not the next element)."""
     content = is_content(block)
     locale = language.locale_of(block, content or block.context in _ABOUT_CONTENT)
     text = block.text
@@ -213,7 +214,7 @@ def _block_findings(block: Block, language: PageLanguage, judge: Judge, label: s
         if finding is not None:
             yield finding
         return
-    verdict = judge.judge(text, locale, value_role=block.role in _VALUE_ROLES,
+    verdict = judge.judge(text, locale, value_role=valued,
                           names=block.role in _NAME_ROLES or _names_only(text, locale)
                           or _names_its_site(block), control=_is_control(block))
     if verdict is None:
@@ -351,14 +352,9 @@ def _names_its_link(block: Block) -> bool:
     """Whether a link's text is the last segment of its address (``/users/jane_doe``)."""
     if not block.href:
         return False
-    last = _last_segment(block.href)
+    path = block.href.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    last = path.rsplit("/", 1)[-1].lower()
     return bool(last) and last == block.text.strip().lower()
-
-
-def _last_segment(href: str) -> str:
-    """An address's last path segment, lower-cased, without query or fragment."""
-    path = href.split("?", 1)[0].split("#", 1)[0].rstrip("/")
-    return path.rsplit("/", 1)[-1].lower()
 
 
 def _names_only(text: str, locale: str) -> bool:
@@ -489,8 +485,8 @@ def _in_target_language(block: Block, judge: Judge, verdict: Verdict) -> bool:
     """Whether a link's text (or tooltip) is in the language its ``hreflang`` names: the
     detector says so, the text is fine judged in that language, or (a language l10n has no
     words of, known by one likely script alone) the link's ``lang`` names it too and the text
-    is a switcher's few words. A language
-    CLDR does not know (Wikipedia's ``bxr``) is taken at its word."""
+    is a switcher's few words. A language CLDR does not know (Wikipedia's ``bxr``) is taken
+    at its word."""
     assert block.hreflang is not None
     try:
         target = parse_locale(block.hreflang)

@@ -420,7 +420,7 @@ class BlockMaker:
                     break
                 if owner_tag(item) == "p" and item.ctx.special is None \
                         and not item.ctx.in_figcaption:  # a caption or byline is no lead-in
-                    words_before += count_words("".join(p[0] for p in item.parts))
+                    words_before += count_words(_item_text(item))
         if first_article is None:
             return None
         if first_h1 is not None and words_before < _LEAD_IN_WORDS:
@@ -433,7 +433,7 @@ class BlockMaker:
             item = pending[k]
             if not isinstance(item, Run) or not _is_h1(item) or item.ctx.special is not None:
                 continue
-            text = "".join(p[0] for p in item.parts)
+            text = _item_text(item)
             if count_words(text) < 2:
                 continue
             header = zones[k] is Zone.CHROME
@@ -461,8 +461,7 @@ class BlockMaker:
                         zones[k] is Zone.CHROME and header is not None
                         and item.ctx.landmark_el is header)):
                 continue
-            text = "".join(part[0] for part in item.parts)
-            if count_words(text) < _STANDFIRST_WORDS:
+            if count_words(_item_text(item)) < _STANDFIRST_WORDS:
                 continue
             if item.ctx.lede_class or _names_standfirst(item) or (under == k and (
                     owner_tag(item) == "h2" or header is not None)):

@@ -18,6 +18,7 @@ from lxml import etree
 from l10n.locales import bcp47, direction
 from l10n.page import Block, Role
 from l10n.readers.html import HtmlDocument
+from l10n.readers.vocabulary import RUBY_ANNOTATIONS
 from l10n.render.localize import Localizer, Piece
 from l10n.render.markup import sanitize_fragment
 
@@ -26,7 +27,6 @@ __all__ = ["render_html"]
 _INLINE_REMOVABLE = frozenset({"a", "b", "i", "em", "strong", "span", "small", "abbr", "mark",
                                "u", "s", "q", "cite", "code", "sup", "sub", "bdi", "time",
                                "ruby", "rb"})
-_RUBY_ANNOTATIONS = frozenset({"rt", "rp", "rtc"})
 
 
 def render_html(
@@ -197,15 +197,14 @@ def _drop_readings(nodes: Sequence[tuple[etree._Element, str]]) -> None:
     """Drop the readings (``rt``, ``rp``, ``rtc``) of every ruby the replaced text was in:
     they spell the source's words, and would float over the translation; a ruby left with no
     text at all goes too."""
-    rubies: dict[int, etree._Element] = {}
+    rubies: dict[etree._Element, None] = {}  # each ruby once
     for element, _ in nodes:
         if element.tag == "ruby":
-            rubies.setdefault(id(element), element)
-        for ruby in element.iterancestors("ruby"):
-            rubies.setdefault(id(ruby), ruby)
-    for ruby in rubies.values():
+            rubies[element] = None
+        rubies.update(dict.fromkeys(element.iterancestors("ruby")))
+    for ruby in rubies:
         for child in list(ruby):
-            if child.tag in _RUBY_ANNOTATIONS:
+            if child.tag in RUBY_ANNOTATIONS:
                 child.drop_tree()
         if ruby.getparent() is not None and not "".join(ruby.itertext()).strip():
             ruby.drop_tree()
