@@ -241,6 +241,9 @@ def test_a_header_just_before_the_article_element(header: str,
     ("comment-list", "comments"),
     ("comment-123", "comment"),
     ("timeshare", None),
+    ("c-menu-print", "interface"),  # a one-letter namespace (ITCSS, BEM) is no part
+    ("o-ad-slot", "boilerplate"),
+    ("is-menu", None),  # a state, not a namespace
 ])
 def test_marker_of(names: str, kind: str | None) -> None:
     assert marker_of(names) == kind
@@ -444,3 +447,12 @@ def test_a_cards_caption_class_makes_no_caption_of_its_headline() -> None:
     assert found == [("headline", "Library stays open on Sundays"),
                      ("lede", "Sunday hours stay for another year, the council says."),
                      ("paragraph", _LONG), ("paragraph", _MORE), ("paragraph", _THIRD)]
+
+
+def test_a_section_class_around_the_story_names_none_of_its_links() -> None:
+    # A "section" class names a section label, never a wrapper of the whole story: the link
+    # alone on its line after the story is furniture, as it is without the class.
+    page = roles(f"<div class='section'><div class='node'><p>{_LONG}</p><p>{_MORE}</p>"
+                 "<div class='wrapper'><a href='/'>Back to the overview</a></div></div></div>")
+    assert ("chrome", "Back to the overview") in page
+    assert ("paragraph", _MORE) in page

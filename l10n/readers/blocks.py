@@ -247,9 +247,12 @@ class BlockMaker:
         links = {part[1] for part in item.parts if part[1]} if item.link_chars else ()
         in_page = bool(links) and all(
             is_in_page(self.links[link][0].get("href")) for link in links)
+        # A site, section or tagline class names a run only where _role lets it (a
+        # ``div.section`` around a whole story names none of its links).
+        named = ctx.in_figcaption or (ctx.special is not None and (
+            ctx.special not in _LABEL_WORDS or self._names_itself(item)))
         return RunFacts(item.stack, len("".join(words)), item.link_chars, text.count(","),
-                        len(words), owner_tag(item) in HEADINGS, item.link_words,
-                        ctx.special is not None or ctx.in_figcaption,
+                        len(words), owner_tag(item) in HEADINGS, item.link_words, named,
                         ctx.zone == "chrome", last in _STATEMENT_ENDS, last in _COLONS,
                         in_page)
 

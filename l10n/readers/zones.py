@@ -172,6 +172,9 @@ _ARTICLE_ITEMTYPES = ("Article", "BlogPosting", "NewsArticle", "Report", "Schola
                       "TechArticle", "SocialMediaPosting", "Review")
 _NAME_SPLIT = re.compile(r"[^a-z0-9]+")
 _JOINS = re.compile(r"[-_]+")
+# A one-letter namespace ("c-" component, "o-" object, "l-" layout: ITCSS, BEM) says what
+# kind of class it is, not what the element is: "c-menu-print" is a menu.
+_NAMESPACE = re.compile(r"^[a-z]-(?=[a-z])")
 
 
 # One reader's comment: "comment", "comment-body", "c-comment", "comment-123" (WordPress ids).
@@ -205,7 +208,7 @@ def _name_kind(name: str) -> str | None:
     """What one class or id name calls its element (within a name, the more particular kind
     wins: "post-comments" is comments, "post-share" boilerplate). Underscores join parts as
     hyphens do ("author_info", BEM's "c-article__share")."""
-    name = _JOINS.sub("-", name)
+    name = _NAMESPACE.sub("", _JOINS.sub("-", name))
     matchers = _matchers()
     prefix, word = matchers["any"]
     if not prefix.search(name) and not word.match(name):
