@@ -558,6 +558,22 @@ def test_fast_path_agrees_with_the_line_parser(items: list[Message], width: int,
 
 
 @pytest.mark.parametrize("text", [
+    '#. note\n#: a.py:1\n#, c-format\nmsgctxt "c"\nmsgid "%d a"\nmsgid_plural "%d as"\n'
+    'msgstr[0] "%d b"\nmsgstr[1] "%d bs"\n\nmsgid "x"\nmsgstr "y"\n',
+    'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "b"\nmsgstr[1] "c"\n"d"\n',  # a continuation
+    'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "b"\nmsgstr[1] "c\\n"\n',  # an escape
+    "".join(f'msgstr[{n}] "f{n}"\n' for n in range(12)).join(
+        ['msgid "a"\nmsgid_plural "as"\n', '']),  # more forms than one digit numbers
+], ids=["one-line-plural", "continued-form", "escaped-form", "twelve-forms"])
+def test_fast_path_reads_plural_entries_as_the_line_parser_does(text: str) -> None:
+    fast, slow = _both(text)
+    assert fast is not None
+    assert _everything(fast) == _everything(slow)
+    assert [len(m.msgstr_plural) for m in fast.messages if m.msgid_plural] == [
+        12 if "msgstr[11]" in text else 2]
+
+
+@pytest.mark.parametrize("text", [
     'msgid "a"\nmsgstr "b"',  # no final newline
     'msgid "a"\r\nmsgstr "b"\r\n',  # CRLF
     'msgid "a"\nmsgstr "\\303\\251"\n',  # escaped bytes

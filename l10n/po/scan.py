@@ -55,6 +55,12 @@ _OBSOLETE = _entry_pattern(r"\#~\ ", r"\#~\|\ ")
 _SIMPLE = re.compile(
     r'(\n*)((\#\.\ [^\n]*\n)?(\#:\ [^\n]*\n)?(\#,\ [^\n]*\n)?(?:msgctxt\ "([^"\\\n]*)"\n)?'
     r'msgid\ "([^"\\\n]*)"\nmsgstr\ "([^"\\\n]*)"\n)(?!")')
+# Plural entries of the same shape: msgid_plural and msgstr[N] lines, one line each.
+_SIMPLE_PLURAL = re.compile(
+    r'(\n*)((\#\.\ [^\n]*\n)?(\#:\ [^\n]*\n)?(\#,\ [^\n]*\n)?(?:msgctxt\ "([^"\\\n]*)"\n)?'
+    r'msgid\ "([^"\\\n]*)"\nmsgid_plural\ "([^"\\\n]*)"\n'
+    r'((?:msgstr\[\d\]\ "[^"\\\n]*"\n)+))(?!"|msgstr)')
+_FORM_PREFIXES = tuple(f"msgstr[{number}] " for number in range(10))
 _PLURAL_FORMS = {
     "": re.compile(rf"msgstr\[(\d+)\]\ ({_Q}(?:\n{_Q})*)\n", re.VERBOSE),
     "#~ ": re.compile(rf"\#~\ msgstr\[(\d+)\]\ ({_Q}(?:\n\#~\ {_Q})*)\n", re.VERBOSE),
@@ -83,14 +89,14 @@ def scan_po(text: str, encoding: str) -> Catalog | None:
 def _scan(text: str, encoding: str) -> Catalog:
     messages: list[Message] = []
     append = messages.append
-    simple, full = _SIMPLE.match, _full_entry
+    simple, plural, full = _SIMPLE.match, _plural_entry, _full_entry
     pos = 0
     line = 1  # the line at pos
     end_of_text = len(text)
     while pos < end_of_text:
         match = simple(text, pos)
         if match is None:
-            message, pos, line = full(text, pos, line)
+            message, pos, line = plural(text, pos, line) or full(text, pos, line)
             if message is None:
                 break
             append(message)
@@ -134,6 +140,38 @@ def _scan(text: str, encoding: str) -> Catalog:
     if text[pos:].strip("\n"):
         raise _NotPlain
     return Catalog(messages=messages, encoding=encoding, trailer=text[pos:])
+
+
+def _plural_entry(text: str, pos: int, line: int) -> tuple[Message, int, int] | None:
+    """The plural entry at ``pos`` (on ``line``) when it has the one-line shape of
+    ``_SIMPLE_PLURAL`` with its forms in order, else None."""
+    match = _SIMPLE_PLURAL.match(text, pos)
+    if match is None:
+        return None
+    lead, body, extracted, references, flags, msgctxt, msgid, msgid_plural, lines = \
+        match.groups()
+    forms = []
+    for number, form in enumerate(lines[:-1].split("\n")):
+        prefix = _FORM_PREFIXES[number] if number < 10 else ""
+        if not prefix or not form.startswith(prefix):
+            return None  # forms out of order: the line-by-line parser says so
+        forms.append(form[len(prefix) + 1:-1])
+    lineno = line + len(lead) + (extracted is not None) + (references is not None) + (
+        flags is not None) + (msgctxt is not None)
+    fields = (
+        msgid, "", msgctxt, msgid_plural, tuple(forms), (),
+        (extracted[3:-1],) if extracted is not None else (),
+        tuple(references[3:].split()) if references is not None else (),
+        _flags(flags[2:]) if flags is not None else (),
+        None, None, None, False,
+    )
+    message = parsed_message(fields, lineno, _source(Source, (lead, body, fields)))
+    return message, pos + len(lead) + len(body), lineno + 2 + len(forms)
+
+
+def _flags(text: str) -> tuple[str, ...]:
+    """The flags of a ``#,`` line (``text``: what follows the ``#,``)."""
+    return tuple(flag for flag in (part.strip() for part in text.split(",")) if flag)
 
 
 def _full_entry(text: str, pos: int, line: int) -> tuple[Message | None, int, int]:
