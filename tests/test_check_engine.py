@@ -44,6 +44,7 @@ CASES = [
     ("删除这个页面", "ja", "wrong-language", "statistics", False, "zh"),
     ("Π§ΠΈΡΠ°ΡΡ ΡΠ°ΠΊΠΆΠ΅", "ru", "mojibake", "pattern", True, None),
     ("{count} comments", "en", "template-artifact", "pattern", True, None),
+    ("С", "de", "wrong-script", "script", True, None),  # a Cyrillic letter alone is a word
 ]
 
 
@@ -72,7 +73,9 @@ def test_verdicts(text: str, locale: str, kind: str, evidence: str, error: bool,
      ("voi_katsella", "fi"), ("metodo_de_creacion", "es"), ("nazwa_wtyczki", "pl"),
      ("kan_visa", "sv"), ("Muunna sisäiseksi linkiksi", "fi"),
      # a network's name in a share button keeps its Latin letters on every edition
-     ("Facebook", "zh"), ("Yahoo!", "ja"), ("WhatsApp", "ru"), ("VK", "uk")],
+     ("Facebook", "zh"), ("Yahoo!", "ja"), ("WhatsApp", "ru"), ("VK", "uk"),
+     # a Greek letter alone is a symbol (a spam trap's label, a difference), not Greek
+     ("Δ", "de"), ("π", "en")],
 )
 def test_correct_texts_have_no_verdict(text: str, locale: str) -> None:
     assert JUDGE.judge(text, locale) is None
