@@ -96,7 +96,7 @@ _PARENTHESES = re.compile(r"\s*\(([^()]{0,40})\)\s*")
 _SEPARATOR = re.compile(r"\s*[/|]\s*")
 _DASH = re.compile(r"\s[-–—]\s")
 _CONNECTORS = frozenset({"de", "do", "da", "del", "della", "di", "du", "des", "von", "van", "of",
-                         "em", "en"})
+                         "em", "en", "for", "para", "pour", "für", "per"})
 _CODE = re.compile(r"[A-Z]{2}")
 # One apostrophe, ASCII parentheses and bars, and the Arabic final yeh written as alef maksura
 # (Egyptian spelling: "عربى") as yeh.
@@ -108,7 +108,7 @@ _EDGES = " \t\n·•|/:;,.»«›‹→←-–—*\"[]"
 _INFLECTING = ("de", "nl", "ru", "uk", "pl", "cs", "fi", "hu", "el")
 _STEM_MIN = 4  # letters a name keeps when a Slavic or German edition link inflects it
 _MAX_WORDS = 6
-_FORMAT = "l10n-languages-8"
+_FORMAT = "l10n-languages-9"
 
 
 @functools.lru_cache(maxsize=16384)
@@ -406,6 +406,8 @@ def _build() -> _Tables:
             name = locale.territories.get(code) or locale.scripts.get(code)
             if name:
                 names.add(_key(name))
+        # Continents and world regions ("África", "América Latina"): editions by region.
+        names.update(_key(name) for code, name in locale.territories.items() if code.isdigit())
 
     territories = [t for t in sorted(Locale.parse("en").territories) if t.isalpha()]
     official = {t: get_official_languages(t, de_facto=True) for t in territories}

@@ -282,6 +282,15 @@ def test_a_byline_label_in_another_language_is_an_error() -> None:
         ("wrong-language", "error", "the label 'By' is English (en), not Spanish (es)")]
 
 
+def test_the_pages_own_day_is_no_foreign_byline_label() -> None:
+    # "Di" is Italian for "by", and German for Tuesday: an opening-hours table's day.
+    html = page('<aside><table><tr><th><span class="short">Di</span> '
+                '<span class="long">Dienstag</span></th><td>14.30 - 16.00 Uhr</td></tr>'
+                '</table></aside>' + story())
+    # no label error; two letters alone still read as Italian to the statistics: a warning
+    assert findings(html) == [("wrong-language", "warning", "Di")]
+
+
 # -- artifacts --------------------------------------------------------------------------------
 
 

@@ -23,6 +23,8 @@ SWITCHERS = [
     ("Беларуская (тарашкевіца)\u200e", "be"), ("Português do Brasil", "pt"),
     ("English (UK)", "en"), ("British English", "en"), ("Deutsch (Schweiz)", "de"),
     ("Español Latinoamérica", "es"),
+    # An edition for a part of the world, in its language's words.
+    ("Português para África", "pt"), ("English Africa", "en"), ("Français Afrique", "fr"),
     # Several names joined; a longer spelling of a name beside another.
     ("Oʻzbekcha/ўзбекча", "uz"), ("Српски / srpski", "sr"), ("English | Deutsch", "en"),
     # A name in a major language beside the autonym, either way round.
@@ -55,7 +57,7 @@ NOT_SWITCHERS = [
     "Turkish Airlines", "Chinese New Year", "Greek yogurt", "Norsk Hydro", "Svenska Dagbladet",
     "France Télévisions", "Italia Nostra", "Englischer Garten", "Dutch oven", "Japanese maple",
     "Read more", "Subscribe", "Politik", "Meta", "our site policies", "Hinton W", "The Kites",
-    "Zur Person", "Chinedum O.", "Vispas - Angelschein für Holland",
+    "Zur Person", "Chinedum O.", "Vispas - Angelschein für Holland", "English for Beginners",
     "Cubadebate en ruso",  # a site's name before an edition link: one word no rule knows
     "en", "No", "US", "IT support",  # codes only in capitals, only major languages'
     "", "   ", "x" * 300,

@@ -278,11 +278,25 @@ def _label_leak(text: str, locale: str) -> Verdict | None:
         return None
     word = found["label"]
     languages = _LABEL_LANGUAGES[word.lower()]
-    if language_of(locale) in languages:
-        return None
+    if language_of(locale) in languages or word.lower() in _calendar_words(locale):
+        return None  # the page's own label, or its own day ("Di Dienstag": German Tuesday)
     return Verdict(Kind.WRONG_LANGUAGE, False, Evidence.PATTERN,
                    f"the label {word!r} is {_language_name(languages[0])}, "
                    f"not {_language_name(language_of(locale))}", languages[0], None)
+
+
+@functools.lru_cache(maxsize=64)
+def _calendar_words(locale: str) -> frozenset[str]:
+    """The names of the days and months in ``locale`` (CLDR: wide, abbreviated and short,
+    lower-case, without a final full stop)."""
+    from babel.dates import get_day_names, get_month_names
+
+    names: set[str] = set()
+    for width in ("wide", "abbreviated", "short"):
+        names.update(get_day_names(width, locale=locale).values())
+        if width != "short":
+            names.update(get_month_names(width, locale=locale).values())
+    return frozenset(name.lower().rstrip(".") for name in names)
 
 
 def _language_name(code: str) -> str:
