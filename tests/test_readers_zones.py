@@ -132,6 +132,20 @@ def test_a_heading_with_no_article_text_under_it_heads_what_follows(after: str,
     assert (role, "More on this") in page
 
 
+@pytest.mark.parametrize(("after", "role"), [
+    ("<aside><h3>Forum</h3><a href='/forum'>To the forum</a></aside>", "chrome"),
+    (f"<p>{_THIRD}</p>", "paragraph"),
+])
+def test_a_heading_that_is_a_sentence_heads_what_follows_it_too(after: str,
+                                                                 role: str) -> None:
+    # "Comments", then "You must log in to comment." over the sidebar: the comment box's.
+    page = roles(f"<div class='content'><h1>Library stays open</h1><p>{_LONG}</p>"
+                 f"<p>{_MORE}</p><h2>Comments</h2><h3>You must log in to comment.</h3>"
+                 f"</div>{after}")
+    assert [r for r, text in page if text in ("Comments", "You must log in to comment.")] \
+        == [role, role]
+
+
 def test_a_menus_options_never_make_it_the_article() -> None:
     # Ninety long options in a category menu outweigh a short story by Readability's count.
     options = "".join(f"<option>Category number {n} of the archive, by year</option>"

@@ -602,11 +602,11 @@ def box_headings(runs: Sequence[RunFacts], zones: list[Zone]) -> None:
 
 
 def _box_heading(run: RunFacts) -> bool:
-    """A heading of a few words that closes no sentence (never the page's h1), or a short
-    line ending in a colon."""
-    return not run.ends_sentence and run.chars <= _BOX_HEADING_CHARS and (
+    """A heading of a few words, even a sentence ("You must log in to comment."), never the
+    page's h1; or a short line ending in a colon."""
+    return run.chars <= _BOX_HEADING_CHARS and (
         (run.heading and run.words <= _BOX_TITLE_WORDS and run.stack[-1].tag != "h1")
-        or (run.ends_colon and run.words <= _BOX_HEADING_WORDS))
+        or (run.ends_colon and run.words <= _BOX_HEADING_WORDS and not run.ends_sentence))
 
 
 def _most_paragraph_text(runs: Sequence[RunFacts]) -> set[etree._Element]:
