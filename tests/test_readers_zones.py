@@ -470,3 +470,14 @@ def test_a_section_class_around_the_story_names_none_of_its_links() -> None:
                  "<div class='wrapper'><a href='/'>Back to the overview</a></div></div></div>")
     assert ("chrome", "Back to the overview") in page
     assert ("paragraph", _MORE) in page
+
+
+def test_a_small_box_with_a_content_class_does_not_outweigh_the_story() -> None:
+    # The box's class name lifts its score over the story's, whose container has no
+    # article-like name; the story holds many times its text and is the article.
+    box = "Opening hours of the town hall, Monday to Friday."
+    page = roles(f"<div class='col'><div class='content'><p>{box}</p></div></div>"
+                 f"<div class='col'><div class='x'><p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>"
+                 f"<p>{_LONG}</p></div></div>")
+    assert [role for role, text in page if text == box] == ["chrome"]
+    assert [role for role, text in page if text == _THIRD] == ["paragraph"]

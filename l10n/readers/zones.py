@@ -12,7 +12,10 @@ Two halves, kept apart as trafilatura keeps its XPath vocabulary apart from its 
      more (not a form control's) scores ``1 + commas + min(chars / 100, 3)`` for its parent (in
      full), its grandparent (half) and three more ancestors (a sixth, a ninth, a twelfth); a
      container starts from its tag and its class names (article-like names up, boilerplate
-     names down) and its score is scaled by ``1 - link density``.
+     names down) and its score is scaled by ``1 - link density``. A class name's bonus can
+     lift a small box over the story: the next best containers that score nearly as well,
+     hold more text and sit in no furniture are weighed as step 2 weighs roots, and one
+     whose root weighs half as much again replaces the best.
   2. *The article's root*: of the best container and its ancestors, the heaviest, prose
      counting for it and link text (twice) and furniture (named, or a landmark) against it
      (:func:`_heaviest`). A story cut into blocks (a paragraph per ``div``, Drupal fields,
@@ -66,6 +69,12 @@ _EXPAND_LEVELS = 4
 _SIBLING_SHARE = 0.2
 _SIBLING_MIN = 10.0
 _MIN_ARTICLE_SCORE = 5.0
+# The next best containers, scoring this share of the best one's score and holding more of
+# the page's text, are weighed against it (after Readability's alternative candidates): a
+# rival whose article root weighs this many times the best one's root is the story.
+_RIVALS = 7
+_RIVAL_SHARE = 0.75
+_RIVAL_MARGIN = 1.5
 # Link boxes inside the article (see _link_boxes) and the short line that heads one.
 _BOX_TAGS = frozenset({"div", "section", "ul", "ol", "dl", "table", "aside", "nav", "header",
                        "footer", "figure", "center", "span", "p"})
@@ -338,7 +347,21 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
     if final:
         best = max(final, key=final.__getitem__)
         if final[best] >= _MIN_ARTICLE_SCORE:
-            root = _heaviest(best, runs, kinds)
+            own = prose[best][0] - prose[best][1]
+            rivals = [el for el in sorted(final, key=final.__getitem__, reverse=True)
+                      [1:_RIVALS + 1] if final[el] >= _RIVAL_SHARE * final[best]
+                      and prose[el][0] - prose[el][1] > own and not _in_furniture(el, kinds)]
+            if rivals:
+                # Close scores (a class name's bonus on a small box): a rival elsewhere on
+                # the page whose root holds clearly more prose, links and furniture against
+                # it, is the story (one inside the best one's root is already in it).
+                top, held = _heaviest(best, runs, dict(kinds))
+                rivals = [el for el in rivals if top not in el.iterancestors()]
+                weights = {el: _heaviest(el, runs, dict(kinds))[1] for el in rivals}
+                rival = max(rivals, key=weights.__getitem__, default=None)
+                if rival is not None and weights[rival] > max(held, 0.0) * _RIVAL_MARGIN:
+                    best = rival
+            root = _heaviest(best, runs, kinds)[0]
             roots = _grow(best, final, prose) if root is best else {root}
     if not roots:
         roots = {el for el in semantic if not any(a in semantic for a in el.iterancestors())}
@@ -351,6 +374,20 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
     decided = [_zone(run, roots, around, cut, kinds, _list_of(run) in lists) for run in runs]
     zones = [zone for zone, _ in decided]
     return Zoning(frozenset(roots), tuple(zones), tuple(el for _, el in decided))
+
+
+def _in_furniture(el: etree._Element, kinds: dict[etree._Element, str | None]) -> bool:
+    """Whether ``el`` or an element around it is named or marked as furniture (a sidebar,
+    comments, a teaser box, a landmark)."""
+    for node in (el, *el.iterancestors()):
+        if node.tag in _NEVER_MARKERS:
+            return False
+        kind = kinds.get(node, False)
+        if kind is False:
+            kind = kinds[node] = _kind(node)
+        if kind not in (None, "article"):
+            return True
+    return False
 
 
 def _headers(roots: set[etree._Element]) -> set[etree._Element]:
@@ -445,7 +482,7 @@ def _path_of(stack: tuple[etree._Element, ...], paths: dict[etree._Element, _Pat
 
 
 def _heaviest(seed: etree._Element, runs: Sequence[RunFacts],
-              kinds: dict[etree._Element, str | None]) -> etree._Element:
+              kinds: dict[etree._Element, str | None]) -> tuple[etree._Element, float]:
     """The article's root among ``seed`` (the best-scoring container) and its ancestors: the
     one whose runs weigh most, prose for and link text and furniture against. A story cut
     into blocks (one paragraph per ``div``, a field per block) thus grows to hold them all,
@@ -508,7 +545,7 @@ def _heaviest(seed: etree._Element, runs: Sequence[RunFacts],
         weight += own[k]
         if best_weight is None or weight > best_weight:
             best, best_weight = el, weight
-    return best
+    return best, best_weight or 0.0
 
 
 def _list_of(run: RunFacts) -> etree._Element | None:
