@@ -481,3 +481,14 @@ def test_a_small_box_with_a_content_class_does_not_outweigh_the_story() -> None:
                  f"<p>{_LONG}</p></div></div>")
     assert [role for role, text in page if text == box] == ["chrome"]
     assert [role for role, text in page if text == _THIRD] == ["paragraph"]
+
+
+@pytest.mark.parametrize(("line", "role"), [
+    ("© 2022, Example News. This article is the copyrighted property of Example News. Written "
+     "permission must be obtained before reprint in online or print media.", "chrome"),
+    ("Copyright 2021 Example News. All rights reserved.", "chrome"),
+    ("© Jane Doe", "credit"),  # a credit: no year, a name
+])
+def test_a_copyright_notice_in_the_story_is_the_sites(line: str, role: str) -> None:
+    page = roles(f"<article><p>{_LONG}</p><p>{_MORE}</p><p>{line}</p></article>")
+    assert (role, line) in page
