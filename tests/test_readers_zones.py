@@ -401,7 +401,13 @@ def test_a_wordpress_caption_outside_figcaption_is_a_caption(caption: str, role:
      [("caption", "Readers queued from eight. Photo: Jane Doe")]),
     # an emphasised word that is no credit stays too
     ("Readers queued from <em>eight</em>", [("caption", "Readers queued from eight")]),
-], ids=["credit apart", "after a break", "closing the span", "credit inline", "no credit"])
+    # a BEM element named as a credit, whatever it says
+    ("<span class='figure__text'>Readers queued from eight in the morning.</span>"
+     "<span class='small figure__copyright'>picture alliance | Jane Doe</span>",
+     [("caption", "Readers queued from eight in the morning."),
+      ("credit", "picture alliance | Jane Doe")]),
+], ids=["credit apart", "after a break", "closing the span", "credit inline", "no credit",
+        "credit class"])
 def test_a_credit_after_a_caption_is_its_own_block(figcaption: str,
                                                    blocks: list[tuple[str, str]]) -> None:
     found = roles(f"<article><h1>Library stays open</h1><figure><img src='a.jpg' alt=''>"
@@ -492,3 +498,11 @@ def test_a_small_box_with_a_content_class_does_not_outweigh_the_story() -> None:
 def test_a_copyright_notice_in_the_story_is_the_sites(line: str, role: str) -> None:
     page = roles(f"<article><p>{_LONG}</p><p>{_MORE}</p><p>{line}</p></article>")
     assert (role, line) in page
+
+
+def test_a_pictures_credit_in_the_sites_header_is_still_a_credit() -> None:
+    found = roles("<header><figure><img src='a.jpg' alt=''><figcaption>"
+                  "<span class='figure__copyright'>picture alliance | Jane Doe</span>"
+                  f"</figcaption></figure></header><article><p>{_LONG}</p><p>{_MORE}</p>"
+                  "</article>")
+    assert ("credit", "picture alliance | Jane Doe") in found

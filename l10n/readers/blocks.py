@@ -651,6 +651,8 @@ class BlockMaker:
         label = _label_role(_short_special(ctx.special, text), text)
         if label is not None:
             return label
+        if ctx.special is Role.CREDIT and ctx.in_figcaption:  # a picture's, in a header too
+            return Role.CREDIT, "credit"
         if ctx.unit in ("button", "label"):
             return Role.CHROME, ctx.unit
         return Role.CHROME, ctx.landmark or "page"
