@@ -45,6 +45,7 @@ CASES = [
     ("Π§ΠΈΡΠ°ΡΡ ΡΠ°ΠΊΠΆΠ΅", "ru", "mojibake", "pattern", True, None),
     ("{count} comments", "en", "template-artifact", "pattern", True, None),
     ("С", "de", "wrong-script", "script", True, None),  # a Cyrillic letter alone is a word
+    ("Δ Ωμέγα", "en", "wrong-script", "script", True, "el"),  # a Greek letter and a word
 ]
 
 

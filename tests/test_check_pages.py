@@ -282,6 +282,20 @@ def test_a_byline_label_in_another_language_is_an_error() -> None:
         ("wrong-language", "error", "the label 'By' is English (en), not Spanish (es)")]
 
 
+@pytest.mark.parametrize(("lang", "byline", "expected"), [
+    ("de", "Di Mario Rossi", [("wrong-language", "error", "Di Mario Rossi")]),  # Italian "by"
+    ("fr-AA", "By Jean Dupont", [("wrong-language", "error", "By Jean Dupont")]),  # no CLDR data
+    ("de", "DIY-Wurmkiste bauen", []),  # "DI" glued to a capital: a word, no label
+])
+def test_a_foreign_byline_label_beside_the_pages_day_names(
+        lang: str, byline: str, expected: list[tuple[str, str, str]]) -> None:
+    french = ("Le conseil municipal a voté mardi soir un nouveau plan pour les pistes "
+              "cyclables de la ville pendant les cinq prochaines années.")
+    text = french if lang.startswith("fr") else GERMAN
+    html = page(story(f'<p class="byline">{byline}</p>', text=text), lang=lang)
+    assert findings(html) == expected
+
+
 def test_the_pages_own_day_is_no_foreign_byline_label() -> None:
     # "Di" is Italian for "by", and German for Tuesday: an opening-hours table's day.
     html = page('<aside><table><tr><th><span class="short">Di</span> '

@@ -494,6 +494,9 @@ def test_a_small_box_with_a_content_class_does_not_outweigh_the_story() -> None:
      "permission must be obtained before reprint in online or print media.", "chrome"),
     ("Copyright 2021 Example News. All rights reserved.", "chrome"),
     ("© Jane Doe", "credit"),  # a credit: no year, a name
+    ("Copyright reform passed in 2019 has reshaped how newsrooms license their photographs.",
+     "paragraph"),  # the word, but no notice: the year does not follow it
+    ("(c) the 2021 amendment, which the council adopted after a long debate.", "paragraph"),
 ])
 def test_a_copyright_notice_in_the_story_is_the_sites(line: str, role: str) -> None:
     page = roles(f"<article><p>{_LONG}</p><p>{_MORE}</p><p>{line}</p></article>")
@@ -506,3 +509,9 @@ def test_a_pictures_credit_in_the_sites_header_is_still_a_credit() -> None:
                   f"</figcaption></figure></header><article><p>{_LONG}</p><p>{_MORE}</p>"
                   "</article>")
     assert ("credit", "picture alliance | Jane Doe") in found
+
+
+def test_a_headline_about_copyright_stays_the_headline() -> None:
+    page = roles(f"<article><h1>Copyright 2023: the year of the lawsuits</h1><p>{_LONG}</p>"
+                 f"<p>{_MORE}</p></article>")
+    assert page[0] == ("headline", "Copyright 2023: the year of the lawsuits")

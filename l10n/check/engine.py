@@ -362,7 +362,7 @@ class Judge:
             return None
         others = [c for c in counts if c not in primary_scripts(locale)]
         foreign = max(sorted(others), key=lambda c: counts[c] * letter_weight(c))
-        if foreign == "Grek" and sum(counts.values()) == 1:
+        if foreign == "Grek" and sum(letter_scripts(text).values()) == 1:
             return None  # a Greek letter alone is a symbol in every language (Δ, π, Ω)
         candidates = self._candidates_for(foreign)
         warning = False

@@ -277,9 +277,18 @@ def _label_leak(text: str, locale: str) -> Verdict | None:
     if found is None:
         return None
     word = found["label"]
+    stripped = text.strip()
+    if found.end() == found.end("label") and (
+            word.isupper() or not stripped[found.end() + 1:found.end() + 2].islower()):
+        return None  # glued on, a label starts a name ("CreditJane"), not a word ("DIY-Kiste")
     languages = _LABEL_LANGUAGES[word.lower()]
-    if language_of(locale) in languages or word.lower() in _calendar_words(locale):
-        return None  # the page's own label, or its own day ("Di Dienstag": German Tuesday)
+    if language_of(locale) in languages:
+        return None
+    following = stripped[found.end():].split(maxsplit=1)
+    calendar = _calendar_words(locale)
+    if word.lower() in calendar and following and \
+            following[0].lower().rstrip(".,") in calendar:
+        return None  # the page's own day, twice: "Di Dienstag" (German Tuesday), no "by"
     return Verdict(Kind.WRONG_LANGUAGE, False, Evidence.PATTERN,
                    f"the label {word!r} is {_language_name(languages[0])}, "
                    f"not {_language_name(language_of(locale))}", languages[0], None)
@@ -289,13 +298,19 @@ def _label_leak(text: str, locale: str) -> Verdict | None:
 def _calendar_words(locale: str) -> frozenset[str]:
     """The names of the days and months in ``locale`` (CLDR: wide, abbreviated and short,
     lower-case, without a final full stop)."""
+    from babel import UnknownLocaleError
     from babel.dates import get_day_names, get_month_names
 
     names: set[str] = set()
-    for width in ("wide", "abbreviated", "short"):
-        names.update(get_day_names(width, locale=locale).values())
-        if width != "short":
-            names.update(get_month_names(width, locale=locale).values())
+    for code in (locale, language_of(locale)):  # "fr_AA": a shape Babel has no data for
+        try:
+            for width in ("wide", "abbreviated", "short"):
+                names.update(get_day_names(width, locale=code).values())
+                if width != "short":
+                    names.update(get_month_names(width, locale=code).values())
+        except (UnknownLocaleError, ValueError):
+            continue
+        break
     return frozenset(name.lower().rstrip(".") for name in names)
 
 

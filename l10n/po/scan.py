@@ -117,11 +117,7 @@ def _scan(text: str, encoding: str) -> Catalog:
             flags = ()
         else:
             lineno += 1
-            if "," in flags[2:]:
-                flags = tuple(flag for flag in (part.strip() for part in flags[2:].split(","))
-                              if flag)
-            else:
-                flags = (flags[2:].strip(),) if flags[2:].strip() else ()
+            flags = _flags(flags[2:])
         if msgctxt is not None:
             lineno += 1
         fields = (msgid, msgstr, msgctxt, None, (), (), extracted, references, flags, None,

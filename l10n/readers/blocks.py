@@ -70,9 +70,10 @@ _JS_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\/")
 _STATEMENT_ENDS = frozenset(".!。！")
 _COLONS = frozenset(":：")
 _LINE_CHARS = 160  # text up to this long may be a credit or a date line (lines.line_kind)
-# A copyright notice: "© 2022, Example News. This article is the copyrighted property of …".
-_COPYRIGHT = re.compile(r"(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A copyright notice: "© 2022, Example News. This article is the copyrighted property of …",
+# "Copyright © 2020 Example": the sign or the word, then the year.
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)\s*(?:(?:©|\(c\))\s*)?(?:19|20)\d\d\b",
+                        re.IGNORECASE)
 
 
 def _label_role(special: Role | None, text: str) -> tuple[Role, str] | None:
@@ -594,7 +595,7 @@ class BlockMaker:
             return Role.CREDIT, "credit"
         if ctx.in_figcaption:
             return Role.CAPTION, "caption"
-        if _COPYRIGHT.match(text) and _YEAR.search(text):
+        if _COPYRIGHT.match(text) and tag not in HEADINGS:
             return Role.CHROME, ctx.landmark or "page"  # the site's notice, not the story's
         special = _short_special(ctx.special, text)
         if special in (Role.BYLINE, Role.DATELINE, Role.SECTION, Role.SITE, Role.TAGLINE):

@@ -40,6 +40,7 @@ What a short line says it is (a date, a credit) is :mod:`l10n.readers.lines`.
 from __future__ import annotations
 
 import functools
+import heapq
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -348,9 +349,11 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
         best = max(final, key=final.__getitem__)
         if final[best] >= _MIN_ARTICLE_SCORE:
             own = prose[best][0] - prose[best][1]
-            rivals = [el for el in sorted(final, key=final.__getitem__, reverse=True)
-                      [1:_RIVALS + 1] if final[el] >= _RIVAL_SHARE * final[best]
-                      and prose[el][0] - prose[el][1] > own and not _in_furniture(el, kinds)]
+            around_best = set(best.iterancestors())
+            rivals = [el for el in heapq.nlargest(_RIVALS + 1, final, key=final.__getitem__)[1:]
+                      if final[el] >= _RIVAL_SHARE * final[best] and el not in around_best
+                      and prose[el][0] - prose[el][1] > own
+                      and not _in_furniture(el, kinds, around_best)]
             if rivals:
                 # Close scores (a class name's bonus on a small box): a rival elsewhere on
                 # the page whose root holds clearly more prose, links and furniture against
@@ -376,11 +379,13 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
     return Zoning(frozenset(roots), tuple(zones), tuple(el for _, el in decided))
 
 
-def _in_furniture(el: etree._Element, kinds: dict[etree._Element, str | None]) -> bool:
+def _in_furniture(el: etree._Element, kinds: dict[etree._Element, str | None],
+                  shared: set[etree._Element]) -> bool:
     """Whether ``el`` or an element around it is named or marked as furniture (a sidebar,
-    comments, a teaser box, a landmark)."""
+    comments, a teaser box, a landmark), below the elements it ``shared`` with the best
+    container (a "content-sidebar-wrap" around both is a frame)."""
     for node in (el, *el.iterancestors()):
-        if node.tag in _NEVER_MARKERS:
+        if node.tag in _NEVER_MARKERS or node in shared:
             return False
         kind = kinds.get(node, False)
         if kind is False:
@@ -643,7 +648,7 @@ def _box_heading(run: RunFacts) -> bool:
     page's h1; or a short line ending in a colon."""
     return run.chars <= _BOX_HEADING_CHARS and (
         (run.heading and run.words <= _BOX_TITLE_WORDS and run.stack[-1].tag != "h1")
-        or (run.ends_colon and run.words <= _BOX_HEADING_WORDS and not run.ends_sentence))
+        or (run.ends_colon and run.words <= _BOX_HEADING_WORDS))
 
 
 def _most_paragraph_text(runs: Sequence[RunFacts]) -> set[etree._Element]:
