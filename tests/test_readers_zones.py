@@ -192,6 +192,9 @@ def test_named_boxes_after_the_story_are_not_article_text(box: str) -> None:
     ("<p><a href='/a'>Pool reopens after a long winter break</a></p>"
      "<p><a href='/b'>Town fair moves to the market square</a></p>", "chrome"),
     ("<ul><li>Two library cards</li><li>A reading lamp</li></ul>", "paragraph"),
+    # a single link (an embedded post) under "Read more:"
+    ("<blockquote><p><a href='/a'>Pool reopens after a long winter break</a></p></blockquote>",
+     "chrome"),
 ])
 def test_a_short_line_ending_in_a_colon_heads_the_links_under_it(after: str,
                                                                   role: str) -> None:

@@ -611,8 +611,9 @@ def _link_boxes(runs: Sequence[RunFacts], roots: set[etree._Element]) -> set[etr
 def box_headings(runs: Sequence[RunFacts], zones: list[Zone]) -> None:
     """Headings in the article that no article text follows before other zones begin ("You
     might also like" over teasers, "Comments" over a form, "Newsletter" over a sign-up box)
-    head what follows them, and so does a short line ending in a colon over teasers or links
-    ("Read more:"): they leave the article with it. Up to three headings in a row go together
+    head what follows them, and so does a short line ending in a colon over teasers or links,
+    even a single link ("Read more:", "Lies auch:" over an embedded post): they leave the
+    article with it. Up to three headings in a row go together
     (a box's heading and its first item's). ``zones`` are the final zones of ``runs``, changed
     in place."""
     headings: list[int] = []  # the headings in a row being read
@@ -636,7 +637,8 @@ def box_headings(runs: Sequence[RunFacts], zones: list[Zone]) -> None:
                     or follower.link_chars >= _LINK_RUN * follower.chars
                 if others == _BOX_FOLLOWERS:
                     break
-        if others >= _BOX_FOLLOWERS and len(headings) <= _BOX_HEADINGS and (
+        lead_in = others == links == 1 and all(runs[h].ends_colon for h in headings)
+        if lead_in or others >= _BOX_FOLLOWERS and len(headings) <= _BOX_HEADINGS and (
                 links >= _BOX_FOLLOWERS or all(runs[h].heading for h in headings)):
             for heading in headings:
                 zones[heading] = Zone.PAGE
