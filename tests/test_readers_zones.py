@@ -518,3 +518,12 @@ def test_a_headline_about_copyright_stays_the_headline() -> None:
     page = roles(f"<article><h1>Copyright 2023: the year of the lawsuits</h1><p>{_LONG}</p>"
                  f"<p>{_MORE}</p></article>")
     assert page[0] == ("headline", "Copyright 2023: the year of the lawsuits")
+
+
+def test_a_figcaption_named_as_a_credit_still_holds_its_caption() -> None:
+    found = roles("<article><h1>Library stays open</h1><figure><img src='a.jpg' alt=''>"
+                  "<figcaption class='c-lead-image__credit'><span class='c-lead-image__caption'>"
+                  "Readers queued from eight in the morning.</span> <span>Jane Doe/Reuters"
+                  f"</span></figcaption></figure><p>{_LONG}</p><p>{_MORE}</p></article>")
+    assert found[1:3] == [("caption", "Readers queued from eight in the morning."),
+                          ("credit", "Jane Doe/Reuters")]

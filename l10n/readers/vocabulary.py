@@ -254,11 +254,12 @@ CONTEXT_BUT_CLASS = CONTEXT_ATTRIBUTES - {"class"}
 @functools.lru_cache(maxsize=4096)
 def class_facts(value: str | None) -> _ClassFacts:
     """:class:`_ClassFacts` of a ``class`` value, cached: pages repeat a few hundred values.
-    A BEM element named as a credit ("figure__copyright", "c-image__credit") is a credit."""
+    A BEM element named "copyright" ("figure__copyright") is a credit; one named "credit" is
+    not taken for one, as it may hold the caption too (``figcaption.c-lead-image__credit``)."""
     classes = frozenset(value.lower().split()) if value else frozenset()
-    if value and "__" in value:
-        classes |= {tail for name in classes if "__" in name
-                    and (tail := name.rpartition("__")[2]) in _CREDIT_CLASSES}
+    if value and "__copyright" in value:
+        classes |= {"copyright"} if any(name.endswith("__copyright") for name in classes) \
+            else set()
     return _ClassFacts(classes, not classes.isdisjoint(_TRAIL_CLASSES),
                        special_role("", classes, {}), not classes.isdisjoint(_LEDE_CLASSES),
                        not classes.isdisjoint(_CAPTION_CLASSES),
