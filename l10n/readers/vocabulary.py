@@ -257,9 +257,8 @@ def class_facts(value: str | None) -> _ClassFacts:
     A BEM element named "copyright" ("figure__copyright") is a credit; one named "credit" is
     not taken for one, as it may hold the caption too (``figcaption.c-lead-image__credit``)."""
     classes = frozenset(value.lower().split()) if value else frozenset()
-    if value and "__copyright" in value:
-        classes |= {"copyright"} if any(name.endswith("__copyright") for name in classes) \
-            else set()
+    if any(name.endswith("__copyright") for name in classes):
+        classes |= {"copyright"}
     return _ClassFacts(classes, not classes.isdisjoint(_TRAIL_CLASSES),
                        special_role("", classes, {}), not classes.isdisjoint(_LEDE_CLASSES),
                        not classes.isdisjoint(_CAPTION_CLASSES),

@@ -613,9 +613,8 @@ def box_headings(runs: Sequence[RunFacts], zones: list[Zone]) -> None:
     might also like" over teasers, "Comments" over a form, "Newsletter" over a sign-up box)
     head what follows them, and so does a short line ending in a colon over teasers or links,
     even a single link ("Read more:", "Lies auch:" over an embedded post): they leave the
-    article with it. Up to three headings in a row go together
-    (a box's heading and its first item's). ``zones`` are the final zones of ``runs``, changed
-    in place."""
+    article with it. Up to three headings in a row go together (a box's heading and its first
+    item's). ``zones`` are the final zones of ``runs``, changed in place."""
     headings: list[int] = []  # the headings in a row being read
     count = len(runs)
     for k, run in enumerate(runs):
