@@ -387,10 +387,7 @@ def _in_furniture(el: etree._Element, kinds: dict[etree._Element, str | None],
     for node in (el, *el.iterancestors()):
         if node.tag in _NEVER_MARKERS or node in shared:
             return False
-        kind = kinds.get(node, False)
-        if kind is False:
-            kind = kinds[node] = _kind(node)
-        if kind not in (None, "article"):
+        if _furniture(node, kinds):
             return True
     return False
 
