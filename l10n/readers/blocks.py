@@ -24,6 +24,7 @@ from l10n.readers.runs import (
     owner_tag,
     part_lang,
 )
+from l10n.readers.titles import title_parts
 from l10n.readers.vocabulary import HEADINGS, special_role
 from l10n.readers.zones import RunFacts, Zoning, box_headings, classify
 
@@ -54,8 +55,6 @@ _LEAD_IN_WORDS = 30
 _CAPTION_WORDS = 3  # a caption before a credit apart, not a name alone
 _TITLE_WORDS = 3  # a headline repeating the page's title: a site's name is shorter
 _TITLE_SHARE = 0.8  # of the title's headline part a heading repeating it holds
-# What separates a title's parts: the headline, the site's name, a section.
-_TITLE_PARTS = re.compile(r"\s[|–—·:-]\s|\s::\s|\s»\s")
 _WORDS = re.compile(r"[^\W_]+")
 # Words of class names that name a standfirst (English, and the Spanish, French, Italian and
 # German newsroom words), and what separates the words of a class name.
@@ -162,7 +161,7 @@ def _repeats(text: str, titles: tuple[str, ...]) -> bool:
         return False
     heading = f" {' '.join(words)} "
     for title in titles:
-        parts = _TITLE_PARTS.split(title)
+        parts = title_parts(title)
         candidates = [title, " ".join(parts[:-1]), max(parts, key=len)]
         for candidate in candidates:
             found = _WORDS.findall(candidate.casefold())

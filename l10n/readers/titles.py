@@ -20,6 +20,7 @@ __all__ = [
     "find_title",
     "name_key",
     "site_names",
+    "title_parts",
 ]
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -74,6 +75,11 @@ def _parts(text: str) -> list[tuple[int, int]]:
         if start < end:
             out.append((start, end))
     return out
+
+
+def title_parts(text: str) -> list[str]:
+    """The parts of a title between its separators ("Library stays open | Town Gazette")."""
+    return [text[start:end] for start, end in _parts(text)]
 
 
 class _Names(NamedTuple):
