@@ -457,17 +457,15 @@ def compile_command(directory: str | None, domains: tuple[str, ...], locales: tu
     Example:
         l10n compile -d locales
     """
-    from l10n.catalogs.compile import compile_catalog
-    from l10n.catalogs.layout import catalog_path, locales_of, parse_catalogs
+    from l10n.catalogs.compile import compile_catalogs
+    from l10n.catalogs.layout import catalog_path, locales_of
 
     root = _catalogs_dir(directory)
     plan = [catalog_path(root, locale, domain) for domain in _domains(domains)
             for locale in locales_of(root, domain, locales)]
     _no_collection()
-    parsed = parse_catalogs(plan)  # a malformed catalog stops the run before any .mo is written
     failed = False
-    for po in plan:
-        result = compile_catalog(po, use_fuzzy=use_fuzzy, catalog=parsed[str(po)].catalog)
+    for result in compile_catalogs(plan, use_fuzzy=use_fuzzy):
         for error in result.errors:
             click.echo(f"l10n: {error}", err=True)
         if result.mo is None:

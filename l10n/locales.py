@@ -7,6 +7,8 @@ Everything comes from CLDR through Babel: the script of a locale is its likely-s
 from __future__ import annotations
 
 import functools
+import importlib.util
+import os
 import re
 from pathlib import PurePath
 
@@ -35,14 +37,16 @@ def parse_locale(code: str) -> str:
 @functools.cache
 def _identifier(code: str) -> str | None:
     """Only the code is parsed and the CLDR data file looked up, so this is cheap."""
-    from babel.core import get_global, get_locale_identifier
-    from babel.core import parse_locale as split
-    from babel.localedata import exists
-
     text = code.strip()
     if not _SHAPE.match(text):
         return None
     normalized = text.replace("-", "_")
+    if _cldr_file(normalized):  # already the identifier Babel would give
+        return normalized
+    from babel.core import get_global, get_locale_identifier
+    from babel.core import parse_locale as split
+    from babel.localedata import exists
+
     try:
         parts = split(normalized)
     except ValueError:
@@ -55,6 +59,18 @@ def _identifier(code: str) -> str | None:
     if not exists(identifier) and not exists(language):
         return None
     return identifier
+
+
+@functools.cache
+def _cldr_file(name: str) -> bool:
+    """Whether Babel ships CLDR data under exactly this name (its data files are named by
+    their identifiers), looked up without importing Babel, which costs a command that only
+    lists catalog folders more than the rest of its start-up."""
+    spec = importlib.util.find_spec("babel")
+    folders = spec.submodule_search_locations if spec is not None else None
+    if not folders:
+        return False
+    return os.path.isfile(os.path.join(folders[0], "locale-data", f"{name}.dat"))
 
 
 def is_locale(code: str) -> bool:

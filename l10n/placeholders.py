@@ -36,10 +36,13 @@ def translation_mismatches(msgid: str, msgid_plural: str | None,
         if not msgstr:
             continue
         source = sources[min(index, len(sources) - 1)]
-        # Placeholders need a % or a {, tags a <: most strings have none.
-        if ("%" in source or "{" in source or "%" in msgstr or "{" in msgstr) and not (
-                _same(_PRINTF.findall(source), _PRINTF.findall(msgstr))
-                and _same(_BRACE.findall(source), _BRACE.findall(msgstr))):
+        # Placeholders need a % or a {, tags a <: most strings have none, and a string with
+        # placeholders seldom has both kinds.
+        printf = "%" in source or "%" in msgstr
+        brace = "{" in source or "{" in msgstr
+        if (printf or brace) and not (
+                (not printf or _same(_PRINTF.findall(source), _PRINTF.findall(msgstr)))
+                and (not brace or _same(_BRACE.findall(source), _BRACE.findall(msgstr)))):
             wanted, got = placeholders_of(source), placeholders_of(msgstr)
             if wanted != got and not (msgid_plural and _plural_drop(wanted, got)):
                 yield Mismatch("placeholders", msgstr,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from l10n.catalogs.compile import mo_bytes
 from l10n.po import read_po
 
 POT = """\
@@ -155,6 +156,9 @@ def test_compile_equals_msgfmt(tmp_path: Path, use_fuzzy: bool) -> None:
     assert ours["footer\x04Newsfeed"] == "Лента новостей"
     assert ours[("counter\x04{count} comment", 2)] == "{count} комментариев"
     assert ("Chats" in ours) is use_fuzzy
+    # Read for its translations alone, the catalog compiles to the bytes its full reading gives.
+    full = mo_bytes(read_po(po.read_bytes(), path=str(po)), use_fuzzy=use_fuzzy)[0]
+    assert po.with_suffix(".mo").read_bytes() == full
 
 
 LEGACY = """\

@@ -42,12 +42,14 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import l10n.catalogs.compile as compile_module
 from l10n.check.finding import Finding
 from l10n.check.run import CheckOptions, check_paths
 from l10n.dateline import Dateline, parse_dateline, split_dateline
 from l10n.errors import CatalogError, L10nError
 from l10n.page import Page
 from l10n.po import Catalog, Message, read_po, write_po
+from l10n.po.read import read_translations
 from l10n.readers import parse_page
 from l10n.readers.decode import decode_page
 from l10n.readers.html import read_html_document
@@ -971,6 +973,34 @@ def test_read_po_raises_only_catalog_errors(data: bytes) -> None:
         assert error.line is None or 1 <= error.line <= data.count(b"\n") + 1, error
         return
     assert write_po(catalog) == data
+
+
+def assert_compiles_as_read(data: bytes) -> None:
+    """What ``compile`` reads of a catalog without building its messages is exactly what the
+    full reader gives, and it reads nothing that the full reader refuses."""
+    lean = read_translations(data)
+    try:
+        catalog = read_po(data, "random.po")
+    except CatalogError:
+        assert lean is None
+        return
+    if lean is not None:
+        assert lean.entries == list(compile_module._translations(catalog))
+        assert lean.header == catalog.header_fields()
+        assert codecs.lookup(catalog.encoding).name == "utf-8"
+
+
+@settings(max_examples=MEDIUM)
+@given(po_bytes())
+def test_compile_reads_any_bytes_as_the_full_reader(data: bytes) -> None:
+    assert_compiles_as_read(data)
+
+
+@settings(max_examples=MEDIUM)
+@given(catalogs(), st.sampled_from([79, 40, 200]))
+def test_compile_reads_written_catalogs_as_the_full_reader(catalog: Catalog, width: int) -> None:
+    with contextlib.suppress(CatalogError):  # a character the encoding lacks
+        assert_compiles_as_read(write_po(catalog, width=width))
 
 
 @settings(max_examples=MEDIUM)

@@ -78,6 +78,13 @@ def test_catalog_commands_load_no_detector(args: list[str], catalogs: Path) -> N
     assert _detectors(modules) == []
 
 
+def test_compile_loads_no_cldr_data(catalogs: Path) -> None:
+    """Finding the locales' folders needs no Babel: their names are CLDR's file names."""
+    modules = _imported(["compile", "-d", "locales", "-D", "chrome"], catalogs.parent)
+    assert "l10n.po.mo" in modules
+    assert sorted(m for m in modules if m.split(".")[0] == "babel") == []
+
+
 def test_the_check_loads_its_detectors(tmp_path: Path) -> None:
     """(The list is right: a check of a page imports them.)"""
     (tmp_path / "page.txt").write_text("Moscow expects a reply\n\nThe minister said so.\n")

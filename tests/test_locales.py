@@ -47,3 +47,16 @@ def test_no_cldr_locale_has_an_aliased_language() -> None:
 
     aliases = get_global("language_aliases")
     assert [code for code in locale_identifiers() if split(code)[0] in aliases] == []
+
+
+def test_a_cldr_identifier_is_its_own_identifier() -> None:
+    """The data file's name is taken as it is, without importing Babel: it must be exactly
+    what Babel's parsing gives back for every locale it ships."""
+    from babel.core import get_locale_identifier
+    from babel.core import parse_locale as split
+    from babel.localedata import locale_identifiers
+
+    shipped = [code for code in locale_identifiers() if code != "root"]
+    assert len(shipped) > 700
+    assert [code for code in shipped
+            if parse_locale(code) != get_locale_identifier(split(code)[:4])] == []

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import NamedTuple
 
 from l10n.charsets import ascii_charset
 from l10n.errors import CatalogError
 from l10n.po.model import Catalog, Message, Source, parse_header
-from l10n.po.scan import scan_po
+from l10n.po.scan import Translation, scan_po, scan_translations
 
-__all__ = ["BOM", "read_po"]
+__all__ = ["BOM", "Translations", "read_po", "read_translations"]
 
 BOM = b"\xef\xbb\xbf"
 # The header's msgstr lines, found in the raw bytes to learn the charset before decoding.
@@ -105,6 +106,47 @@ def read_po(data: bytes | str, path: str = "<string>") -> Catalog:
     catalog.bom = bom
     catalog.path = path
     return catalog
+
+
+class Translations(NamedTuple):
+    """What compiling reads of a catalog: its header's fields and its active entries."""
+
+    header: dict[str, str]
+    entries: list[Translation]
+
+
+def read_translations(data: bytes) -> Translations | None:
+    """A UTF-8 catalog in GNU's layout, read for compiling only (no messages built); None for
+    anything else (a byte order mark, another charset, bytes that are not UTF-8, another
+    layout), which :func:`read_po` reads, naming what is wrong when something is."""
+    if data.startswith(BOM):
+        return None
+    sniffed = _sniff_charset(data)
+    if sniffed is not None and not _utf8(sniffed):
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    entries = scan_translations(text)
+    if entries is None:
+        return None
+    header = next((entry[4] for entry in entries if not entry[2] and entry[1] is None), None)
+    fields = parse_header(header) if header is not None else {}
+    declared = _CHARSET_RE.search(fields.get("Content-Type", ""))
+    if declared is not None and not _utf8(declared.group(1)):
+        return None
+    return Translations(fields, entries)
+
+
+def _utf8(charset: str) -> bool:
+    """Whether a header's charset means UTF-8 (``CHARSET``, a template's, does)."""
+    if charset.upper() == "CHARSET":
+        return True
+    try:
+        return codecs.lookup(charset).name == "utf-8"
+    except LookupError:
+        return False
 
 
 def _declared_charset(catalog: Catalog) -> str | None:

@@ -18,7 +18,11 @@ import re
 
 from l10n.po.model import Catalog, Draft, Message, Source, parsed_message
 
-__all__ = ["scan_po"]
+__all__ = ["Translation", "scan_po", "scan_translations"]
+
+# An active entry as compiling needs it: (line of its msgid, msgctxt, msgid, msgid_plural,
+# msgstr, msgstr[N] forms, fuzzy): Message's fields of those names, without the rest.
+Translation = tuple[int, "str | None", str, "str | None", str, tuple[str, ...], bool]
 
 _Q = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'  # one quoted string on one line
 
@@ -55,6 +59,11 @@ _OBSOLETE = _entry_pattern(r"\#~\ ", r"\#~\|\ ")
 _SIMPLE = re.compile(
     r'(\n*)((\#\.\ [^\n]*\n)?(\#:\ [^\n]*\n)?(\#,\ [^\n]*\n)?(?:msgctxt\ "([^"\\\n]*)"\n)?'
     r'msgid\ "([^"\\\n]*)"\nmsgstr\ "([^"\\\n]*)"\n)(?!")')
+# The same entries as compiling reads them: flags, msgctxt, msgid, msgstr (the line of the
+# msgid from where group 3 starts).
+_SIMPLE_TRANSLATION = re.compile(
+    r'\n*(?:\#\.\ [^\n]*\n)?(?:\#:\ [^\n]*\n)?(\#,\ [^\n]*\n)?(?:msgctxt\ "([^"\\\n]*)"\n)?'
+    r'msgid\ "([^"\\\n]*)"\nmsgstr\ "([^"\\\n]*)"\n(?!")')
 # Plural entries of the same shape: msgid_plural and msgstr[N] lines, one line each.
 _SIMPLE_PLURAL = re.compile(
     r'(\n*)((\#\.\ [^\n]*\n)?(\#:\ [^\n]*\n)?(\#,\ [^\n]*\n)?(?:msgctxt\ "([^"\\\n]*)"\n)?'
@@ -138,14 +147,78 @@ def _scan(text: str, encoding: str) -> Catalog:
     return Catalog(messages=messages, encoding=encoding, trailer=text[pos:])
 
 
+def scan_translations(text: str) -> list[Translation] | None:
+    """The active entries of ``text`` as :data:`Translation` tuples, in file order, when the
+    whole file keeps to GNU's layout, else None: what ``compile`` reads, at a fraction of the
+    cost of building every entry's :class:`Message` with its comments and source text."""
+    if not text.endswith("\n") or "\r" in text:
+        return None
+    entries: list[Translation] = []
+    append = entries.append
+    simple, plurals, full = _SIMPLE_TRANSLATION.match, _simple_plural, _full_entry
+    pos = 0
+    line = 1
+    end_of_text = len(text)
+    try:
+        while pos < end_of_text:
+            match = simple(text, pos)
+            if match is not None:  # most entries
+                flags, msgctxt, msgid, msgstr = match.groups()
+                lineno = line + text.count("\n", pos, match.start(3))
+                append((lineno, msgctxt, msgid, None, msgstr, (),
+                        flags is not None and "fuzzy" in _flags(flags[2:])))
+                line = lineno + 2
+                pos = match.end()
+                continue
+            found = plurals(text, pos, line)
+            if found is not None:
+                match, forms, lineno = found
+                _, _, _, _, flags, msgctxt, msgid, msgid_plural, _ = match.groups()
+                append((lineno, msgctxt, msgid, msgid_plural, "", forms,
+                        flags is not None and "fuzzy" in _flags(flags[2:])))
+                line = lineno + 2 + len(forms)
+                pos = match.end()
+                continue
+            m, pos, line = full(text, pos, line)
+            if m is None:
+                break
+            if not m.obsolete:
+                append((m.lineno, m.msgctxt, m.msgid, m.msgid_plural, m.msgstr, m.msgstr_plural,
+                        "fuzzy" in m.flags))
+    except _NotPlain:
+        return None
+    if text[pos:].strip("\n"):
+        return None
+    return entries
+
+
 def _plural_entry(text: str, pos: int, line: int) -> tuple[Message, int, int] | None:
     """The plural entry at ``pos`` (on ``line``) when it has the one-line shape of
     ``_SIMPLE_PLURAL`` with its forms in order, else None."""
+    found = _simple_plural(text, pos, line)
+    if found is None:
+        return None
+    match, forms, lineno = found
+    lead, body, extracted, references, flags, msgctxt, msgid, msgid_plural, _ = match.groups()
+    fields = (
+        msgid, "", msgctxt, msgid_plural, forms, (),
+        (extracted[3:-1],) if extracted is not None else (),
+        tuple(references[3:].split()) if references is not None else (),
+        _flags(flags[2:]) if flags is not None else (),
+        None, None, None, False,
+    )
+    message = parsed_message(fields, lineno, _source(Source, (lead, body, fields)))
+    return message, match.end(), lineno + 2 + len(forms)
+
+
+def _simple_plural(text: str, pos: int,
+                   line: int) -> tuple[re.Match[str], tuple[str, ...], int] | None:
+    """The match of ``_SIMPLE_PLURAL`` at ``pos`` (on ``line``), its forms and the line of
+    its msgid, when the forms come in order; else None."""
     match = _SIMPLE_PLURAL.match(text, pos)
     if match is None:
         return None
-    lead, body, extracted, references, flags, msgctxt, msgid, msgid_plural, lines = \
-        match.groups()
+    lead, _, extracted, references, flags, msgctxt, _, _, lines = match.groups()
     forms = []
     for number, form in enumerate(lines[:-1].split("\n")):
         prefix = _FORM_PREFIXES[number] if number < 10 else ""
@@ -154,15 +227,7 @@ def _plural_entry(text: str, pos: int, line: int) -> tuple[Message, int, int] | 
         forms.append(form[len(prefix) + 1:-1])
     lineno = line + len(lead) + (extracted is not None) + (references is not None) + (
         flags is not None) + (msgctxt is not None)
-    fields = (
-        msgid, "", msgctxt, msgid_plural, tuple(forms), (),
-        (extracted[3:-1],) if extracted is not None else (),
-        tuple(references[3:].split()) if references is not None else (),
-        _flags(flags[2:]) if flags is not None else (),
-        None, None, None, False,
-    )
-    message = parsed_message(fields, lineno, _source(Source, (lead, body, fields)))
-    return message, pos + len(lead) + len(body), lineno + 2 + len(forms)
+    return match, tuple(forms), lineno
 
 
 def _flags(text: str) -> tuple[str, ...]:
