@@ -527,3 +527,33 @@ def test_a_figcaption_named_as_a_credit_still_holds_its_caption() -> None:
                   f"</span></figcaption></figure><p>{_LONG}</p><p>{_MORE}</p></article>")
     assert found[1:3] == [("caption", "Readers queued from eight in the morning."),
                           ("credit", "Jane Doe/Reuters")]
+
+
+def test_documentation_sections_are_the_story() -> None:
+    """A documentation generator's sections: ``div.section`` with an id made from its heading
+    ("sharing-with-...": not a share bar), its paragraphs (not section names) and headings
+    that link back to the table of contents (not interface links) are all the article's."""
+    body = ("<div class='body' role='main'>"
+            "<div class='section' id='library-hours'><h1>Library hours</h1>"
+            f"<p>{_LONG}</p>"
+            "<div class='section' id='sharing-the-reading-room-with-schools'>"
+            "<h2><a class='toc-backref' href='#id2'>Sharing the reading room with schools</a>"
+            "</h2><p>Two classes a week may come:</p>"
+            f"<p>{_MORE}</p><p>{_THIRD}</p></div></div></div>")
+    assert roles(body) == [
+        ("headline", "Library hours"), ("lede", _LONG),
+        ("paragraph", "Sharing the reading room with schools"),
+        ("paragraph", "Two classes a week may come:"), ("paragraph", _MORE),
+        ("paragraph", _THIRD)]
+
+
+@pytest.mark.parametrize(("ident", "role"), [
+    ("sharing-the-reading-room-with-schools", "paragraph"),  # the heading's words
+    ("sharing-the-reading-room-with-schools-1", "paragraph"),  # the second of that name
+    ("social-sharing", "chrome"),  # a share bar's name
+])
+def test_an_id_made_from_the_heading_names_no_box(ident: str, role: str) -> None:
+    body = (f"<article><h1>Library hours</h1><p>{_LONG}</p><p>{_MORE}</p>"
+            f"<div id='{ident}'><h2>Sharing the reading room with schools</h2>"
+            f"<p>{_THIRD}</p></div></article>")
+    assert (role, _THIRD) in roles(body)

@@ -36,6 +36,8 @@ _SMALL_PAGE = 1000  # start tags; up to this many, BlockMaker._path asks libxml2
 # Site and section names are short, taglines a sentence or two; a longer text in such an
 # element is something else (a div.section wrapping a whole story).
 _LABEL_WORDS = {Role.SITE: 12, Role.SECTION: 12, Role.TAGLINE: 40}
+# Block elements of prose: in a container of several, one is no name its container gives.
+_PROSE_TAGS = HEADINGS | {"p"}
 # A language switcher: a list of this many short items at least, this share of them names
 # of languages or editions.
 _MENU_ITEMS = 3
@@ -620,8 +622,12 @@ class BlockMaker:
 
     def _names_itself(self, run: Run) -> bool:
         """Whether the element that makes a run a site, section or tagline name holds the run's
-        text itself (or is its parent): a ``div.category`` around a whole table is no name."""
-        for el in run.stack[-2:]:
+        text itself (or is its parent): a ``div.category`` around a whole table is no name,
+        nor a ``div.section`` holding a heading and its paragraphs (documentation's sections)."""
+        stack = run.stack[-2:]
+        if len(stack) == 2 and owner_tag(run) in _PROSE_TAGS and len(stack[0]) > 1:
+            stack = stack[1:]
+        for el in stack:
             if el in self.crumb_ends:
                 return True
             value = el.get("class")

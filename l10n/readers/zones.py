@@ -108,6 +108,9 @@ _CLASS_WEIGHT = 25.0
 # Owners whose text never makes a container the article: a menu's options, a form's labels.
 _UNSCORED = frozenset({"option", "optgroup", "select", "textarea", "label", "button", "legend"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# An id of this many words or more may be an anchor made from a heading (_heading_anchor).
+_ANCHOR_WORDS = 3
+_SLUG_WORD = re.compile(r"[^\W_]+")
 _NEVER_MARKERS = frozenset({"body", "html"})
 # Landmarks that hold furniture, not stories (a page wrapped whole in one still has its article).
 _LANDMARKS = frozenset({"nav", "aside", "footer", "dialog"})
@@ -699,17 +702,41 @@ def _kind(el: etree._Element) -> str | None:
     if not isinstance(tag, str):
         tag = ""
     names = tag if "-" in tag else ""
-    role = itemprop = itemtype = ""
+    role = itemprop = itemtype = ident = ""
     for key, value in el.items():
-        if key == "class" or key == "id":
+        if key == "class":
             names = f"{names} {value}"
+        elif key == "id":
+            ident = value
         elif key == "role":
             role = value
         elif key == "itemprop":
             itemprop = value
         elif key == "itemtype":
             itemtype = value
-    return _kind_of(tag, names, role, itemprop, itemtype)
+    if not ident:
+        return _kind_of(tag, names, role, itemprop, itemtype)
+    kind = _kind_of(tag, f"{names} {ident}", role, itemprop, itemtype)
+    if kind is not None and _heading_anchor(el, ident):
+        return _kind_of(tag, names, role, itemprop, itemtype)
+    return kind
+
+
+def _heading_anchor(el: etree._Element, ident: str) -> bool:
+    """Whether ``ident`` is an anchor made from the words of ``el``'s heading (documentation
+    generators and tables of contents give ``id="sharing-with-a-single-developer"`` to a
+    section headed "Sharing with a single developer"): it names the section's subject, not a
+    part of the page."""
+    words = _SLUG_WORD.findall(ident.lower())
+    if len(words) < _ANCHOR_WORDS:
+        return False  # "social-share", "related-posts": names
+    heading = el if el.tag in _HEADINGS else next(el.iter(*_HEADINGS), None)
+    if heading is None:
+        return False
+    said = _SLUG_WORD.findall(heading.text_content().lower())
+    if words[-1].isdigit() and words[:-1] == said[:len(words) - 1]:
+        words = words[:-1]  # "...-1": the second section of that name
+    return len(said) >= len(words) and said[:len(words)] == words
 
 
 @functools.lru_cache(maxsize=8192)
@@ -752,8 +779,12 @@ def _zone(run: RunFacts, roots: set[etree._Element], around: set[etree._Element]
             box = el
             continue
         if el in roots:
-            return (furniture if linky or box is not None else Zone.ARTICLE), \
-                (box if box is not None else el)
+            if box is not None:
+                return furniture, box
+            # A heading that links to its own place on the page (a permalink, a way back to
+            # the table of contents) is the story's heading.
+            return (furniture if linky and not (run.heading and run.in_page)
+                    else Zone.ARTICLE), el
         kind = kinds.get(el, False)
         if kind is False:
             kind = kinds[el] = _kind(el)
