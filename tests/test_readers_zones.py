@@ -557,3 +557,18 @@ def test_an_id_made_from_the_heading_names_no_box(ident: str, role: str) -> None
             f"<div id='{ident}'><h2>Sharing the reading room with schools</h2>"
             f"<p>{_THIRD}</p></div></article>")
     assert (role, _THIRD) in roles(body)
+
+
+@pytest.mark.parametrize(("summary", "role"), [
+    ("The mayor opens the new ferry terminal on Monday, a year late.", "teaser"),
+    # A card holding a whole story is a story opened in a list of them.
+    (" ".join([_LONG, _MORE, _THIRD, _LONG, _MORE]), "paragraph"),
+])
+def test_a_cards_summary_is_its_teasers(summary: str, role: str) -> None:
+    """``article`` cards side by side, each a headline link and a summary: the summaries are
+    the teasers' text, not the story's."""
+    cards = "".join(f"<li><article><h2><a href='/story-{n}'>Ferry terminal opens a year late "
+                    f"number {n}</a></h2><p>{summary}</p></article></li>" for n in range(3))
+    body = (f"<main><h1>Library hours</h1><p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>"
+            f"<ol>{cards}</ol></main>")
+    assert roles(body).count((role, summary)) == 3

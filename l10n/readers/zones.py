@@ -108,6 +108,10 @@ _CLASS_WEIGHT = 25.0
 # Owners whose text never makes a container the article: a menu's options, a form's labels.
 _UNSCORED = frozenset({"option", "optgroup", "select", "textarea", "label", "button", "legend"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Teaser cards side by side: this many at least, and this many characters of text at most
+# besides their headlines (_card_texts).
+_CARDS = 3
+_CARD_CHARS = 600
 # An id of this many words or more may be an anchor made from a heading (_heading_anchor).
 _ANCHOR_WORDS = 3
 _SLUG_WORD = re.compile(r"[^\W_]+")
@@ -378,8 +382,42 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
     cut = _link_boxes(runs, roots)
     lists = _headline_lists(runs)
     decided = [_zone(run, roots, around, cut, kinds, _list_of(run) in lists) for run in runs]
+    decided = _card_texts(runs, decided, roots | around)
     zones = [zone for zone, _ in decided]
     return Zoning(frozenset(roots), tuple(zones), tuple(el for _, el in decided))
+
+
+def _card_texts(runs: Sequence[RunFacts],
+                decided: list[tuple[Zone | None, etree._Element | None]],
+                holders: set[etree._Element]) -> list[tuple[Zone | None, etree._Element | None]]:
+    """Teaser cards: ``article`` elements, a few side by side (or one to a list item), each
+    headed by a teaser's headline; their summaries and bylines are the teaser's text too,
+    not the story's. ``holders`` are the roots and what is around them (no card)."""
+    lists: dict[etree._Element, set[etree._Element]] = {}
+    for run, (zone, _) in zip(runs, decided, strict=True):
+        if zone is Zone.TEASER and run.heading:
+            card = next((el for el in reversed(run.stack) if el.tag == "article"), None)
+            if card is not None and card not in holders:
+                parent = card.getparent()
+                if parent is not None and parent.tag == "li":
+                    parent = parent.getparent()
+                lists.setdefault(parent, set()).add(card)
+    cards = {card for found in lists.values() if len(found) >= _CARDS for card in found}
+    if not cards:
+        return decided
+    held: dict[int, etree._Element] = {}  # run → its card
+    prose: dict[etree._Element, int] = {}
+    for k, (run, (zone, _)) in enumerate(zip(runs, decided, strict=True)):
+        if zone is Zone.ARTICLE and not run.named:  # a picture's caption and credit stay theirs
+            card = next((el for el in run.stack if el in cards), None)
+            if card is not None:
+                held[k] = card
+                prose[card] = prose.get(card, 0) + run.chars
+    out = list(decided)
+    for k, card in held.items():
+        if prose[card] <= _CARD_CHARS:  # more is a story in a list of them (opened)
+            out[k] = (Zone.TEASER, card)
+    return out
 
 
 def _in_furniture(el: etree._Element, kinds: dict[etree._Element, str | None],
