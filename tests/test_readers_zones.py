@@ -572,3 +572,17 @@ def test_a_cards_summary_is_its_teasers(summary: str, role: str) -> None:
     body = (f"<main><h1>Library hours</h1><p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>"
             f"<ol>{cards}</ol></main>")
     assert roles(body).count((role, summary)) == 3
+
+
+def test_a_list_pages_introduction_is_read_with_its_table() -> None:
+    """A table's rows outscore the paragraph that introduces them (and the container's notes
+    weigh against it): the story is the table's container, introduction included."""
+    rows = "".join(f"<tr><td><a href='/f{n}'>Ferry {n}</a></td><td>1950</td><td>{_MORE} It "
+                   f"sailed {n} times, then it stopped.</td></tr>" for n in range(30))
+    notes = "".join(f"<li><a href='/r{n}'>Harbour board report number {n}</a>, "
+                    f"<a href='/p{n}'>page {n}</a></li>" for n in range(40))
+    intro = "This list of ferries gives each boat that served the harbour and what it did."
+    body = (f"<main><header><h1>List of ferries</h1></header><div class='body-content'>"
+            f"<div class='output'><p>{intro}</p><table><tbody>{rows}</tbody></table>"
+            f"<ol>{notes}</ol></div></div></main>")
+    assert ("lede", intro) in roles(body)

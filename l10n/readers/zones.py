@@ -108,6 +108,7 @@ _CLASS_WEIGHT = 25.0
 # Owners whose text never makes a container the article: a menu's options, a form's labels.
 _UNSCORED = frozenset({"option", "optgroup", "select", "textarea", "label", "button", "legend"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr"})
 # Teaser cards side by side: this many at least, and this many characters of text at most
 # besides their headlines (_card_texts).
 _CARDS = 3
@@ -371,6 +372,13 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
                 rival = max(rivals, key=weights.__getitem__, default=None)
                 if rival is not None and weights[rival] > max(held, 0.0) * _RIVAL_MARGIN:
                     best = rival
+            if best.tag in _TABLE_PARTS:
+                # A table's rows (a list page's entries) outscore the text around the table
+                # (its introduction, its notes): the story is the table's container.
+                table = next((el for el in best.iterancestors() if el.tag not in _TABLE_PARTS),
+                             None)
+                if table is not None and table in final:
+                    best = table
             root = _heaviest(best, runs, kinds)[0]
             roots = _grow(best, final, prose) if root is best else {root}
     if not roots:
