@@ -4,10 +4,12 @@ article, which is a teaser, a comment or furniture, and what short lines say the
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
+from l10n.page import Zone
 from l10n.readers import parse_page
 from l10n.readers.lines import line_kind
-from l10n.readers.zones import marker_of
+from l10n.readers.zones import RunFacts, _card_texts, marker_of
 
 _LONG = ("The council met on Tuesday evening, and after a long debate, which ran past midnight, "
          "it agreed to keep the library open on Sundays for another year.")
@@ -574,15 +576,33 @@ def test_a_cards_summary_is_its_teasers(summary: str, role: str) -> None:
     assert roles(body).count((role, summary)) == 3
 
 
-def test_a_list_pages_introduction_is_read_with_its_table() -> None:
-    """A table's rows outscore the paragraph that introduces them (and the container's notes
-    weigh against it): the story is the table's container, introduction included."""
-    rows = "".join(f"<tr><td><a href='/f{n}'>Ferry {n}</a></td><td>1950</td><td>{_MORE} It "
-                   f"sailed {n} times, then it stopped.</td></tr>" for n in range(30))
-    notes = "".join(f"<li><a href='/r{n}'>Harbour board report number {n}</a>, "
-                    f"<a href='/p{n}'>page {n}</a></li>" for n in range(40))
-    intro = "This list of ferries gives each boat that served the harbour and what it did."
-    body = (f"<main><header><h1>List of ferries</h1></header><div class='body-content'>"
-            f"<div class='output'><p>{intro}</p><table><tbody>{rows}</tbody></table>"
-            f"<ol>{notes}</ol></div></div></main>")
-    assert ("lede", intro) in roles(body)
+def _cards_page(cards: int, story: int) -> tuple[list[RunFacts], list[tuple[Zone, object]]]:
+    """The runs of a container holding ``story`` paragraphs and a row of ``cards`` cards (a
+    headline link, a summary), with the zones the classifier gave them before cards."""
+    root = etree.fromstring("<div/>")
+    runs: list[RunFacts] = []
+    decided: list[tuple[Zone, object]] = []
+    for _ in range(story):
+        p = etree.SubElement(root, "p")
+        runs.append(RunFacts((root, p), 300, 0, 3, 50, False, ends_sentence=True))
+        decided.append((Zone.ARTICLE, root))
+    row = etree.SubElement(root, "div")
+    for _ in range(cards):
+        card = etree.SubElement(row, "div")
+        h4, p = etree.SubElement(card, "h4"), etree.SubElement(card, "p")
+        runs.append(RunFacts((root, row, card, h4), 40, 40, 0, 8, True, 8))
+        decided.append((Zone.TEASER, card))
+        runs.append(RunFacts((root, row, card, p), 110, 0, 1, 20, False, ends_sentence=True))
+        decided.append((Zone.ARTICLE, root))
+    return runs, decided
+
+
+@pytest.mark.parametrize(("cards", "story", "summaries"), [
+    (3, 4, Zone.TEASER),  # a row of cards under a story: their summaries are teasers'
+    (2, 4, Zone.ARTICLE),  # two are no row
+    (4, 0, Zone.ARTICLE),  # cards alone: a list page (a press portal's), its summaries its text
+])
+def test_card_summaries(cards: int, story: int, summaries: Zone) -> None:
+    runs, decided = _cards_page(cards, story)
+    zones = [zone for zone, _ in _card_texts(runs, decided, set())]
+    assert zones == [Zone.ARTICLE] * story + [Zone.TEASER, summaries] * cards

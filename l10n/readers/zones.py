@@ -113,6 +113,8 @@ _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr"})
 # besides their headlines (_card_texts).
 _CARDS = 3
 _CARD_CHARS = 600
+_CARD_DEPTH = 5  # levels above a headline where its card may start
+_STORY_CHARS = 100  # a run of this many characters outside the cards is the story's prose
 # An id of this many words or more may be an anchor made from a heading (_heading_anchor).
 _ANCHOR_WORDS = 3
 _SLUG_WORD = re.compile(r"[^\W_]+")
@@ -398,32 +400,44 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
 def _card_texts(runs: Sequence[RunFacts],
                 decided: list[tuple[Zone | None, etree._Element | None]],
                 holders: set[etree._Element]) -> list[tuple[Zone | None, etree._Element | None]]:
-    """Teaser cards: ``article`` elements, a few side by side (or one to a list item), each
-    headed by a teaser's headline; their summaries and bylines are the teaser's text too,
-    not the story's. ``holders`` are the roots and what is around them (no card)."""
-    lists: dict[etree._Element, set[etree._Element]] = {}
-    for run, (zone, _) in zip(runs, decided, strict=True):
-        if zone is Zone.TEASER and run.heading:
-            card = next((el for el in reversed(run.stack) if el.tag == "article"), None)
-            if card is not None and card not in holders:
-                parent = card.getparent()
-                if parent is not None and parent.tag == "li":
-                    parent = parent.getparent()
-                lists.setdefault(parent, set()).add(card)
-    cards = {card for found in lists.values() if len(found) >= _CARDS for card in found}
+    """Teaser cards: a few elements side by side, each headed by a teaser's headline (a list
+    of them, ``article`` elements, a site's story blocks); their summaries and bylines are the
+    teaser's text too, not the story's. ``holders`` are the roots and what is around them (no
+    card)."""
+    heads = [run.stack for run, (zone, _) in zip(runs, decided, strict=True)
+             if zone is Zone.TEASER and run.heading]
+    held_by: dict[etree._Element, set[etree._Element]] = {}
+    for stack in heads:
+        for k in range(len(stack) - 1, max(0, len(stack) - 1 - _CARD_DEPTH), -1):
+            held_by.setdefault(stack[k - 1], set()).add(stack[k])
+    cards = set()
+    for stack in heads:  # the innermost list the headline is in: its card
+        for k in range(len(stack) - 1, max(0, len(stack) - 1 - _CARD_DEPTH), -1):
+            if len(held_by[stack[k - 1]]) >= _CARDS:
+                if stack[k] not in holders:
+                    cards.add(stack[k])
+                break
     if not cards:
         return decided
     held: dict[int, etree._Element] = {}  # run → its card
     prose: dict[etree._Element, int] = {}
+    story = 0  # the article's text outside cards
     for k, (run, (zone, _)) in enumerate(zip(runs, decided, strict=True)):
         if zone is Zone.ARTICLE and not run.named:  # a picture's caption and credit stay theirs
             card = next((el for el in run.stack if el in cards), None)
             if card is not None:
                 held[k] = card
                 prose[card] = prose.get(card, 0) + run.chars
+            elif run.chars >= _STORY_CHARS:  # a paragraph, not a form's or a menu's words
+                story += run.chars
+    # More is a story opened in a list of them; a page whose article is all cards is a list
+    # (a press portal's releases, a blog's front page): its summaries are what it says.
+    teasers = {card for card, chars in prose.items() if chars <= _CARD_CHARS}
+    if story < sum(prose[card] for card in teasers):
+        return decided
     out = list(decided)
     for k, card in held.items():
-        if prose[card] <= _CARD_CHARS:  # more is a story in a list of them (opened)
+        if card in teasers:
             out[k] = (Zone.TEASER, card)
     return out
 
