@@ -606,3 +606,11 @@ def test_card_summaries(cards: int, story: int, summaries: Zone) -> None:
     runs, decided = _cards_page(cards, story)
     zones = [zone for zone, _ in _card_texts(runs, decided, set())]
     assert zones == [Zone.ARTICLE] * story + [Zone.TEASER, summaries] * cards
+
+
+def test_text_straight_in_the_body_is_the_article_when_the_body_holds_it() -> None:
+    """A plain-text document served as HTML (an RFC, a draft: pages of ``pre``) has no
+    container but the body: its text is the article."""
+    text = "\n".join([_LONG, _MORE, _THIRD])
+    body = "".join(f"<pre class='newpage'>{text}\nPage {n}</pre>" for n in range(3))
+    assert {role for role, _ in roles(body)} == {"paragraph"}

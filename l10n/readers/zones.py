@@ -833,7 +833,7 @@ def _zone(run: RunFacts, roots: set[etree._Element], around: set[etree._Element]
     teaser = furniture if linky or label else Zone.TEASER
     box = None  # a link box the run is in: furniture, unless a reader's comment holds it
     for el in reversed(run.stack):
-        if el in around or el.tag in _NEVER_MARKERS:
+        if el in around or (el.tag in _NEVER_MARKERS and el not in roots):
             continue  # what holds the article is no comment box or teaser
         if el in cut and box is None:
             box = el
