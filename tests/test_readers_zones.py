@@ -9,7 +9,8 @@ from lxml import etree
 from l10n.page import Zone
 from l10n.readers import parse_page
 from l10n.readers.lines import line_kind
-from l10n.readers.zones import RunFacts, _card_texts, marker_of
+from l10n.readers.markers import marker_of
+from l10n.readers.zones import RunFacts, _card_texts
 
 _LONG = ("The council met on Tuesday evening, and after a long debate, which ran past midnight, "
          "it agreed to keep the library open on Sundays for another year.")

@@ -1,12 +1,8 @@
 """Which part of an HTML page is the article, and which parts are teasers, comments and
 furniture: l10n's own boilerplate classifier, run over the text runs the HTML reader collected.
 
-Two halves, kept apart as trafilatura keeps its XPath vocabulary apart from its algorithm:
-
-* **What the web calls things** (:data:`VOCABULARY`): the class and id names (and custom
-  element names) sites give to comments, teasers, share bars, newsletters, author boxes, tags,
-  ads and the like. Data.
-* **How the reader decides** (:func:`classify`), in three steps:
+What the web calls things (class and id names, landmarks) is :mod:`l10n.readers.markers`;
+how the reader decides is :func:`classify`, in three steps:
 
   1. *The best container*, after Mozilla Readability's scoring: every run of 25 characters or
      more (not a form control's) scores ``1 + commas + min(chars / 100, 3)`` for its parent (in
@@ -39,9 +35,7 @@ What a short line says it is (a date, a credit) is :mod:`l10n.readers.lines`.
 
 from __future__ import annotations
 
-import functools
 import heapq
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -49,9 +43,16 @@ from typing import NamedTuple
 from lxml import etree
 
 from l10n.page import Zone
+from l10n.readers.markers import (
+    LANDMARK_ROLES,
+    LANDMARKS,
+    element_kind,
+    element_names,
+    marker_of,
+    semantic_article,
+)
 
-__all__ = ["VOCABULARY", "RunFacts", "Zoning", "box_headings", "classify",
-           "marker_of"]
+__all__ = ["RunFacts", "Zoning", "box_headings", "classify"]
 
 # A run of fewer characters scores nothing (Readability's threshold).
 _MIN_CHARS = 25
@@ -107,7 +108,6 @@ _TAG_SCORES = {
 _CLASS_WEIGHT = 25.0
 # Owners whose text never makes a container the article: a menu's options, a form's labels.
 _UNSCORED = frozenset({"option", "optgroup", "select", "textarea", "label", "button", "legend"})
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr"})
 # Teaser cards side by side: this many at least, and this many characters of text at most
 # besides their headlines (_card_texts).
@@ -115,140 +115,7 @@ _CARDS = 3
 _CARD_CHARS = 600
 _CARD_DEPTH = 5  # levels above a headline where its card may start
 _STORY_CHARS = 100  # a run of this many characters outside the cards is the story's prose
-# An id of this many words or more may be an anchor made from a heading (_heading_anchor).
-_ANCHOR_WORDS = 3
-_SLUG_WORD = re.compile(r"[^\W_]+")
 _NEVER_MARKERS = frozenset({"body", "html"})
-# Landmarks that hold furniture, not stories (a page wrapped whole in one still has its article).
-_LANDMARKS = frozenset({"nav", "aside", "footer", "dialog"})
-_LANDMARK_ROLES = frozenset({"navigation", "complementary", "contentinfo", "dialog",
-                             "alertdialog", "search", "banner"})
-
-
-def _names(*roots: str) -> str:
-    return "|".join(roots)
-
-
-# What sites call things, by what they are (lower-case). A "prefix" root matches a class or id
-# name that starts with it, or has it after a "-" or "_" ("sharebar", "post-share-buttons"; not
-# "timeshare"); a "word" root matches a whole name or its first part ("ad", "ad-slot"; not
-# "section--ads", a modifier of something else).
-VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
-    "article": {
-        "prefix": ("article", "artikel", "articulo", "entry", "hentry", "h-entry", "post",
-                   "story", "content", "inhalt", "contenido", "conteudo", "contenu", "body",
-                   "text", "beitrag", "blog", "main", "page", "single", "prose", "rich-text",
-                   "richtext", "nota", "noticia"),
-        "word": (),
-    },
-    # A comment section's furniture ("12 comments", "Log in to comment"); one comment is
-    # told by _COMMENT_ITEM.
-    "comments": {
-        "prefix": ("comment", "kommentar", "komment", "comentario", "commentaire", "disqus",
-                   "respond", "discussion", "diskussion", "reactions", "replies"),
-        "word": ("reply",),
-    },
-    "teaser": {
-        "prefix": ("related", "relacionad", "correlat", "teaser", "recommend", "empfehl",
-                   "morestories", "more-stories", "more-articles", "morearticles",
-                   "mehrzumthema", "mehr-zum-thema", "weitere", "verwandt", "aehnlich",
-                   "similar", "popular", "trending", "mostread", "most-read", "meistgelesen",
-                   "recent-post", "recentpost", "latest", "headlines", "outbrain", "taboola",
-                   "recirc", "read-next", "readnext", "read-more", "readmore", "also-read",
-                   "alsoread", "further-reading", "topstories", "top-stories", "rail",
-                   "jp-relatedposts", "yarpp", "crp_related", "nav-links", "post-navigation",
-                   "postnav", "prev-next", "previous-next"),
-        "word": ("more", "next", "prev"),
-    },
-    # The site's interface: controls, prompts and banners (chrome wherever they are).
-    "interface": {
-        "prefix": ("share", "sharing", "social", "sociable", "shariff", "addthis",
-                   "newsletter", "subscri", "abonn", "signup", "sign-up", "breadcrumb",
-                   "pagination", "pager", "cookie", "consent", "gdpr", "dsgvo", "toolbar",
-                   "paywall", "popup", "modal", "overlay", "skip", "rating", "feedback",
-                   "login", "navigation", "navbox"),
-        "word": ("nav", "menu", "share", "navbar", "search", "cta"),
-    },
-    # Furniture: what a page carries besides the story and its interface (and what a printout
-    # leaves out).
-    "boilerplate": {
-        "prefix": ("sidebar", "advert", "anzeige", "werbung", "sponsor", "promo", "banner",
-                   "masthead", "author-bio", "authorbio", "author-box", "authorbox",
-                   "about-author", "bio-box", "author-desc", "author-info", "author-detail",
-                   "author-card", "author-profile", "author-about", "autorenbox",
-                   "autoren-box", "autor-info", "tagcloud", "tag-cloud", "taglist", "tag-list",
-                   "post-tags", "entry-tags", "article-tags", "keywords", "entry-meta",
-                   "post-meta", "postmeta", "entrymeta", "article-meta", "articlemeta",
-                   "entry-footer", "article-footer", "post-footer", "donat", "footer", "legal",
-                   "copyright", "disclaimer", "infobox-links", "linklist", "link-list",
-                   "noprint", "no-print", "dontprint", "hidden-print", "print-hide",
-                   "d-print-none", "print-none"),
-        "word": ("ad", "ads", "tags", "tag", "meta", "bio", "dfp", "gpt", "adsense", "widget",
-                 "topics", "categories", "category-list", "archive", "archives"),
-    },
-}
-
-_ARTICLE_ITEMTYPES = ("Article", "BlogPosting", "NewsArticle", "Report", "ScholarlyArticle",
-                      "TechArticle", "SocialMediaPosting", "Review")
-_NAME_SPLIT = re.compile(r"[^a-z0-9]+")
-_JOINS = re.compile(r"[-_]+")
-# A one-letter namespace ("c-" component, "o-" object, "l-" layout: ITCSS, BEM) says what
-# kind of class it is, not what the element is: "c-menu-print" is a menu.
-_NAMESPACE = re.compile(r"^[a-z]-(?=[a-z])")
-
-
-# One reader's comment: "comment", "comment-body", "c-comment", "comment-123" (WordPress ids).
-_COMMENT_ITEM = re.compile(
-    r"(?:[a-z0-9]+[-_]+)*(?:comment|kommentar|komment|comentario|commentaire)[-_]*"
-    r"(?:body|content|text|entry|item|inner|main|wrap|wrapper|message|container|\d+)?")
-_KINDS = ("comments", "teaser", "interface", "boilerplate", "article")
-# Across the names of one element, an article name outranks boilerplate ones: WordPress marks
-# a post "post hentry category-news tag-berlin".
-_ELEMENT_ORDER = ("comment", "comments", "teaser", "interface", "article", "boilerplate")
-
-
-@functools.cache
-def _matchers() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
-    """Per kind, the regexes of its prefix and word roots; under "any", those of all kinds (a
-    name none of them matches has no kind: most names, tested once)."""
-    out = {}
-    every: dict[str, set[str]] = {"prefix": set(), "word": set()}
-    for kind, roots in (*VOCABULARY.items(), ("any", every)):
-        prefixes = "|".join(re.escape(p) for p in sorted(roots["prefix"], key=len, reverse=True))
-        words = "|".join(re.escape(w) for w in sorted(roots["word"], key=len, reverse=True))
-        out[kind] = (re.compile(rf"(?:^|[-_])(?:{prefixes})") if prefixes else re.compile("$^"),
-                     re.compile(rf"(?:{words})(?:$|[-_])") if words else re.compile("$^"))
-        every["prefix"].update(roots["prefix"])
-        every["word"].update(roots["word"])
-    return out
-
-
-@functools.lru_cache(maxsize=8192)
-def _name_kind(name: str) -> str | None:
-    """What one class or id name calls its element (within a name, the more particular kind
-    wins: "post-comments" is comments, "post-share" boilerplate). Underscores join parts as
-    hyphens do ("author_info", BEM's "c-article__share")."""
-    name = _NAMESPACE.sub("", _JOINS.sub("-", name))
-    matchers = _matchers()
-    prefix, word = matchers["any"]
-    if not prefix.search(name) and not word.match(name):
-        return None
-    if _COMMENT_ITEM.fullmatch(name):
-        return "comment"
-    for kind in _KINDS:
-        prefix, word = matchers[kind]
-        if prefix.search(name) or word.match(name):
-            return kind
-    return None
-
-
-@functools.lru_cache(maxsize=4096)
-def marker_of(names: str) -> str | None:
-    """What class/id ``names`` (lower case, space-separated) call an element: "comment" (one
-    reader's comment), "comments" (a comment section), "teaser", "boilerplate", "article" or
-    None."""
-    kinds = {_name_kind(name) for name in names.split()}
-    return next((kind for kind in _ELEMENT_ORDER if kind in kinds), None)
 
 
 class RunFacts(NamedTuple):
@@ -282,14 +149,6 @@ class Zoning:
     deciders: tuple[etree._Element | None, ...]
 
 
-def _element_names(el: etree._Element) -> str:
-    """An element's class and id names, and a custom element's own name ("app-comments",
-    "related-posts"): what the site calls it (lower case, space-separated)."""
-    tag = el.tag
-    custom = tag if isinstance(tag, str) and "-" in tag else ""
-    return f"{el.get('class') or ''} {el.get('id') or ''} {custom}".strip().lower()
-
-
 def _weight(el: etree._Element) -> float:
     """Readability's initial score: the tag's, then ±25 for article-like or boilerplate-like
     class and id names."""
@@ -303,28 +162,11 @@ def _weight(el: etree._Element) -> float:
             score += _CLASS_WEIGHT
         elif kind is not None:
             score -= _CLASS_WEIGHT
-    if _semantic_article(el):
+    if semantic_article(el):
         score += _CLASS_WEIGHT
-    elif tag in _LANDMARKS or (el.get("role") or "").lower() in _LANDMARK_ROLES:
+    elif tag in LANDMARKS or (el.get("role") or "").lower() in LANDMARK_ROLES:
         score -= _CLASS_WEIGHT
     return score
-
-
-def _semantic_article(el: etree._Element) -> bool:
-    """Markup that says "this is the article": ``article``, ``main``, ``[role=main]``,
-    ``[itemprop=articleBody]`` or a schema.org Article item."""
-    return _semantic_names(el.tag, el.get("role") or "", el.get("itemprop"),
-                           el.get("itemtype"))
-
-
-def _semantic_names(tag: object, role: str, itemprop: str | None, itemtype: str | None
-                    ) -> bool:
-    """:func:`_semantic_article` of an element's tag and attribute values."""
-    if tag in ("article", "main"):
-        return True
-    if role.lower() == "main" or itemprop == "articleBody":
-        return True
-    return bool(itemtype) and itemtype.rstrip("/").rsplit("/", 1)[-1] in _ARTICLE_ITEMTYPES
 
 
 def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
@@ -501,7 +343,7 @@ def _furniture(el: etree._Element, kinds: dict[etree._Element, str | None]) -> b
     boilerplate container or a landmark."""
     kind = kinds.get(el, False)
     if kind is False:
-        kind = kinds[el] = _kind(el)
+        kind = kinds[el] = element_kind(el)
     return kind is not None and kind != "article"
 
 
@@ -731,7 +573,7 @@ def _grow(top: etree._Element, final: dict[etree._Element, float],
     own = prose[top][0] - prose[top][1]
     node = top
     for _ in range(_EXPAND_LEVELS):
-        if _semantic_article(node):
+        if semantic_article(node):
             totals = prose.get(node)
             if totals is None or own >= _EXPAND_SHARE * (totals[0] - totals[1]):
                 return {node}
@@ -748,70 +590,9 @@ def _grow(top: etree._Element, final: dict[etree._Element, float],
                 continue
             score = final.get(sibling)
             if score is not None and score >= threshold and \
-                    marker_of(_element_names(sibling)) in (None, "article"):
+                    marker_of(element_names(sibling)) in (None, "article"):
                 roots.add(sibling)
     return roots
-
-
-def _kind(el: etree._Element) -> str | None:
-    """What an element is called: its names (see :func:`marker_of`), or schema.org's Comment;
-    an article element is never a teaser or furniture by name; an unnamed landmark (``nav``,
-    ``aside``, ``footer``, ``[role=navigation]``...) is "landmark". One read of its
-    attributes: every element of a page comes here once."""
-    tag = el.tag
-    if not isinstance(tag, str):
-        tag = ""
-    names = tag if "-" in tag else ""
-    role = itemprop = itemtype = ident = ""
-    for key, value in el.items():
-        if key == "class":
-            names = f"{names} {value}"
-        elif key == "id":
-            ident = value
-        elif key == "role":
-            role = value
-        elif key == "itemprop":
-            itemprop = value
-        elif key == "itemtype":
-            itemtype = value
-    if not ident:
-        return _kind_of(tag, names, role, itemprop, itemtype)
-    kind = _kind_of(tag, f"{names} {ident}", role, itemprop, itemtype)
-    if kind is not None and _heading_anchor(el, ident):
-        return _kind_of(tag, names, role, itemprop, itemtype)
-    return kind
-
-
-def _heading_anchor(el: etree._Element, ident: str) -> bool:
-    """Whether ``ident`` is an anchor made from the words of ``el``'s heading (documentation
-    generators and tables of contents give ``id="sharing-with-a-single-developer"`` to a
-    section headed "Sharing with a single developer"): it names the section's subject, not a
-    part of the page."""
-    words = _SLUG_WORD.findall(ident.lower())
-    if len(words) < _ANCHOR_WORDS:
-        return False  # "social-share", "related-posts": names
-    heading = el if el.tag in _HEADINGS else next(el.iter(*_HEADINGS), None)
-    if heading is None:
-        return False
-    said = _SLUG_WORD.findall(heading.text_content().lower())
-    if words[-1].isdigit() and words[:-1] == said[:len(words) - 1]:
-        words = words[:-1]  # "...-1": the second section of that name
-    return len(said) >= len(words) and said[:len(words)] == words
-
-
-@functools.lru_cache(maxsize=8192)
-def _kind_of(tag: str, names: str, role: str, itemprop: str, itemtype: str) -> str | None:
-    """:func:`_kind` of the tag and attribute values it reads ("": none), cached."""
-    if itemprop == "comment" or itemtype.endswith("/Comment"):
-        return "comment"
-    names = names.strip().lower()
-    kind = marker_of(names) if names else None
-    if kind in ("teaser", "boilerplate", "interface") and _semantic_names(
-            tag, role, itemprop, itemtype):
-        return None
-    if kind is None and (tag in _LANDMARKS or role.lower() in _LANDMARK_ROLES):
-        return "landmark"
-    return kind
 
 
 def _zone(run: RunFacts, roots: set[etree._Element], around: set[etree._Element],
@@ -847,7 +628,7 @@ def _zone(run: RunFacts, roots: set[etree._Element], around: set[etree._Element]
                     else Zone.ARTICLE), el
         kind = kinds.get(el, False)
         if kind is False:
-            kind = kinds[el] = _kind(el)
+            kind = kinds[el] = element_kind(el)
         if kind == "comment":
             return Zone.COMMENT, el
         if box is not None:
