@@ -577,9 +577,12 @@ def test_a_cards_summary_is_its_teasers(summary: str, role: str) -> None:
     assert roles(body).count((role, summary)) == 3
 
 
-def _cards_page(cards: int, story: int) -> tuple[list[RunFacts], list[tuple[Zone, object]]]:
+def _cards_page(cards: int, story: int, *, head: Zone = Zone.TEASER, summary: int = 110,
+                opened: int = 0) -> tuple[list[RunFacts], list[tuple[Zone, object]]]:
     """The runs of a container holding ``story`` paragraphs and a row of ``cards`` cards (a
-    headline link, a summary), with the zones the classifier gave them before cards."""
+    linked heading the classifier put in zone ``head``, a summary of ``summary`` characters),
+    the first ``opened`` of them with a whole story instead, with the zones the classifier gave
+    them before cards."""
     root = etree.fromstring("<div/>")
     runs: list[RunFacts] = []
     decided: list[tuple[Zone, object]] = []
@@ -588,12 +591,14 @@ def _cards_page(cards: int, story: int) -> tuple[list[RunFacts], list[tuple[Zone
         runs.append(RunFacts((root, p), 300, 0, 3, 50, False, ends_sentence=True))
         decided.append((Zone.ARTICLE, root))
     row = etree.SubElement(root, "div")
-    for _ in range(cards):
+    for n in range(cards):
         card = etree.SubElement(row, "div")
         h4, p = etree.SubElement(card, "h4"), etree.SubElement(card, "p")
-        runs.append(RunFacts((root, row, card, h4), 40, 40, 0, 8, True, 8))
-        decided.append((Zone.TEASER, card))
-        runs.append(RunFacts((root, row, card, p), 110, 0, 1, 20, False, ends_sentence=True))
+        runs.append(RunFacts((root, row, card, h4), 20, 20, 0, 4, True, 4))
+        decided.append((head, card))
+        chars = 3000 if n < opened else summary
+        runs.append(RunFacts((root, row, card, p), chars, 0, 1, chars // 6, False,
+                             ends_sentence=True))
         decided.append((Zone.ARTICLE, root))
     return runs, decided
 
@@ -607,6 +612,21 @@ def test_card_summaries(cards: int, story: int, summaries: Zone) -> None:
     runs, decided = _cards_page(cards, story)
     zones = [zone for zone, _ in _card_texts(runs, decided, set())]
     assert zones == [Zone.ARTICLE] * story + [Zone.TEASER, summaries] * cards
+
+
+def test_a_short_linked_heading_heads_a_card_too() -> None:
+    """A card's headline too short to be a teaser's ("Krieg im Nahen Osten") is furniture by
+    itself; it still heads its card."""
+    runs, decided = _cards_page(3, 4, head=Zone.PAGE)
+    assert [zone for zone, _ in _card_texts(runs, decided, set())][-1] is Zone.TEASER
+
+
+def test_a_blogs_front_page_opened_posts_are_its_story() -> None:
+    """Posts shown whole (over 600 characters) are a list's stories: the excerpts after them
+    are teasers; cards with summaries alone keep them."""
+    runs, decided = _cards_page(5, 0, opened=2)
+    zones = [zone for zone, _ in _card_texts(runs, decided, set())]
+    assert zones[1::2] == [Zone.ARTICLE, Zone.ARTICLE, Zone.TEASER, Zone.TEASER, Zone.TEASER]
 
 
 def test_text_straight_in_the_body_is_the_article_when_the_body_holds_it() -> None:

@@ -242,12 +242,13 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
 def _card_texts(runs: Sequence[RunFacts],
                 decided: list[tuple[Zone | None, etree._Element | None]],
                 holders: set[etree._Element]) -> list[tuple[Zone | None, etree._Element | None]]:
-    """Teaser cards: a few elements side by side, each headed by a teaser's headline (a list
-    of them, ``article`` elements, a site's story blocks); their summaries and bylines are the
-    teaser's text too, not the story's. ``holders`` are the roots and what is around them (no
-    card)."""
+    """Teaser cards: a few elements side by side, each headed by a linked heading (a teaser's
+    headline, or a short one: a list of them, ``article`` elements, a site's story blocks);
+    their summaries and bylines are the teaser's text too, not the story's. ``holders`` are
+    the roots and what is around them (no card)."""
     heads = [run.stack for run, (zone, _) in zip(runs, decided, strict=True)
-             if zone is Zone.TEASER and run.heading]
+             if run.heading and (zone is Zone.TEASER or (
+                 zone is Zone.PAGE and run.chars and run.link_chars >= _LINK_RUN * run.chars))]
     held_by: dict[etree._Element, set[etree._Element]] = {}
     for stack in heads:
         for k in range(len(stack) - 1, max(0, len(stack) - 1 - _CARD_DEPTH), -1):
@@ -275,6 +276,7 @@ def _card_texts(runs: Sequence[RunFacts],
     # More is a story opened in a list of them; a page whose article is all cards is a list
     # (a press portal's releases, a blog's front page): its summaries are what it says.
     teasers = {card for card, chars in prose.items() if chars <= _CARD_CHARS}
+    story += sum(chars for card, chars in prose.items() if card not in teasers)
     if story < sum(prose[card] for card in teasers):
         return decided
     out = list(decided)
