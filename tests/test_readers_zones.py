@@ -205,6 +205,20 @@ def test_a_short_line_ending_in_a_colon_heads_the_links_under_it(after: str,
     assert (role, "Read more:") in page
 
 
+@pytest.mark.parametrize(("after", "role"), [
+    ("<p><a href='/a'>Pool reopens after a long winter break</a></p>"
+     "<p><a href='/b'>Town fair moves to the market square</a></p>", "chrome"),
+    # the page's own contents: the question is the story's
+    ("<ul><li><a href='#pool'>Pool reopens after a long winter break</a></li>"
+     "<li><a href='#fair'>Town fair moves to the market square</a></li></ul>", "paragraph"),
+    ("<p><a href='/a'>Pool reopens after a long winter break</a></p>", "paragraph"),
+])
+def test_a_short_question_heads_the_links_to_other_pages_under_it(after: str,
+                                                                  role: str) -> None:
+    page = roles(f"<article><p>{_LONG}</p><p>{_MORE}</p><p>Already read?</p>{after}</article>")
+    assert (role, "Already read?") in page
+
+
 def test_the_header_of_the_article_that_holds_the_body_is_the_storys() -> None:
     # The body, deep in the article element, scores best and the links after it keep the
     # article element out of the root; the article's header still holds the story's headline

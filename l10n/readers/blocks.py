@@ -70,6 +70,7 @@ _PLACEHOLDER_CHARS = re.compile(r"[%{$]")
 _JS_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\/")
 _STATEMENT_ENDS = frozenset(".!。！")
 _COLONS = frozenset(":：")
+_QUESTIONS = frozenset("?？؟")
 _LINE_CHARS = 160  # text up to this long may be a credit or a date line (lines.line_kind)
 # A copyright notice: "© 2022, Example News. This article is the copyrighted property of …",
 # "Copyright © 2020 Example": the sign or the word, then the year.
@@ -259,7 +260,7 @@ class BlockMaker:
         return RunFacts(item.stack, len("".join(words)), item.link_chars, text.count(","),
                         len(words), owner_tag(item) in HEADINGS, item.link_words, named,
                         ctx.zone == "chrome", last in _STATEMENT_ENDS, last in _COLONS,
-                        in_page)
+                        in_page, last in _QUESTIONS)
 
     def finish(
         self, titles: tuple[str, ...] = (),

@@ -136,6 +136,7 @@ class RunFacts(NamedTuple):
     ends_sentence: bool = False  # ends with a full stop or an exclamation mark
     ends_colon: bool = False  # ends with a colon: it introduces what follows
     in_page: bool = False  # its links all lead to places on this page (``#...``)
+    ends_question: bool = False  # ends with a question mark ("Schon gelesen?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -529,20 +530,26 @@ def box_headings(runs: Sequence[RunFacts], zones: list[Zone]) -> None:
             continue
         if not headings:
             continue
-        others = links = 0
+        others = links = away = 0
         for j in range(k, count):
             follower = runs[j]
             if follower.chars:
                 if zones[j] not in _BOX_ZONES:
                     break
                 others += 1
-                links += zones[j] is Zone.TEASER \
+                link = zones[j] is Zone.TEASER \
                     or follower.link_chars >= _LINK_RUN * follower.chars
+                links += link
+                away += link and not follower.in_page
                 if others == _BOX_FOLLOWERS:
                     break
         lead_in = others == links == 1 and all(runs[h].ends_colon for h in headings)
+        # A question heads links to other pages ("Schon gelesen?"), not a page's own contents
+        # ("Leasing oder Autokredit?" over the sections that answer it).
+        asked = any(not runs[h].heading and not runs[h].ends_colon for h in headings)
         if lead_in or others >= _BOX_FOLLOWERS and len(headings) <= _BOX_HEADINGS and (
-                links >= _BOX_FOLLOWERS or all(runs[h].heading for h in headings)):
+                (away if asked else links) >= _BOX_FOLLOWERS
+                or all(runs[h].heading for h in headings)):
             for heading in headings:
                 zones[heading] = Zone.PAGE
         headings = []
@@ -550,10 +557,11 @@ def box_headings(runs: Sequence[RunFacts], zones: list[Zone]) -> None:
 
 def _box_heading(run: RunFacts) -> bool:
     """A heading of a few words, even a sentence ("You must log in to comment."), never the
-    page's h1; or a short line ending in a colon."""
+    page's h1; or a short line ending in a colon, or a short question ("Schon gelesen?",
+    which heads links only: see :func:`box_headings`)."""
     return run.chars <= _BOX_HEADING_CHARS and (
         (run.heading and run.words <= _BOX_TITLE_WORDS and run.stack[-1].tag != "h1")
-        or (run.ends_colon and run.words <= _BOX_HEADING_WORDS))
+        or ((run.ends_colon or run.ends_question) and run.words <= _BOX_HEADING_WORDS))
 
 
 def _most_paragraph_text(runs: Sequence[RunFacts]) -> set[etree._Element]:
