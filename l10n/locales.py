@@ -61,16 +61,25 @@ def _identifier(code: str) -> str | None:
     return identifier
 
 
-@functools.cache
 def _cldr_file(name: str) -> bool:
     """Whether Babel ships CLDR data under exactly this name (its data files are named by
     their identifiers), looked up without importing Babel, which costs a command that only
     lists catalog folders more than the rest of its start-up."""
+    return f"{name}.dat" in _cldr_files()
+
+
+@functools.cache
+def _cldr_files() -> frozenset[str]:
+    """The names of Babel's CLDR data files, in their exact case (a case-insensitive file
+    system would take "pt_br" for "pt_BR")."""
     spec = importlib.util.find_spec("babel")
     folders = spec.submodule_search_locations if spec is not None else None
     if not folders:
-        return False
-    return os.path.isfile(os.path.join(folders[0], "locale-data", f"{name}.dat"))
+        return frozenset()
+    try:
+        return frozenset(os.listdir(os.path.join(folders[0], "locale-data")))
+    except OSError:
+        return frozenset()
 
 
 def is_locale(code: str) -> bool:

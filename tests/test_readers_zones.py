@@ -564,15 +564,19 @@ def test_documentation_sections_are_the_story() -> None:
         ("paragraph", _THIRD)]
 
 
-@pytest.mark.parametrize(("ident", "role"), [
-    ("sharing-the-reading-room-with-schools", "paragraph"),  # the heading's words
-    ("sharing-the-reading-room-with-schools-1", "paragraph"),  # the second of that name
-    ("social-sharing", "chrome"),  # a share bar's name
+@pytest.mark.parametrize(("box", "role"), [
+    # a section's id made of its heading's words
+    ("section id='sharing-the-reading-room-with-schools'", "paragraph"),
+    ("div class='section' id='sharing-the-reading-room-with-schools-1'", "paragraph"),
+    ("div class='section' id='social-sharing'", "chrome"),  # a share bar's name
+    # a box whose id repeats its heading is still what the id says
+    ("div id='sharing-the-reading-room-with-schools'", "chrome"),
 ])
-def test_an_id_made_from_the_heading_names_no_box(ident: str, role: str) -> None:
+def test_an_id_made_from_the_heading_names_no_section(box: str, role: str) -> None:
+    tag = box.split()[0]
     body = (f"<article><h1>Library hours</h1><p>{_LONG}</p><p>{_MORE}</p>"
-            f"<div id='{ident}'><h2>Sharing the reading room with schools</h2>"
-            f"<p>{_THIRD}</p></div></article>")
+            f"<{box}><h2>Sharing the reading room with schools</h2>"
+            f"<p>{_THIRD}</p></{tag}></article>")
     assert (role, _THIRD) in roles(body)
 
 
@@ -649,3 +653,43 @@ def test_text_straight_in_the_body_is_the_article_when_the_body_holds_it() -> No
     text = "\n".join([_LONG, _MORE, _THIRD])
     body = "".join(f"<pre class='newpage'>{text}\nPage {n}</pre>" for n in range(3))
     assert {role for role, _ in roles(body)} == {"paragraph"}
+
+
+_STORY = f"<article><h1>Library stays open</h1><p>{_LONG}</p><p>{_MORE}</p></article>"
+
+
+@pytest.mark.parametrize(("head", "first"), [
+    ("<div class='tagline'><!-- x --><p>News for the valley since 1990</p></div>",
+     ("tagline", "News for the valley since 1990")),
+    ("<div class='site-title'><h1>Example Daily</h1><img src='logo.png' alt=''></div>",
+     ("site", "Example Daily")),
+    ("<div class='site-title'><h1>Example Daily</h1><p>News for the valley</p></div>",
+     ("site", "Example Daily")),
+])
+def test_a_name_and_what_stands_beside_it_are_no_section(head: str, first: tuple[str, str]
+                                                         ) -> None:
+    """A name's container with a comment, a logo or a tagline beside the name still names it
+    (only a container of a heading, paragraphs and more is a section of text)."""
+    assert roles(f"<header>{head}</header>{_STORY}")[0] == first
+
+
+@pytest.mark.parametrize("heading", [
+    "<h4><a href='#comments'>Jump to the 12 comments below</a></h4>",
+    "<h3><a href='#respond'>Leave a reply</a></h3>",
+])
+def test_a_heading_linking_elsewhere_on_the_page_is_no_story_heading(heading: str) -> None:
+    body = f"<article><h1>Library stays open</h1><p>{_LONG}</p>{heading}<p>{_MORE}</p></article>"
+    text = heading.split(">", 2)[2].split("<", 1)[0]
+    assert ("chrome", text) in roles(body)
+
+
+def test_a_layout_tables_page_keeps_its_furniture() -> None:
+    """A page laid out in a table straight in the body: the body is no article container."""
+    rows = "".join(f"<tr><td>{text}</td></tr>" for text in (_LONG, _MORE, _THIRD))
+    body = ("<div class='header'>Example Daily News since 1990 serving the valley</div>"
+            "<table><tr><td><a href='/'>Home</a> | <a href='/news'>News</a></td></tr>"
+            f"{rows}</table><div>Contact the newsroom by phone at 555 0100 or write to the "
+            "editor any day of the week</div>")
+    page = roles(body)
+    assert ("paragraph", _MORE) in page
+    assert ("chrome", "Example Daily News since 1990 serving the valley") in page

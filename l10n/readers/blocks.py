@@ -36,8 +36,11 @@ _SMALL_PAGE = 1000  # start tags; up to this many, BlockMaker._path asks libxml2
 # Site and section names are short, taglines a sentence or two; a longer text in such an
 # element is something else (a div.section wrapping a whole story).
 _LABEL_WORDS = {Role.SITE: 12, Role.SECTION: 12, Role.TAGLINE: 40}
-# Block elements of prose: in a container of several, one is no name its container gives.
+# Block elements of prose: in a container of several (a documentation section's heading and
+# paragraphs), one is no name its container gives (_holds_a_section).
 _PROSE_TAGS = HEADINGS | {"p"}
+_SECTION_PROSE = 2
+_SECTION_CHILDREN = 3
 # A language switcher: a list of this many short items at least, this share of them names
 # of languages or editions.
 _MENU_ITEMS = 3
@@ -120,6 +123,25 @@ def _short_special(special: Role | None, text: str) -> Role | None:
     not that name (a ``div.section`` wrapping a whole story)."""
     limit = _LABEL_WORDS.get(special) if special is not None else None
     return None if limit is not None and count_words(text) > limit else special
+
+
+def _holds_a_section(el: etree._Element) -> bool:
+    """Whether ``el`` holds a section of text (two paragraphs or headings at least, among
+    three elements or more: a heading, its paragraphs, its subsections) rather than a name
+    ("Example Daily" and a tagline under it, a logo beside it)."""
+    children = [child for child in el if isinstance(child.tag, str)]
+    return len(children) >= _SECTION_CHILDREN and sum(
+        1 for child in children if child.tag in _PROSE_TAGS) >= _SECTION_PROSE
+
+
+def _anchored(link: etree._Element, stack: tuple[etree._Element, ...]) -> bool:
+    """Whether a heading's in-page ``link`` leads to the heading's own section (a permalink)
+    or back to the table of contents (docutils' ``toc-backref``), not elsewhere on the page
+    ("Leave a reply" → ``#respond``)."""
+    target = (link.get("href") or "").strip()[1:]
+    if target and any(el.get("id") == target for el in stack):
+        return True
+    return "backref" in (link.get("class") or "").lower()
 
 
 def _plain_tag(tag: object) -> bool:
@@ -253,6 +275,8 @@ class BlockMaker:
         links = {part[1] for part in item.parts if part[1]} if item.link_chars else ()
         in_page = bool(links) and all(
             is_in_page(self.links[link][0].get("href")) for link in links)
+        anchored = in_page and owner_tag(item) in HEADINGS and all(
+            _anchored(self.links[link][0], item.stack) for link in links)
         # A site, section or tagline class names a run only where _role lets it (a
         # ``div.section`` around a whole story names none of its links).
         named = ctx.in_figcaption or (ctx.special is not None and (
@@ -260,7 +284,7 @@ class BlockMaker:
         return RunFacts(item.stack, len("".join(words)), item.link_chars, text.count(","),
                         len(words), owner_tag(item) in HEADINGS, item.link_words, named,
                         ctx.zone == "chrome", last in _STATEMENT_ENDS, last in _COLONS,
-                        in_page, last in _QUESTIONS)
+                        in_page, last in _QUESTIONS, anchored)
 
     def finish(
         self, titles: tuple[str, ...] = (),
@@ -626,7 +650,7 @@ class BlockMaker:
         text itself (or is its parent): a ``div.category`` around a whole table is no name,
         nor a ``div.section`` holding a heading and its paragraphs (documentation's sections)."""
         stack = run.stack[-2:]
-        if len(stack) == 2 and owner_tag(run) in _PROSE_TAGS and len(stack[0]) > 1:
+        if len(stack) == 2 and owner_tag(run) in _PROSE_TAGS and _holds_a_section(stack[0]):
             stack = stack[1:]
         for el in stack:
             if el in self.crumb_ends:

@@ -201,26 +201,26 @@ def element_kind(el: etree._Element) -> str | None:
     if not ident:
         return _kind_of(tag, names, role, itemprop, itemtype)
     kind = _kind_of(tag, f"{names} {ident}", role, itemprop, itemtype)
-    if kind is not None and _heading_anchor(el, ident):
+    if kind is not None and (tag == "section" or "section" in names.lower().split()) and \
+            _heading_anchor(el, ident):
         return _kind_of(tag, names, role, itemprop, itemtype)
     return kind
 
 
 def _heading_anchor(el: etree._Element, ident: str) -> bool:
-    """Whether ``ident`` is an anchor made from the words of ``el``'s heading (documentation
-    generators and tables of contents give ``id="sharing-with-a-single-developer"`` to a
-    section headed "Sharing with a single developer"): it names the section's subject, not a
-    part of the page."""
+    """Whether ``ident`` is an anchor made from the words of the heading that opens the
+    section ``el`` (documentation generators give ``id="sharing-with-a-single-developer"`` to
+    a section headed "Sharing with a single developer"): it names the section's subject, not
+    a part of the page."""
     words = _SLUG_WORD.findall(ident.lower())
+    if words and words[-1].isdigit():
+        words = words[:-1]  # "...-1": the second section of that name
     if len(words) < _ANCHOR_WORDS:
-        return False  # "social-share", "related-posts": names
-    heading = el if el.tag in HEADINGS else next(el.iter(*HEADINGS), None)
+        return False  # "social-share", "related-posts-2": names
+    heading = next((child for child in el if child.tag in HEADINGS), None)
     if heading is None:
         return False
-    said = _SLUG_WORD.findall(heading.text_content().lower())
-    if words[-1].isdigit() and words[:-1] == said[:len(words) - 1]:
-        words = words[:-1]  # "...-1": the second section of that name
-    return len(said) >= len(words) and said[:len(words)] == words
+    return _SLUG_WORD.findall(heading.text_content().lower()) == words
 
 
 @functools.lru_cache(maxsize=8192)

@@ -137,6 +137,7 @@ class RunFacts(NamedTuple):
     ends_colon: bool = False  # ends with a colon: it introduces what follows
     in_page: bool = False  # its links all lead to places on this page (``#...``)
     ends_question: bool = False  # ends with a question mark ("Schon gelesen?")
+    anchored: bool = False  # a heading linking to its own section or back to the contents
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,8 +223,8 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
                 # (its introduction, its notes): the story is the table's container.
                 table = next((el for el in best.iterancestors() if el.tag not in _TABLE_PARTS),
                              None)
-                if table is not None and table in final:
-                    best = table
+                if table is not None and table in final and table.tag not in _NEVER_MARKERS:
+                    best = table  # (a layout table straight in the body stays as it is)
             root = _heaviest(best, runs, kinds)[0]
             roots = _grow(best, final, prose) if root is best else {root}
     if not roots:
@@ -634,8 +635,7 @@ def _zone(run: RunFacts, roots: set[etree._Element], around: set[etree._Element]
                 return furniture, box
             # A heading that links to its own place on the page (a permalink, a way back to
             # the table of contents) is the story's heading.
-            return (furniture if linky and not (run.heading and run.in_page)
-                    else Zone.ARTICLE), el
+            return (furniture if linky and not run.anchored else Zone.ARTICLE), el
         kind = kinds.get(el, False)
         if kind is False:
             kind = kinds[el] = element_kind(el)
