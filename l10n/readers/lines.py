@@ -76,7 +76,9 @@ def line_kind(text: str, *, in_figure: bool = False) -> str | None:
             month_day = True
         else:
             other += 1
-    if (numeric or month_day) and other <= _DATE_WORDS and dated >= other:
+    # A few words around one date ("Erstellt am"), a few more around two ("30 avril 2015 à
+    # 07:19 (Mis à jour : 30 avril 2015 à 07:38)").
+    if (numeric or month_day) and other <= max(_DATE_WORDS, dated // 2) and dated >= other:
         return "date"
     return "credit" if in_figure and not numeric and _agency_credit(body) else None
 
