@@ -39,7 +39,7 @@ def roles(body: str) -> list[tuple[str, str]]:
     ("Published 6 April 2018 · Updated 14 April 2018", False, "date"),
     ("Aktualisiert am 12.03.2021, 14:30 Uhr", False, "date"),
     ("30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)", False, "date"),
-    ("Am 30. April 2015 um 07:19 starben 3 Menschen", False, None),  # a sentence of dates
+    ("Vom 30. April 2015 bis 2. Mai 2016 gelten 3 neue Regeln hier", False, None),  # a sentence
     ("March 3, 2021", False, "date"),
     ("12 de marzo de 2021 - 10:45", False, "date"),
     ("On 6 May 2014 it all began.", False, None),  # a sentence
