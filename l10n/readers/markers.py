@@ -26,10 +26,6 @@ LANDMARK_ROLES = frozenset({"navigation", "complementary", "contentinfo", "dialo
                             "alertdialog", "search", "banner"})
 
 
-def _names(*roots: str) -> str:
-    return "|".join(roots)
-
-
 # What sites call things, by what they are (lower-case). A "prefix" root matches a class or id
 # name that starts with it, or has it after a "-" or "_" ("sharebar", "post-share-buttons"; not
 # "timeshare"); a "word" root matches a whole name or its first part ("ad", "ad-slot"; not
@@ -91,7 +87,6 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
 
 _ARTICLE_ITEMTYPES = ("Article", "BlogPosting", "NewsArticle", "Report", "ScholarlyArticle",
                       "TechArticle", "SocialMediaPosting", "Review")
-_NAME_SPLIT = re.compile(r"[^a-z0-9]+")
 _JOINS = re.compile(r"[-_]+")
 # A one-letter namespace ("c-" component, "o-" object, "l-" layout: ITCSS, BEM) says what
 # kind of class it is, not what the element is: "c-menu-print" is a menu.
