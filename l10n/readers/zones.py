@@ -249,19 +249,20 @@ def _card_texts(runs: Sequence[RunFacts],
     their summaries and bylines are the teaser's text too, not the story's. ``holders`` are
     the roots and what is around them (no card)."""
     heads = [run.stack for run, (zone, _) in zip(runs, decided, strict=True)
-             if run.heading and (zone is Zone.TEASER or (
-                 zone is Zone.PAGE and run.chars and run.link_chars >= _LINK_RUN * run.chars))]
+             if run.heading and (zone is Zone.TEASER or (zone is Zone.PAGE and _link_made(run)))]
+    # Each headline's (parent, child) steps up to _CARD_DEPTH levels, innermost first.
+    steps = [[(stack[k - 1], stack[k])
+              for k in range(len(stack) - 1, max(0, len(stack) - 1 - _CARD_DEPTH), -1)]
+             for stack in heads]
     held_by: dict[etree._Element, set[etree._Element]] = {}
-    for stack in heads:
-        for k in range(len(stack) - 1, max(0, len(stack) - 1 - _CARD_DEPTH), -1):
-            held_by.setdefault(stack[k - 1], set()).add(stack[k])
+    for chain in steps:
+        for parent, child in chain:
+            held_by.setdefault(parent, set()).add(child)
     cards = set()
-    for stack in heads:  # the innermost list the headline is in: its card
-        for k in range(len(stack) - 1, max(0, len(stack) - 1 - _CARD_DEPTH), -1):
-            if len(held_by[stack[k - 1]]) >= _CARDS:
-                if stack[k] not in holders:
-                    cards.add(stack[k])
-                break
+    for chain in steps:  # the innermost list the headline is in: its card
+        card = next((child for parent, child in chain if len(held_by[parent]) >= _CARDS), None)
+        if card is not None and card not in holders:
+            cards.add(card)
     if not cards:
         return decided
     held: dict[int, etree._Element] = {}  # run → its card
@@ -286,6 +287,11 @@ def _card_texts(runs: Sequence[RunFacts],
         if card in teasers:
             out[k] = (Zone.TEASER, card)
     return out
+
+
+def _link_made(run: RunFacts) -> bool:
+    """Whether a run is made mostly of link text (a link line, a teaser's headline)."""
+    return run.chars > 0 and run.link_chars >= _LINK_RUN * run.chars
 
 
 def _in_furniture(el: etree._Element, kinds: dict[etree._Element, str | None],
@@ -421,7 +427,7 @@ def _heaviest(seed: etree._Element, runs: Sequence[RunFacts],
     total = 0
     for index, run in enumerate(runs):
         prose = (not run.heading and not run.chrome and run.chars >= _MIN_CHARS
-                 and run.link_chars < _LINK_RUN * run.chars)
+                 and not _link_made(run))
         value = run.chars - run.link_chars if prose else 0
         total += value
         path = paths.get(run.stack[-1]) or _path_of(run.stack, paths, depth, kinds, first,
@@ -472,7 +478,7 @@ def _headline_lists(runs: Sequence[RunFacts]) -> set[etree._Element]:
     or more of four words on average (a "recent posts" list); a menu's items are shorter."""
     lists: dict[etree._Element, list[int]] = {}
     for run in runs:
-        if run.chars and run.link_chars >= _LINK_RUN * run.chars and not run.named:
+        if _link_made(run) and not run.named:
             parent = _list_of(run)
             if parent is not None:
                 lists.setdefault(parent, []).append(run.link_words)
@@ -538,8 +544,7 @@ def box_headings(runs: Sequence[RunFacts], zones: list[Zone]) -> None:
                 if zones[j] not in _BOX_ZONES:
                     break
                 others += 1
-                link = zones[j] is Zone.TEASER \
-                    or follower.link_chars >= _LINK_RUN * follower.chars
+                link = zones[j] is Zone.TEASER or _link_made(follower)
                 links += link
                 away += link and not follower.in_page
                 if others == _BOX_FOLLOWERS:
@@ -612,7 +617,7 @@ def _zone(run: RunFacts, roots: set[etree._Element], around: set[etree._Element]
     """The zone of one run and the element that decides it: the innermost article root or named
     container above it; link-made runs are teasers (headline length) or furniture. (None,
     None): no opinion (the reader's landmarks and defaults decide)."""
-    linky = run.chars > 0 and run.link_chars >= _LINK_RUN * run.chars and not run.named
+    linky = _link_made(run) and not run.named
     # A headline-length link is a teaser when it is a heading or one of a list of them; alone
     # it is a long interface link ("Go to the top of the page"), and so is one that leads to
     # a place on this page ("Continue reading the main story" → #after-ad).
