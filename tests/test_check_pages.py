@@ -259,6 +259,17 @@ def test_a_part_of_a_chrome_sentence_is_judged_on_its_own() -> None:
     assert findings(html) == [("wrong-script", "error", "Все права защищены")]
 
 
+@pytest.mark.parametrize(("html", "expected"), [
+    (f'<p>{GERMAN[:60]} <a href="https://example.org/">Programm<span class="visually-hidden">'
+     ' (opens in a new window)</span></a></p>',
+     [("wrong-language", "error", "(opens in a new window)")]),
+    (f'<p>{GERMAN[:60]} <a href="https://example.org/">Download the full report</a></p>', []),
+], ids=["screen-reader label", "link in a sentence"])
+def test_a_screen_reader_label_in_the_article_is_interface_text(
+        html: str, expected: list[tuple[str, str, str]]) -> None:
+    assert findings(page(story(html))) == expected
+
+
 # -- names, identifiers, labels --------------------------------------------------------------
 
 

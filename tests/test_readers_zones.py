@@ -280,6 +280,8 @@ def test_a_header_just_before_the_article_element(header: str,
     ("c-menu-print", "interface"),  # a one-letter namespace (ITCSS, BEM) is no part
     ("o-ad-slot", "boilerplate"),
     ("is-menu", None),  # a state, not a namespace
+    ("_brlbs-content-blocker", "interface"),  # an embed's consent notice, not content
+    ("cmplz-placeholder-element", "interface"),
 ])
 def test_marker_of(names: str, kind: str | None) -> None:
     assert marker_of(names) == kind
@@ -695,3 +697,12 @@ def test_a_layout_tables_page_keeps_its_furniture() -> None:
     page = roles(body)
     assert ("paragraph", _MORE) in page
     assert ("chrome", "Example Daily News since 1990 serving the valley") in page
+
+
+def test_an_embeds_consent_notice_inside_the_story_is_the_sites() -> None:
+    notice = ("By loading the post you accept the privacy policy of the network that "
+              "hosts it, and it may set cookies on your device.")
+    body = (f"<article><h1>Library stays open</h1><p>{_LONG}</p>"
+            f'<div class="_brlbs-content-blocker"><p>{notice}</p></div><p>{_MORE}</p></article>')
+    assert roles(body) == [("headline", "Library stays open"), ("lede", _LONG),
+                           ("chrome", notice), ("paragraph", _MORE)]

@@ -69,6 +69,7 @@ _ACRONYM_MAX = 5
 # A token of more parts than this joined by hyphens and underscores alike is a file's slug
 # ("galerie-0007_jan-van-der-wel_lioness"): prose never mixes the two, keys seldom so long.
 _SLUG_SEGMENTS = 4
+_FILE_NAME_WORDS = 4  # words of a file name with spaces ("Bildschirmfoto 2020-01-01 um 10_00.png")
 # Networks and services that share and follow buttons name in Latin letters on every edition,
 # whatever the page's script (judged only there: Latin text on a page in another script). The
 # few that are common nouns too ("Line", "Telegram", "Messenger") are kept for the buttons of
@@ -306,8 +307,11 @@ def identifier_kind(text: str) -> str | None:
     if first == "@" and _HANDLES.fullmatch(stripped):
         return HANDLE
     if _SPACE.search(stripped):
+        # "My photo 1.jpg" is a file's name; "Der Ordner enthält keine Datei conf.py" a
+        # sentence that names one.
         return FILE_NAME if len(stripped) < 100 and "." in stripped \
-            and _FILE_NAME.fullmatch(stripped) else None
+            and len(stripped.split()) <= _FILE_NAME_WORDS and _FILE_NAME.fullmatch(stripped) \
+            else None
     if "=" in stripped and _QUERY.fullmatch(stripped):
         return QUERY_STRING
     if "/" in stripped and _WEB_URL.fullmatch(stripped):  # a bare host is a host

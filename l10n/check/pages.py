@@ -154,8 +154,7 @@ def check_page(page: Page, judge: Judge, *, label: str, locale: str | None = Non
         valued = block.role in _VALUE_ROLES and not _value_follows(blocks, index)
         own = list(_block_findings(block, language, judge, label, overrides, site, valued))
         findings.extend(own)
-        if block.segments and (not is_content(block) or zone_of(block) is Zone.TEASER) \
-                and all(f.severity is Severity.WARNING for f in own):
+        if block.segments and all(f.severity is Severity.WARNING for f in own):
             # a warning on the whole text may hide a part wholly in another language
             findings.extend(f for f in _segment_findings(block, language, judge, label,
                                                          overrides)
@@ -178,15 +177,21 @@ def _value_follows(blocks: tuple[Block, ...], index: int) -> bool:
 def _segment_findings(block: Block, language: PageLanguage, judge: Judge, label: str,
                       overrides: dict[str, str]) -> Iterator[Finding]:
     """The controls and styled parts of a chrome or teaser text, each judged on its own: a
-    teaser's foreign-script kicker, a cookie notice's English "settings" link."""
+    teaser's foreign-script kicker, a cookie notice's English "settings" link; and in any
+    text, a screen-reader-only label ("opens in a new window"), which is the site's
+    interface wherever it sits, never a quote."""
     content = is_content(block)
-    locale = language.locale_of(block, content)
+    teaser = zone_of(block) is Zone.TEASER
     for segment in block.segments:
+        interface = not content or segment.kind == "screen-reader"
+        if not interface and not teaser:
+            continue  # a link or emphasis in an article's or a comment's sentence
+        locale = language.locale_of(block, not interface)
         verdict = judge.judge(segment.text, locale)
         if verdict is None or is_switcher(segment.text, language_of(locale)):
             continue
         severity = None
-        if content:
+        if not interface:
             if not _foreign_script_only(verdict, segment.text):
                 continue
             severity = Severity.ERROR

@@ -57,13 +57,15 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
                    "postnav", "prev-next", "previous-next"),
         "word": ("more", "next", "prev"),
     },
-    # The site's interface: controls, prompts and banners (chrome wherever they are).
+    # The site's interface: controls, prompts and banners (chrome wherever they are), the
+    # consent notices that stand in for an embed until a reader accepts its cookies included.
     "interface": {
         "prefix": ("share", "sharing", "social", "sociable", "shariff", "addthis",
                    "newsletter", "subscri", "abonn", "signup", "sign-up", "breadcrumb",
                    "pagination", "pager", "cookie", "consent", "gdpr", "dsgvo", "toolbar",
                    "paywall", "popup", "modal", "overlay", "skip", "rating", "feedback",
-                   "login", "navigation", "navbox"),
+                   "login", "navigation", "navbox", "content-blocker", "contentblocker",
+                   "embed-privacy", "borlabs", "cmplz"),
         "word": ("nav", "menu", "share", "navbar", "search", "cta"),
     },
     # Furniture: what a page carries besides the story and its interface (and what a printout
