@@ -4,7 +4,9 @@ by word-shingle overlap (as the article-extraction benchmarks score extractors).
 
 The pages are Readability's own test pages (PAGES/readability/<name>/source.html), where what
 Readability reads is its test suite's expected article: the truth here is Readability 0.6.0's
-``textContent`` (Node.js, jsdom, the page decoded as l10n decodes it; see bench/reading.py).
+article (Node.js, jsdom, the page decoded as l10n decodes it; see bench/reading.py) as text with
+a line break around each block element, as a browser lays it out (``--truth textContent`` takes
+its ``textContent`` instead, which runs adjacent blocks' words into one: "Step 1Measure").
 l10n's text is the article's text of ``inspect --format json`` but the headline: article blocks
 (bylines, datelines, credits, teasers and comments are not) in document order; trafilatura's
 is its default ``extract()``, beside it.
@@ -100,13 +102,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--worst", type=int, default=10)
     parser.add_argument("--node-dir", type=Path, default=reading.DEFAULT_NODE_DIR)
     parser.add_argument("--json", type=Path, help="write per-page scores here")
+    parser.add_argument("--truth", choices=("blockText", "textContent"), default="blockText",
+                        help="Readability's text with a break around each block (default), or "
+                             "its textContent, which runs adjacent blocks' words together")
     args = parser.parse_args(argv)
     pages = [(name, path) for name, path, _ in reading.load_meta_pages(args.pages)]
     results, why = reading.readability_results(
         [(name, reading.FAKE_URL, path) for name, path in pages], args.node_dir)
     if results is None:
         raise SystemExit(f"Readability could not run: {why}")
-    truth = {name: (results.get(name) or {}).get("textContent") or "" for name, _ in pages}
+    truth = {name: (results.get(name) or {}).get(args.truth) or "" for name, _ in pages}
     print(f"{len(pages)} pages of Readability's test suite; truth: Readability's article text; "
           f"shingles of {SHINGLE} words")
     print(f"{'reader':12} {'half':10} {'pages':>5} {'precision':>9} {'recall':>7} {'F1':>6}")

@@ -706,3 +706,42 @@ def test_an_embeds_consent_notice_inside_the_story_is_the_sites() -> None:
             f'<div class="_brlbs-content-blocker"><p>{notice}</p></div><p>{_MORE}</p></article>')
     assert roles(body) == [("headline", "Library stays open"), ("lede", _LONG),
                            ("chrome", notice), ("paragraph", _MORE)]
+
+
+def test_a_paragraph_set_in_an_h1_is_no_headline() -> None:
+    """A slideshow's caption in an ``h1`` of 41 words or more is no headline: the header's
+    ``h1`` is."""
+    caption = " ".join([_LONG, _MORE])
+    body = (f"<article><h1 class='slideshow-headline'>{caption}</h1>"
+            f"<header><h1>Library stays open</h1></header><p>{_THIRD}</p><p>{_LONG}</p></article>")
+    page = parse_page("<!DOCTYPE html><html lang='en'><head><title>Library stays open</title>"
+                      f"</head><body>{body}</body></html>", path="p.html")
+    assert [(b.role.value, b.text) for b in page.blocks if b.attribute is None][1:3] == [
+        ("paragraph", caption), ("headline", "Library stays open")]
+
+
+@pytest.mark.parametrize(("names", "role"), [
+    ("article-byline", "byline"), ("duet--article--article-byline", "byline"),
+    ("byline-note", "paragraph"),  # a byline's part, not the byline
+])
+def test_a_class_ending_in_byline_makes_a_byline(names: str, role: str) -> None:
+    line = "By Jane Roe, a deputy editor who covers the council and the town's libraries."
+    body = f"<article><h1>Library stays open</h1><p class='{names}'>{line}</p><p>{_LONG}</p>" \
+           f"<p>{_MORE}</p></article>"
+    assert (role, line) in [(r if r != "lede" else "paragraph", t) for r, t in roles(body)]
+
+
+def test_linked_headings_over_the_storys_own_paragraphs_are_the_storys() -> None:
+    """A list article's items: a heading linking to the thing, then what it is."""
+    items = "".join(f"<h3><a href='https://games.example/{n}'>Game number {n} ($20)</a></h3>"
+                    f"<p>{text}</p>" for n, text in enumerate((_MORE, _THIRD, _LONG)))
+    body = f"<article><h1>The best games</h1><p>{_LONG}</p><p>{_MORE}</p>{items}</article>"
+    assert ("paragraph", "Game number 1 ($20)") in roles(body)
+
+
+def test_a_charts_placed_labels_are_no_article_text() -> None:
+    """A chart drawn in HTML (ai2html): short labels placed by coordinates."""
+    labels = "".join(f"<p style='top:{n * 9}%;left:{n * 7}%'>${n}15</p>" for n in range(12))
+    body = (f"<article><h1>Debt rises</h1><p>{_LONG}</p><div class='g-chart'>{labels}</div>"
+            f"<p>{_MORE}</p></article>")
+    assert [r for r, t in roles(body) if t.startswith("$")] == ["chrome"] * 12

@@ -57,6 +57,9 @@ _STANDFIRST_WORDS = 5
 # Words of the article's paragraphs before its first h1 beyond a kicker's: the h1 is then a
 # section's heading inside the story, not its headline.
 _LEAD_IN_WORDS = 30
+# An h1 of more words than this is no headline: a slideshow's caption or a paragraph set in
+# one (a headline is a line or two).
+_HEADLINE_MAX_WORDS = 40
 _CAPTION_WORDS = 3  # a caption before a credit apart, not a name alone
 _TITLE_WORDS = 3  # a headline repeating the page's title: a site's name is shorter
 _TITLE_SHARE = 0.8  # of the title's headline part a heading repeating it holds
@@ -68,6 +71,10 @@ _STANDFIRST_PARTS = frozenset({
     "subhead", "dek", "deck", "abstract", "bajada", "entradilla", "chapo", "chapeau",
     "sommario", "vorspann", "teasertext"})
 _CLASS_PARTS = re.compile(r"[\s_-]+")
+# A class naming a byline as its last part ("article-byline", "c-meta__byline",
+# "duet--article--article-byline"): the text it holds is the byline, however long (the
+# author's line and the sentence about them).
+_NAMED_BYLINE = re.compile(r"[-_]byline$")
 # Characters every placeholder holds: only runs with one are looked up in the page's scripts.
 _PLACEHOLDER_CHARS = re.compile(r"[%{$]")
 _JS_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\/")
@@ -202,6 +209,16 @@ def _names_standfirst(run: Run) -> bool:
     for el in run.stack[-2:]:
         value = el.get("class")
         if value and not _STANDFIRST_PARTS.isdisjoint(_CLASS_PARTS.split(value.lower())):
+            return True
+    return False
+
+
+def _names_byline(run: Run) -> bool:
+    """Whether a run's element (or its parent) has a class naming a byline as its last part
+    (a bare "byline" is the vocabulary's, and is a context of its own)."""
+    for el in run.stack[-2:]:
+        value = el.get("class")
+        if value and any(_NAMED_BYLINE.search(name) for name in value.lower().split()):
             return True
     return False
 
@@ -448,7 +465,7 @@ class BlockMaker:
             if zone is Zone.ARTICLE and isinstance(item, Run):
                 if first_article is None:
                     first_article = k
-                if _is_h1(item):
+                if _is_h1(item) and count_words(_item_text(item)) <= _HEADLINE_MAX_WORDS:
                     first_h1 = k
                     break
                 if owner_tag(item) == "p" and item.ctx.special is None \
@@ -467,7 +484,7 @@ class BlockMaker:
             if not isinstance(item, Run) or not _is_h1(item) or item.ctx.special is not None:
                 continue
             text = _item_text(item)
-            if count_words(text) < 2:
+            if not 2 <= count_words(text) <= _HEADLINE_MAX_WORDS:
                 continue
             header = zones[k] is Zone.CHROME
             if zones[k] in (Zone.PAGE, Zone.TEASER) or (
@@ -627,6 +644,8 @@ class BlockMaker:
         if special in (Role.BYLINE, Role.DATELINE, Role.SECTION, Role.SITE, Role.TAGLINE):
             return special, str(special)  # type: ignore[return-value]
         if run.times and run.times >= len(text) - 2:
+            return Role.BYLINE, "byline"
+        if _names_byline(run) and tag not in HEADINGS:
             return Role.BYLINE, "byline"
         if headline and not self.headline_seen:
             self.headline_seen = True

@@ -36,6 +36,7 @@ What a short line says it is (a date, a credit) is :mod:`l10n.readers.lines`.
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -116,6 +117,15 @@ _CARD_CHARS = 600
 _CARD_DEPTH = 5  # levels above a headline where its card may start
 _STORY_CHARS = 100  # a run of this many characters outside the cards is the story's prose
 _NEVER_MARKERS = frozenset({"body", "html"})
+# A chart's labels (_graphic_labels): this many texts at least, this share of them a word or
+# two (this many characters at most, spaces aside); a table's or a list's short texts are
+# data, not labels.
+_CHART_TEXTS = 10
+_CHART_SHARE = 0.75
+_LABEL_CHARS = 12
+_TOP = re.compile(r"(?:^|;)\s*top\s*:", re.IGNORECASE)
+_SIDE = re.compile(r"(?:^|;)\s*(?:left|right)\s*:", re.IGNORECASE)
+_DATA_TAGS = frozenset({"td", "th", "li", "dd", "dt", "pre", "code", "table"})
 
 
 class RunFacts(NamedTuple):
@@ -235,8 +245,11 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
     around = {a for root in roots for a in root.iterancestors()}
     cut = _link_boxes(runs, roots)
     lists = _headline_lists(runs)
-    decided = [_zone(run, roots, around, cut, kinds, _list_of(run) in lists) for run in runs]
+    heads = _linked_subheadings(runs, roots)
+    decided = [_zone(run, roots, around, cut, kinds, _list_of(run) in lists, k in heads)
+               for k, run in enumerate(runs)]
     decided = _card_texts(runs, decided, roots | around)
+    decided = _graphic_labels(runs, decided)
     zones = [zone for zone, _ in decided]
     return Zoning(frozenset(roots), tuple(zones), tuple(el for _, el in decided))
 
@@ -287,6 +300,49 @@ def _card_texts(runs: Sequence[RunFacts],
         if card in teasers:
             out[k] = (Zone.TEASER, card)
     return out
+
+
+def _graphic_labels(runs: Sequence[RunFacts],
+                    decided: list[tuple[Zone | None, etree._Element | None]]
+                    ) -> list[tuple[Zone | None, etree._Element | None]]:
+    """A chart drawn in HTML (an ai2html graphic, a map's place names): an element in the
+    article holding many texts, nearly all labels of a few characters ("$915", "billion", "’17")
+    each placed by coordinates (``style="top:4.9%;left:96.6%"``), none a paragraph, none a
+    table's cell or a list's item: its labels are the picture's, not the story's text (a
+    recipe's quantities, a nutrition box's figures flow as text: they are the story's)."""
+    counts: dict[etree._Element, list[int]] = {}  # element → [texts, labels]
+    spoiled: set[etree._Element] = set()  # holds prose, a table or a list
+    for run, (zone, _) in zip(runs, decided, strict=True):
+        if zone is not Zone.ARTICLE or not run.chars:
+            continue
+        spoil = run.chars >= _PROSE_CHARS or run.heading or any(
+            el.tag in _DATA_TAGS for el in run.stack)
+        label = run.chars <= _LABEL_CHARS and not run.ends_sentence and any(
+            _placed(el) for el in run.stack[-2:])
+        for el in run.stack[:-1]:
+            if spoil:
+                spoiled.add(el)
+                continue
+            t = counts.setdefault(el, [0, 0])
+            t[0] += 1
+            t[1] += label
+    charts = {el for el, (texts, labels) in counts.items() if el not in spoiled
+              and texts >= _CHART_TEXTS and labels >= _CHART_SHARE * texts}
+    if not charts:
+        return decided
+    out = list(decided)
+    for k, run in enumerate(runs):
+        if decided[k][0] is Zone.ARTICLE:
+            chart = next((el for el in run.stack if el in charts), None)
+            if chart is not None:
+                out[k] = (Zone.PAGE, chart)
+    return out
+
+
+def _placed(el: etree._Element) -> bool:
+    """Whether ``el``'s style sets where it sits (``top`` and ``left`` or ``right``)."""
+    style = el.get("style")
+    return bool(style) and _TOP.search(style) is not None and _SIDE.search(style) is not None
 
 
 def _link_made(run: RunFacts) -> bool:
@@ -487,6 +543,38 @@ def _headline_lists(runs: Sequence[RunFacts]) -> set[etree._Element]:
             or (len(words) >= 3 and sum(words) >= _LIST_WORDS * len(words))}
 
 
+def _linked_subheadings(runs: Sequence[RunFacts], roots: set[etree._Element]) -> set[int]:
+    """Headings made wholly of a link that head the story's own paragraphs: in the element
+    holding most of the article's prose paragraphs itself, half of them at least (its body:
+    no teaser card's summary), each followed there by a paragraph without links (a list
+    article's items: "“Thumper” ($20)", then what it is).
+    A lead-in outside the link ("Read also: …", ">>> Order now <<<") makes it no subheading."""
+    held: dict[etree._Element, int] = {}
+    for run in runs:
+        if run.heading or run.link_chars or not run.ends_sentence or run.chars < _PROSE_CHARS \
+                or len(run.stack) < 2 or roots.isdisjoint(run.stack):
+            continue
+        held[run.stack[-2]] = held.get(run.stack[-2], 0) + run.chars
+    if not held:
+        return set()
+    body = max(held, key=held.__getitem__)
+    if held[body] < _FRAME_SHARE * sum(held.values()):
+        return set()
+    out = set()
+    follower: RunFacts | None = None  # the next run with text
+    for k in range(len(runs) - 1, -1, -1):
+        run = runs[k]
+        if not run.chars:
+            continue
+        if run.heading and run.link_chars >= run.chars and not run.in_page \
+                and len(run.stack) > 1 and run.stack[-2] is body and follower is not None \
+                and follower.stack[-2] is body and not follower.heading \
+                and not follower.link_chars and follower.chars >= _MIN_CHARS:
+            out.add(k)
+        follower = run
+    return out
+
+
 def _link_boxes(runs: Sequence[RunFacts], roots: set[etree._Element]) -> set[etree._Element]:
     """Containers inside the article made mostly of links, as Readability cleans them out:
     with few commas, over half their text in links, or over a quarter in a short box (a
@@ -612,8 +700,8 @@ def _grow(top: etree._Element, final: dict[etree._Element, float],
 
 
 def _zone(run: RunFacts, roots: set[etree._Element], around: set[etree._Element],
-          cut: set[etree._Element], kinds: dict[etree._Element, str | None], listed: bool
-          ) -> tuple[Zone | None, etree._Element | None]:
+          cut: set[etree._Element], kinds: dict[etree._Element, str | None], listed: bool,
+          subheading: bool = False) -> tuple[Zone | None, etree._Element | None]:
     """The zone of one run and the element that decides it: the innermost article root or named
     container above it; link-made runs are teasers (headline length) or furniture. (None,
     None): no opinion (the reader's landmarks and defaults decide)."""
@@ -639,8 +727,10 @@ def _zone(run: RunFacts, roots: set[etree._Element], around: set[etree._Element]
             if box is not None:
                 return furniture, box
             # A heading that links to its own place on the page (a permalink, a way back to
-            # the table of contents) is the story's heading.
-            return (furniture if linky and not run.anchored else Zone.ARTICLE), el
+            # the table of contents) is the story's heading, and so is a linked heading over
+            # the story's own paragraphs (see _linked_subheadings).
+            return (furniture if linky and not run.anchored and not subheading
+                    else Zone.ARTICLE), el
         kind = kinds.get(el, False)
         if kind is False:
             kind = kinds[el] = element_kind(el)
