@@ -745,3 +745,61 @@ def test_a_charts_placed_labels_are_no_article_text() -> None:
     body = (f"<article><h1>Debt rises</h1><p>{_LONG}</p><div class='g-chart'>{labels}</div>"
             f"<p>{_MORE}</p></article>")
     assert [r for r, t in roles(body) if t.startswith("$")] == ["chrome"] * 12
+
+
+def test_a_sentence_with_many_links_and_note_marks_is_prose() -> None:
+    """An encyclopedia's paragraph: links on most of its names, note marks after its full stop;
+    it is a sentence of the story, not a link line."""
+    linked = ("Rhino is an open source <a href='/wiki/JS' title='JS'>JavaScript engine</a> "
+              "managed by the <a href='/wiki/MF' title='MF'>Mozilla Foundation</a>, written in "
+              "<a href='/wiki/Java' title='Java'>Java</a>.<sup><a href='#cite-1'>[1]</a></sup>"
+              "<sup><a href='#cite-2'>[2]</a></sup>")
+    page = roles(f"<article><p>{_LONG}</p><p>{linked}</p><p>{_MORE}</p></article>")
+    assert ("paragraph", "Rhino is an open source JavaScript engine managed by the Mozilla "
+            "Foundation, written in Java.[1][2]") in page
+
+
+def test_link_items_of_the_storys_own_list_and_table_are_the_storys() -> None:
+    """A list whose other items are prose (release notes) and a table whose rows describe what
+    their linked first cell names: the link items are entries, not links away."""
+    items = (f"<li>{_SHORT}</li><li><a href='/bug/1'>Bug 1677080 – Fullscreen window is "
+             "affected by switching video source</a></li><li>The council agreed to keep the "
+             "library open on Sundays.</li>")
+    rows = "".join(f"<tr><td><i><a href='/wiki/{n}' title='{n}'>{n} Story</a></i></td>"
+                   f"<td>{text}</td></tr>" for n, text in (("First", _MORE), ("Second", _THIRD)))
+    page = roles(f"<article><p>{_LONG}</p><ul>{items}</ul><table>{rows}</table></article>")
+    assert ("paragraph", "Bug 1677080 – Fullscreen window is affected by switching video "
+            "source") in page
+    assert ("paragraph", "First Story") in page
+
+
+def test_a_list_of_links_alone_in_the_story_is_still_furniture() -> None:
+    items = "".join(f"<li><a href='/story/{k}'>Another story about the library and the town "
+                    f"number {k}</a></li>" for k in range(3))
+    page = roles(f"<article><p>{_LONG}</p><p>{_MORE}</p><ul>{items}</ul></article>")
+    assert not any(role in ("paragraph", "lede") and text.startswith("Another story")
+                   for role, text in page)
+
+
+def test_a_teaser_named_box_of_plain_headings_and_prose_is_the_storys_section() -> None:
+    """"more-features" in the story: headings that link nowhere over paragraphs, a "Learn
+    more" link each, as in the story's first section."""
+    def items(name: str, texts: tuple[str, ...]) -> str:
+        return "".join(f"<li><h2>{name} {k}</h2><p>{text}</p><a href='/{name}/{k}'>Learn more "
+                       f"about {name} {k}</a></li>" for k, text in enumerate(texts))
+    page = roles(f"<main><section><header><h1>Welcome to the library</h1></header>"
+                 f"<ul>{items('Tool', (_LONG, _MORE))}</ul></section>"
+                 f"<section class='more-features'><h2>Features and tools</h2>"
+                 f"<ul>{items('Other', (_THIRD, _SHORT + ' ' + _SHORT))}</ul></section></main>")
+    assert ("paragraph", _THIRD) in page
+    assert ("paragraph", "Features and tools") in page
+
+
+def test_a_documentation_sections_permalinked_heading_is_no_section_name() -> None:
+    heading = ("<h2><a class='toc-backref' href='#id5'>Sharing with one developer</a>"
+               "<a class='headerlink' href='#sharing'>¶</a></h2>")
+    body = (f"<div class='document'><h1>Evolve</h1><p>{_LONG}</p>"
+            f"<div class='section' id='sharing'>{heading}<div class='section'><h3>Setting up</h3>"
+            f"<p>{_MORE}</p></div><div class='section'><h3>Example</h3><p>{_THIRD}</p></div>"
+            "</div></div>")
+    assert ("section", "Sharing with one developer¶") not in roles(body)

@@ -23,6 +23,7 @@ from l10n.readers.runs import (
     in_figure,
     owner_tag,
     part_lang,
+    visible,
 )
 from l10n.readers.titles import title_parts
 from l10n.readers.vocabulary import HEADINGS, special_role
@@ -81,6 +82,11 @@ _JS_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\/")
 _STATEMENT_ENDS = frozenset(".!。！")
 _COLONS = frozenset(":：")
 _QUESTIONS = frozenset("?？؟")
+# Note marks after a sentence ("... in 1925.[12][13]", "[citation needed]"): the sentence
+# still ends where its full stop is.
+_NOTE_MARKS = re.compile(r"(?:\s*\[[^\[\]]{1,24}\])+$")
+_NOTE_MARK = re.compile(r"\[[^\[\]]{1,24}\]|\w{1,3}|[*†‡§¹²³⁰-⁹]+")
+_IN_PAGE_DISCOUNT = 0.7  # of an in-page link's characters (see BlockMaker._facts)
 _LINE_CHARS = 160  # text up to this long may be a credit or a date line (lines.line_kind)
 # A copyright notice: "© 2022, Example News. This article is the copyrighted property of …",
 # "Copyright © 2020 Example": the sign or the word, then the year.
@@ -286,7 +292,7 @@ class BlockMaker:
         if isinstance(item, Attr):
             return RunFacts(item.stack, 0, 0, 0, 0, False, chrome=item.ctx.zone == "chrome")
         text = "".join([part[0] for part in item.parts])
-        last = text.rstrip()[-1:]
+        last = _NOTE_MARKS.sub("", text.rstrip())[-1:]
         words = text.split()
         ctx = item.ctx
         links = {part[1] for part in item.parts if part[1]} if item.link_chars else ()
@@ -294,11 +300,19 @@ class BlockMaker:
             is_in_page(self.links[link][0].get("href")) for link in links)
         anchored = in_page and owner_tag(item) in HEADINGS and all(
             _anchored(self.links[link][0], item.stack) for link in links)
+        link_chars = item.link_chars
+        if links and not in_page:
+            # A note's mark ("[12]", "³") links to its note on this page: notes make no link
+            # line of a paragraph (its marks count as Readability counts in-page links).
+            marks = sum(visible(part[0]) for part in item.parts if part[1] in links
+                        and _NOTE_MARK.fullmatch(part[0].strip())
+                        and is_in_page(self.links[part[1]][0].get("href")))
+            link_chars -= round(_IN_PAGE_DISCOUNT * marks)
         # A site, section or tagline class names a run only where _role lets it (a
         # ``div.section`` around a whole story names none of its links).
         named = ctx.in_figcaption or (ctx.special is not None and (
             ctx.special not in _LABEL_WORDS or self._names_itself(item)))
-        return RunFacts(item.stack, len("".join(words)), item.link_chars, text.count(","),
+        return RunFacts(item.stack, len("".join(words)), link_chars, text.count(","),
                         len(words), owner_tag(item) in HEADINGS, item.link_words, named,
                         ctx.zone == "chrome", last in _STATEMENT_ENDS, last in _COLONS,
                         in_page, last in _QUESTIONS, anchored)
@@ -664,12 +678,20 @@ class BlockMaker:
             return Role.LEDE, "article"
         return Role.PARAGRAPH, "article"
 
+    def _permalinked(self, run: Run) -> bool:
+        """Whether a heading links to its own section or back to the contents (a
+        documentation section's heading, ``¶``): it heads a section of the text."""
+        links = {part[1] for part in run.parts if part[1]}
+        return bool(links) and owner_tag(run) in HEADINGS and all(
+            _anchored(self.links[link][0], run.stack) for link in links)
+
     def _names_itself(self, run: Run) -> bool:
         """Whether the element that makes a run a site, section or tagline name holds the run's
         text itself (or is its parent): a ``div.category`` around a whole table is no name,
         nor a ``div.section`` holding a heading and its paragraphs (documentation's sections)."""
         stack = run.stack[-2:]
-        if len(stack) == 2 and owner_tag(run) in _PROSE_TAGS and _holds_a_section(stack[0]):
+        if len(stack) == 2 and owner_tag(run) in _PROSE_TAGS and (
+                _holds_a_section(stack[0]) or self._permalinked(run)):
             stack = stack[1:]
         for el in stack:
             if el in self.crumb_ends:

@@ -87,6 +87,7 @@ _SHORT_BOX_LINKS = 0.25
 _SHORT_BOX = 200
 # A sentence this long, without links, is prose: the container holding it is no link box.
 _PROSE_CHARS = 100
+_SENTENCE_LINKS = 0.5
 _BOX_HEADING_WORDS = 8
 _BOX_HEADING_CHARS = 80
 _BOX_TITLE_WORDS = 12
@@ -126,6 +127,15 @@ _LABEL_CHARS = 12
 _TOP = re.compile(r"(?:^|;)\s*top\s*:", re.IGNORECASE)
 _SIDE = re.compile(r"(?:^|;)\s*(?:left|right)\s*:", re.IGNORECASE)
 _DATA_TAGS = frozenset({"td", "th", "li", "dd", "dt", "pre", "code", "table"})
+# The story's own lists and tables (_story_lists): an item of prose has this many words.
+_LIST_TAGS = frozenset({"ul", "ol", "dl"})
+_ROW_TAGS = frozenset({"tr", "tbody", "thead", "tfoot"})
+_ITEM_TAGS = frozenset({"li", "td", "th", "dd", "dt"})
+_ITEM_WORDS = 5
+# A teaser-named box in the article with this many paragraphs of prose at least, outweighing
+# its links this many times, is the story's section (_story_sections).
+_SECTION_PARAGRAPHS = 2
+_SECTION_PROSE = 3.0
 
 
 class RunFacts(NamedTuple):
@@ -243,11 +253,13 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
         roots = _most_paragraph_text(runs)
     roots |= _headers(roots)
     around = {a for root in roots for a in root.iterancestors()}
-    cut = _link_boxes(runs, roots)
+    story_lists = _story_lists(runs)
+    _story_sections(runs, roots, kinds)
+    cut = _link_boxes(runs, roots) - story_lists
     lists = _headline_lists(runs)
     heads = _linked_subheadings(runs, roots)
-    decided = [_zone(run, roots, around, cut, kinds, _list_of(run) in lists, k in heads)
-               for k, run in enumerate(runs)]
+    decided = [_zone(run, roots, around, cut, kinds, _list_of(run) in lists,
+                     k in heads or _story_item(run, story_lists)) for k, run in enumerate(runs)]
     decided = _card_texts(runs, decided, roots | around)
     decided = _graphic_labels(runs, decided)
     zones = [zone for zone, _ in decided]
@@ -343,6 +355,86 @@ def _placed(el: etree._Element) -> bool:
     """Whether ``el``'s style sets where it sits (``top`` and ``left`` or ``right``)."""
     style = el.get("style")
     return bool(style) and _TOP.search(style) is not None and _SIDE.search(style) is not None
+def _list_chain(stack: Sequence[etree._Element], start: int) -> Iterable[etree._Element]:
+    """The lists and tables above ``stack[start]`` that it is an item of: up through items and
+    rows to the nearest table, or through nested lists to the outermost list."""
+    table = False
+    for k in range(start, -1, -1):
+        el = stack[k]
+        tag = el.tag
+        if tag in _LIST_TAGS and not table:
+            yield el
+        elif tag == "table":
+            yield el
+            return
+        elif tag in _ROW_TAGS:
+            table = True
+        elif tag not in _ITEM_TAGS:
+            return
+
+
+def _story_lists(runs: Sequence[RunFacts]) -> set[etree._Element]:
+    """Lists and tables that hold an item of prose (a few words, not link text: a release
+    note's bullet, an entry's description), and the lists nested in their items: the story's
+    own lists, whose link items ("Bug 1677080 – ...", a film's title in its row) are entries,
+    not links away."""
+    found: set[etree._Element] = set()
+    for run in runs:
+        stack = run.stack
+        if len(stack) > 1 and stack[-1].tag in _ITEM_TAGS and run.words >= _ITEM_WORDS \
+                and not _link_made(run):
+            first = next(iter(_list_chain(stack, len(stack) - 2)), None)
+            if first is not None:
+                found.add(first)
+    if not found:
+        return found
+    out = set(found)
+    for run in runs:
+        stack = run.stack
+        if stack[-1].tag in _ITEM_TAGS and len(stack) > 1:
+            chain = list(_list_chain(stack, len(stack) - 2))
+            if not found.isdisjoint(chain):
+                out.update(chain[:next(k for k, el in enumerate(chain) if el in found)])
+    return out
+
+
+def _story_sections(runs: Sequence[RunFacts], roots: set[etree._Element],
+                    kinds: dict[etree._Element, str | None]) -> None:
+    """Boxes in the article named like teasers ("more-features") that read as the story's own
+    sections: headings that link nowhere over paragraphs of prose, which outweigh the box's
+    links several times. Their name is forgotten (``kinds`` maps them to None)."""
+    boxes: dict[etree._Element, list[int]] = {}
+    linked: set[etree._Element] = set()
+    for run in runs:
+        stack = run.stack
+        inside = next((k for k, el in enumerate(stack) if el in roots), None)
+        if inside is None:
+            continue
+        for el in stack[inside + 1:]:
+            kind = kinds.get(el, False)
+            if kind is False:
+                kind = kinds[el] = element_kind(el)
+            if kind != "teaser":
+                continue
+            totals = boxes.setdefault(el, [0, 0, 0])
+            totals[1] += run.link_chars
+            if run.heading and run.link_chars:
+                linked.add(el)
+            elif not run.heading and run.ends_sentence and not run.link_chars:
+                totals[0] += run.chars
+                totals[2] += 1
+    for el, (prose, links, paragraphs) in boxes.items():
+        if el not in linked and paragraphs >= _SECTION_PARAGRAPHS \
+                and prose >= _SECTION_PROSE * links:
+            kinds[el] = None
+
+
+def _story_item(run: RunFacts, story_lists: set[etree._Element]) -> bool:
+    """Whether a run is an item (a cell, a bullet) of one of the story's own lists."""
+    stack = run.stack
+    if not story_lists or len(stack) < 2 or stack[-1].tag not in _ITEM_TAGS:
+        return False
+    return next(iter(_list_chain(stack, len(stack) - 2)), None) in story_lists
 
 
 def _link_made(run: RunFacts) -> bool:
@@ -602,6 +694,10 @@ def _link_boxes(runs: Sequence[RunFacts], roots: set[etree._Element]) -> set[etr
     # A container holding a paragraph of prose is no box: the link lists inside it are.
     prose = {el for run in runs if run.ends_sentence and run.chars >= _PROSE_CHARS
              and not run.link_chars and not run.heading for el in run.stack[:-1]}
+    # A sentence with links in it (an encyclopedia's paragraph) is prose too, not a link line:
+    # its own element is no box.
+    prose.update(run.stack[-1] for run in runs if run.ends_sentence and run.stack[-1].tag == "p"
+                 and run.link_chars <= _SENTENCE_LINKS * run.chars)
     return {el for el, (chars, links, commas, nested) in totals.items()
             if chars and nested and commas < _BOX_COMMAS and el not in prose and (
                 links > _BOX_LINKS * chars or (links > _SHORT_BOX_LINKS * chars
@@ -701,7 +797,7 @@ def _grow(top: etree._Element, final: dict[etree._Element, float],
 
 def _zone(run: RunFacts, roots: set[etree._Element], around: set[etree._Element],
           cut: set[etree._Element], kinds: dict[etree._Element, str | None], listed: bool,
-          subheading: bool = False) -> tuple[Zone | None, etree._Element | None]:
+          own: bool = False) -> tuple[Zone | None, etree._Element | None]:
     """The zone of one run and the element that decides it: the innermost article root or named
     container above it; link-made runs are teasers (headline length) or furniture. (None,
     None): no opinion (the reader's landmarks and defaults decide)."""
@@ -728,8 +824,9 @@ def _zone(run: RunFacts, roots: set[etree._Element], around: set[etree._Element]
                 return furniture, box
             # A heading that links to its own place on the page (a permalink, a way back to
             # the table of contents) is the story's heading, and so is a linked heading over
-            # the story's own paragraphs (see _linked_subheadings).
-            return (furniture if linky and not run.anchored and not subheading
+            # the story's own paragraphs or an item of its own list (see _linked_subheadings,
+            # _story_lists).
+            return (furniture if linky and not run.anchored and not own
                     else Zone.ARTICLE), el
         kind = kinds.get(el, False)
         if kind is False:
