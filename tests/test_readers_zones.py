@@ -803,3 +803,35 @@ def test_a_documentation_sections_permalinked_heading_is_no_section_name() -> No
             f"<p>{_MORE}</p></div><div class='section'><h3>Example</h3><p>{_THIRD}</p></div>"
             "</div></div>")
     assert ("section", "Sharing with one developer¶") not in roles(body)
+
+
+def test_a_posted_line_with_a_time_in_am_is_the_bylines() -> None:
+    """"a.m." is a time's word, not two words: the line is a date line, not prose."""
+    assert line_kind("posted on April 21, 2015, at 11:29 a.m.") == "date"
+    page = roles(f"<article><h1>The library stays open</h1><p>{_LONG}</p>"
+                 f"<div>posted on April 21, 2015, at 11:29 a.m.</div><p>{_MORE}</p></article>")
+    assert ("byline", "posted on April 21, 2015, at 11:29 a.m.") in page
+
+
+def test_a_standfirst_named_in_czech_above_the_body_is_the_storys() -> None:
+    """A "perex" (the Czech and Slovak newsroom's standfirst) between the headline and the
+    body's container is the story's, as an "article__lead" is."""
+    standfirst = "Zázrak jedné sezony? West Ham dává pochybovačům stále pádnější odpovědi."
+    paragraphs = "".join(f"<p>{text}</p>" for text in (_LONG, _MORE, _THIRD, _LONG, _MORE))
+    page = roles(f"<h1>West Ham hrozí gigantům</h1><div class='article__perex'>{standfirst}"
+                 f"</div><div class='article__content'>{paragraphs}</div>")
+    assert page[:3] == [("headline", "West Ham hrozí gigantům"), ("paragraph", standfirst),
+                        ("lede", _LONG)]
+
+
+def test_a_bio_named_by_its_last_part_under_the_story_is_furniture() -> None:
+    """"post-body-bio" is the bio of the post's body, not the body: its last part says what
+    it is."""
+    bio = ("Jane Doe is a correspondent for The Gazette. She previously covered the county "
+           "council and the schools for the Evening Post.")
+    assert marker_of("post-body-bio") == "boilerplate"
+    assert marker_of("biology") is None
+    page = roles(f"<div class='wrap'><h1>The library stays open</h1><div><p>{_LONG}</p>"
+                 f"<p>{_MORE}</p><p>{_THIRD}</p></div><div class='post-body-bio'>{bio}</div>"
+                 f"</div>")
+    assert ("chrome", bio) in page

@@ -65,12 +65,12 @@ _CAPTION_WORDS = 3  # a caption before a credit apart, not a name alone
 _TITLE_WORDS = 3  # a headline repeating the page's title: a site's name is shorter
 _TITLE_SHARE = 0.8  # of the title's headline part a heading repeating it holds
 _WORDS = re.compile(r"[^\W_]+")
-# Words of class names that name a standfirst (English, and the Spanish, French, Italian and
-# German newsroom words), and what separates the words of a class name.
+# Words of class names that name a standfirst (English; Spanish, French, Italian, German,
+# Czech, Scandinavian, Finnish, Dutch newsrooms'), and what separates the words of a class name.
 _STANDFIRST_PARTS = frozenset({
     "lede", "lead", "standfirst", "intro", "summary", "excerpt", "subtitle", "subheadline",
-    "subhead", "dek", "deck", "abstract", "bajada", "entradilla", "chapo", "chapeau",
-    "sommario", "vorspann", "teasertext"})
+    "subhead", "dek", "deck", "abstract", "bajada", "entradilla", "chapo", "chapeau", "sommario",
+    "vorspann", "teasertext", "perex", "ingress", "ingressi", "manchet", "inleiding"})
 _CLASS_PARTS = re.compile(r"[\s_-]+")
 # A class naming a byline as its last part ("article-byline", "c-meta__byline",
 # "duet--article--article-byline"): the text it holds is the byline, however long (the

@@ -33,7 +33,8 @@ LINES: dict[str, tuple[str, ...]] = {
 # of a line, a word closing a sentence, and a name/agency credit ("Jane Doe/AFP").
 _NUMERIC_DATE = re.compile(r"(?<![\d+])(?:\d{1,2}([./-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}"
                            r"|\d{1,2}[:h]\d{2})(?![\d/.-]\d)")
-_TOKEN = re.compile(r"\(c\)|©|[^\W\d_]+\.?|\d+(?:\.(?!\d))?", re.IGNORECASE)
+# "a.m." is one token (a time's), not the words "a" and "m".
+_TOKEN = re.compile(r"\(c\)|©|\b[ap]\.m\.|[^\W\d_]+\.?|\d+(?:\.(?!\d))?", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[^\W\d_]{2,}[.!?]\W*$|[!?]")
 _AGENCY_CREDIT = re.compile(r"[^\W\d_]\s*/\s*([^\W\d_])")
@@ -45,7 +46,11 @@ _FIGURE_CREDIT_WORDS = 6
 
 @functools.cache
 def _line_words() -> dict[str, frozenset[str]]:
-    return {kind: frozenset(words) for kind, words in LINES.items()}
+    """Each kind's words as a set; a time's without their closing dot, as tokens are read
+    ("a.m." as "a.m")."""
+    out = {kind: frozenset(words) for kind, words in LINES.items()}
+    out["time"] = frozenset(word.rstrip(".") for word in LINES["time"])
+    return out
 
 
 def line_kind(text: str, *, in_figure: bool = False) -> str | None:

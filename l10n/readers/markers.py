@@ -29,7 +29,8 @@ LANDMARK_ROLES = frozenset({"navigation", "complementary", "contentinfo", "dialo
 # What sites call things, by what they are (lower-case). A "prefix" root matches a class or id
 # name that starts with it, or has it after a "-" or "_" ("sharebar", "post-share-buttons"; not
 # "timeshare"); a "word" root matches a whole name or its first part ("ad", "ad-slot"; not
-# "section--ads", a modifier of something else).
+# "section--ads", a modifier of something else); a "last" root matches a name's last part,
+# what the name is of its first parts ("post-body-bio": the bio under the post's body).
 VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
     "article": {
         "prefix": ("article", "artikel", "articulo", "entry", "hentry", "h-entry", "post",
@@ -84,6 +85,7 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
                    "d-print-none", "print-none"),
         "word": ("ad", "ads", "tags", "tag", "meta", "bio", "dfp", "gpt", "adsense", "widget",
                  "topics", "categories", "category-list", "archive", "archives"),
+        "last": ("bio", "biography"),
     },
 }
 
@@ -107,17 +109,23 @@ _ELEMENT_ORDER = ("comment", "comments", "teaser", "interface", "article", "boil
 
 @functools.cache
 def _matchers() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
-    """Per kind, the regexes of its prefix and word roots; under "any", those of all kinds (a
-    name none of them matches has no kind: most names, tested once)."""
+    """Per kind, the regexes of its prefix roots and of its word and last-part roots; under
+    "any", those of all kinds (a name none of them matches has no kind: most names, tested
+    once)."""
     out = {}
-    every: dict[str, set[str]] = {"prefix": set(), "word": set()}
+    every: dict[str, set[str]] = {"prefix": set(), "word": set(), "last": set()}
     for kind, roots in (*VOCABULARY.items(), ("any", every)):
         prefixes = "|".join(re.escape(p) for p in sorted(roots["prefix"], key=len, reverse=True))
         words = "|".join(re.escape(w) for w in sorted(roots["word"], key=len, reverse=True))
+        lasts = "|".join(re.escape(w) for w in sorted(roots.get("last", ()), key=len,
+                                                       reverse=True))
+        whole = [rf"(?:{words})(?:$|[-_])"] if words else []
+        if lasts:
+            whole.append(rf".*[-_](?:{lasts})$")
         out[kind] = (re.compile(rf"(?:^|[-_])(?:{prefixes})") if prefixes else re.compile("$^"),
-                     re.compile(rf"(?:{words})(?:$|[-_])") if words else re.compile("$^"))
-        every["prefix"].update(roots["prefix"])
-        every["word"].update(roots["word"])
+                     re.compile("|".join(whole)) if whole else re.compile("$^"))
+        for key in every:
+            every[key].update(roots.get(key, ()))
     return out
 
 
