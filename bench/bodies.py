@@ -12,14 +12,15 @@ l10n's text is the article's text of ``inspect --format json`` but the headline:
 is its default ``extract()``, beside it.
 
 A text's shingles are its runs of four consecutive words (``\\w+`` of the NFC, lower-cased
-text), as a multiset; a page's precision is the share of the reader's shingles found in the
+text; a Han or kana character alone, as Chinese and Japanese put no spaces between words), as a
+multiset; a page's precision is the share of the reader's shingles found in the
 truth's, its recall the share of the truth's found in the reader's, F1 their harmonic mean (an
 empty text scores 0, unless the truth is empty too). Prints the means over pages, the
 development and held-out halves (by the SHA-256 of the page's folder name, as reading.py
 halves its pages) and the pages with the lowest F1. Targets (issue 15): F1 >= 0.95 and
 precision >= 0.93.
 
-Usage: python bench/bodies.py [--pages DIR] [--readers l10n,trafilatura] [--worst N]
+Usage: python bench/bodies.py [--pages DIR] [--readers l10n,trafilatura] [--worst N] [--truth T]
        [--json FILE]
 """
 
@@ -42,7 +43,11 @@ import reading  # noqa: E402  (bench/reading.py: pages, readers, Readability's r
 
 SHINGLE = 4
 TARGETS = {"f1": 0.95, "precision": 0.93}
-_WORD = re.compile(r"\w+")
+# Chinese and Japanese write no spaces between words: each Han or kana character is a token of
+# its own there (as CJK text is scored at the character level); elsewhere a token is a run of
+# word characters.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
 
 
 def shingles(text: str, size: int = SHINGLE) -> Counter[tuple[str, ...]]:

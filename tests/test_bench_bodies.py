@@ -21,6 +21,8 @@ def test_shingles_are_runs_of_four_words_counted() -> None:
         ("the", "ferry", "the", "ferry"): 2, ("ferry", "the", "ferry", "the"): 1,
         ("ferry", "the", "ferry", "sails"): 1}
     assert bodies.shingles("too short here") == {}
+    # Chinese and Japanese: a character is a token (no spaces between their words).
+    assert bodies.shingles("人工智能 AI") == {("人", "工", "智", "能"): 1, ("工", "智", "能", "ai"): 1}
 
 
 @pytest.mark.parametrize(("text", "truth", "expected"), [
