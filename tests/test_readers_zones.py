@@ -835,3 +835,34 @@ def test_a_bio_named_by_its_last_part_under_the_story_is_furniture() -> None:
                  f"<p>{_MORE}</p><p>{_THIRD}</p></div><div class='post-body-bio'>{bio}</div>"
                  f"</div>")
     assert ("chrome", bio) in page
+
+
+def test_a_blank_block_inside_a_sentence_cuts_it_not() -> None:
+    """A widget put into a sentence (a site-rating shield, an empty ``div`` after a link inside
+    ``cite``): the list item stays one block, its stack ending at the item."""
+    shield = "<div class='shield'><div><div></div></div></div>"
+    note = (f"<li><span><cite><a href='https://example.org/a'>\"The library opens\"</a>{shield}."
+            f" <i><a href='/wiki/Gazette'>Town Gazette</a></i>. 9 August 2017. Retrieved 27"
+            f" January 2020.</cite></span></li>")
+    page = roles(f"<article><p>{_LONG}</p><p>{_MORE}</p><ol>{note}</ol></article>")
+    assert ("paragraph", "\"The library opens\". Town Gazette. 9 August 2017. Retrieved 27 "
+            "January 2020.") in page
+
+
+def test_the_articles_notes_are_its_text_wherever_they_are() -> None:
+    """Notes a mark in the story links to: article text, whole, never a date line (a byline),
+    in a reference list in the story and in a notes box after the story's container."""
+    marks = ("<sup><a href='#cite_note-1'>[1]</a></sup>"
+             "<sup><a href='https://example.org/wiki/Library#cite_note-2'>[2]</a></sup>"
+             "<a href='#nb3'>(3)</a>")
+    refs = ("<ol class='references'><li id='cite_note-1'><a href='#r1'>^</a> \"Roadmap\"."
+            " Retrieved 10 May 2016.</li><li id='cite_note-2'><a href='#r2'>^</a> <a "
+            "href='https://example.org/post'>https://example.org/post</a></li></ol>")
+    body = (f"<div><article><p>{_LONG}{marks}</p><p>{_MORE}</p><p>{_THIRD}</p>{refs}</article>"
+            f"</div><div class='boxes'><div id='nb3'><p>(3) Minutes of the council, 2021.</p>"
+            f"</div></div><footer><a href='/about'>About us</a></footer>")
+    page = roles(body)
+    assert ("paragraph", "^ \"Roadmap\". Retrieved 10 May 2016.") in page
+    assert ("paragraph", "^ https://example.org/post") in page
+    assert ("paragraph", "(3) Minutes of the council, 2021.") in page
+    assert ("chrome", "About us") in page

@@ -14,6 +14,7 @@ from l10n.dateline import parse_dateline, split_dateline
 from l10n.page import Block, Location, Role, Segment, Zone, is_in_page
 from l10n.prose import collapse_space, count_words, parse_counter
 from l10n.readers.lines import line_kind
+from l10n.readers.notes import article_notes
 from l10n.readers.positions import SourceIndex
 from l10n.readers.runs import (
     Attr,
@@ -285,6 +286,7 @@ class BlockMaker:
         self.script_text: str | None = None
         self.paths: dict[etree._Element, str] = {}
         self.inside: dict[tuple[etree._Element, etree._Element], bool] = {}  # see _inside
+        self.noted_runs: set[Run] = set()  # the runs in the article's notes (see _notes)
         # getpath walks the siblings of every ancestor: fine unless there are thousands.
         self.small = index.start_tags <= _SMALL_PAGE
 
@@ -326,8 +328,14 @@ class BlockMaker:
         pending = self.pending
         facts = [self._facts(item) for item in pending]
         zoning = classify(facts, self.semantic)
+        found_zones, deciders = list(zoning.zones), list(zoning.deciders)
+        for k, note in article_notes(pending, found_zones, self.links, self.tree).items():
+            found_zones[k], deciders[k] = Zone.ARTICLE, note
+            item = pending[k]
+            if isinstance(item, Run):
+                self.noted_runs.add(item)
         zones = [self._zone(item, found, decider) for item, found, decider
-                 in zip(pending, zoning.zones, zoning.deciders, strict=True)]
+                 in zip(pending, found_zones, deciders, strict=True)]
         self._attribute_zones(pending, zones)
         self._language_menus(pending, zones)
         box_headings(facts, zones)
@@ -644,6 +652,8 @@ class BlockMaker:
             return self._chrome_role(ctx, text)
         if zone is not Zone.ARTICLE:
             return self._other_role(run, text, zone)
+        if run in self.noted_runs:
+            return Role.PARAGRAPH, "article"  # a note: no date line, no byline, whole
         tag = owner_tag(run)
         line = line_kind(text, in_figure=ctx.in_figcaption or ("/" in text and in_figure(run))) \
             if len(text) <= _LINE_CHARS else None

@@ -66,6 +66,7 @@ class Walker(BlockMaker):
         self.link = 0  # the provisional link the walk is in (0: none)
         self.gathered = Gathered()  # for the metadata
         self.tag_contexts: dict[tuple[Ctx, str], Ctx] = {}  # see _enter
+        self.blank: set[etree._Element] = set()  # see _blank_in_line
 
     # -- walking ---------------------------------------------------------------------------
 
@@ -132,7 +133,8 @@ class Walker(BlockMaker):
         # An inline element that starts a role of its own (span.credit) is a block of its own;
         # a link in body text flows into its sentence until the sentence's zone is known.
         link = tag == "a" and inner.zone == "body" and inner.unit is None
-        inline = tag in INLINE or link
+        inline = tag in INLINE or link or (
+            run is not None and run.start is not None and self._blank_in_line(el, stack))
         if inline and inner.special is ctx.special:
             outer_link = self.link
             if link:
@@ -183,6 +185,20 @@ class Walker(BlockMaker):
                 parent_run.parts.append((tail, self.link, -1))
             return parent_run
         return self._text(tail, parent_run, ctx, el, "tail", position)
+
+    def _blank_in_line(self, el: etree._Element, stack: list[etree._Element]) -> bool:
+        """Whether ``el``, a block element met inside a sentence, shows no text and sits in an
+        inline element (or in such a blank block): a widget a browser extension or a script
+        put into the sentence (a site-rating shield after a link), which cuts it no more than
+        an image would. (``stack`` ends with ``el``.)"""
+        parent = stack[-2] if len(stack) > 1 else None
+        if parent is None or not (parent.tag in INLINE or parent.tag == "a"
+                                  or parent in self.blank):
+            return False
+        if any(text.strip() for text in el.itertext()):
+            return False
+        self.blank.add(el)
+        return True
 
     def _text(
         self,
@@ -416,8 +432,9 @@ class Walker(BlockMaker):
         stack = self.stack
         owner = run.owner
         # A block child flushes its parent's run after entering: the run's stack ends at its
-        # owner, not at the child.
-        for k in range(len(stack) - 1, max(len(stack) - 4, -1), -1):
+        # owner, not at the child (nor at the inline elements the child sits in: a ``div``
+        # inside a ``cite`` inside a ``span`` of a list item).
+        for k in range(len(stack) - 1, -1, -1):
             if stack[k] is owner:
                 run.stack = tuple(stack[:k + 1])
                 break
