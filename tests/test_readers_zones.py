@@ -8,9 +8,10 @@ from lxml import etree
 
 from l10n.page import Zone
 from l10n.readers import parse_page
+from l10n.readers.facts import RunFacts
 from l10n.readers.lines import line_kind
 from l10n.readers.markers import marker_of
-from l10n.readers.zones import RunFacts, _card_texts
+from l10n.readers.story import card_texts
 
 _LONG = ("The council met on Tuesday evening, and after a long debate, which ran past midnight, "
          "it agreed to keep the library open on Sundays for another year.")
@@ -632,7 +633,7 @@ def _cards_page(cards: int, story: int, *, head: Zone = Zone.TEASER, summary: in
 ])
 def test_card_summaries(cards: int, story: int, summaries: Zone) -> None:
     runs, decided = _cards_page(cards, story)
-    zones = [zone for zone, _ in _card_texts(runs, decided, set())]
+    zones = [zone for zone, _ in card_texts(runs, decided, set())]
     assert zones == [Zone.ARTICLE] * story + [Zone.TEASER, summaries] * cards
 
 
@@ -640,14 +641,14 @@ def test_a_short_linked_heading_heads_a_card_too() -> None:
     """A card's headline too short to be a teaser's ("Krieg im Nahen Osten") is furniture by
     itself; it still heads its card."""
     runs, decided = _cards_page(3, 4, head=Zone.PAGE)
-    assert [zone for zone, _ in _card_texts(runs, decided, set())][-1] is Zone.TEASER
+    assert [zone for zone, _ in card_texts(runs, decided, set())][-1] is Zone.TEASER
 
 
 def test_a_blogs_front_page_opened_posts_are_its_story() -> None:
     """Posts shown whole (over 600 characters) are a list's stories: the excerpts after them
     are teasers; cards with summaries alone keep them."""
     runs, decided = _cards_page(5, 0, opened=2)
-    zones = [zone for zone, _ in _card_texts(runs, decided, set())]
+    zones = [zone for zone, _ in card_texts(runs, decided, set())]
     assert zones[1::2] == [Zone.ARTICLE, Zone.ARTICLE, Zone.TEASER, Zone.TEASER, Zone.TEASER]
 
 

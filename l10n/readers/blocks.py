@@ -13,6 +13,14 @@ from lxml import etree
 from l10n.dateline import parse_dateline, split_dateline
 from l10n.page import Block, Location, Role, Segment, Zone, is_in_page
 from l10n.prose import collapse_space, count_words, parse_counter
+from l10n.readers.facts import RunFacts
+from l10n.readers.heads import (
+    is_h1,
+    names_byline,
+    names_standfirst,
+    repeats_title,
+    story_header,
+)
 from l10n.readers.lines import line_kind
 from l10n.readers.notes import article_notes
 from l10n.readers.positions import SourceIndex
@@ -26,9 +34,8 @@ from l10n.readers.runs import (
     part_lang,
     visible,
 )
-from l10n.readers.titles import title_parts
 from l10n.readers.vocabulary import HEADINGS, special_role
-from l10n.readers.zones import RunFacts, Zoning, box_headings, classify
+from l10n.readers.zones import Zoning, box_headings, classify
 
 __all__ = [
     "BlockMaker",
@@ -63,20 +70,6 @@ _LEAD_IN_WORDS = 30
 # one (a headline is a line or two).
 _HEADLINE_MAX_WORDS = 40
 _CAPTION_WORDS = 3  # a caption before a credit apart, not a name alone
-_TITLE_WORDS = 3  # a headline repeating the page's title: a site's name is shorter
-_TITLE_SHARE = 0.8  # of the title's headline part a heading repeating it holds
-_WORDS = re.compile(r"[^\W_]+")
-# Words of class names that name a standfirst (English; Spanish, French, Italian, German,
-# Czech, Scandinavian, Finnish, Dutch newsrooms'), and what separates the words of a class name.
-_STANDFIRST_PARTS = frozenset({
-    "lede", "lead", "standfirst", "intro", "summary", "excerpt", "subtitle", "subheadline",
-    "subhead", "dek", "deck", "abstract", "bajada", "entradilla", "chapo", "chapeau", "sommario",
-    "vorspann", "teasertext", "perex", "ingress", "ingressi", "manchet", "inleiding"})
-_CLASS_PARTS = re.compile(r"[\s_-]+")
-# A class naming a byline as its last part ("article-byline", "c-meta__byline",
-# "duet--article--article-byline"): the text it holds is the byline, however long (the
-# author's line and the sentence about them).
-_NAMED_BYLINE = re.compile(r"[-_]byline$")
 # Characters every placeholder holds: only runs with one are looked up in the page's scripts.
 _PLACEHOLDER_CHARS = re.compile(r"[%{$]")
 _JS_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\/")
@@ -170,64 +163,6 @@ def _plain_name(tag: str) -> bool:
 
 
 _SPECIAL_IN_TAG = re.compile(r"[{}:*\[\]/]")
-
-
-def _is_h1(run: Run) -> bool:
-    """Whether a run is an ``h1``'s text, a heading's right inside one
-    (``<h1><h2>Title</h2></h1>``), or an element microdata calls the headline."""
-    if owner_tag(run) == "h1" or run.owner.get("itemprop") == "headline":
-        return True
-    parent = run.owner.getparent()
-    return parent is not None and parent.tag == "h1" and owner_tag(run) in HEADINGS
-
-
-def _story_header(run: Run) -> bool:
-    """Whether a run sits in a ``header`` that is no site's masthead: no ``role=banner``,
-    no navigation inside."""
-    header = run.ctx.landmark_el
-    return run.ctx.landmark == "header" and header is not None and header.tag == "header" \
-        and (header.get("role") or "").lower() != "banner" \
-        and next(header.iter("nav"), None) is None
-
-
-def _repeats(text: str, titles: tuple[str, ...]) -> bool:
-    """Whether a heading of a few words is the headline one of the page's titles holds: the
-    title, the title before its last part (the site's name: "Library stays open | Town
-    Gazette") or its longest part, of which the heading holds nearly all the words, in order.
-    A site's name alone, a shorter part, is no headline."""
-    words = _WORDS.findall(text.casefold())
-    if len(words) < _TITLE_WORDS:
-        return False
-    heading = f" {' '.join(words)} "
-    for title in titles:
-        parts = title_parts(title)
-        candidates = [title, " ".join(parts[:-1]), max(parts, key=len)]
-        for candidate in candidates:
-            found = _WORDS.findall(candidate.casefold())
-            if found and len(words) >= _TITLE_SHARE * len(found) \
-                    and heading in f" {' '.join(found)} ":
-                return True
-    return False
-
-
-def _names_standfirst(run: Run) -> bool:
-    """Whether a run's element (or its parent) has a class with a standfirst's name among its
-    words (``article-excerpt``, ``c-page-intro__copy``, ``texto-bajada``)."""
-    for el in run.stack[-2:]:
-        value = el.get("class")
-        if value and not _STANDFIRST_PARTS.isdisjoint(_CLASS_PARTS.split(value.lower())):
-            return True
-    return False
-
-
-def _names_byline(run: Run) -> bool:
-    """Whether a run's element (or its parent) has a class naming a byline as its last part
-    (a bare "byline" is the vocabulary's, and is a context of its own)."""
-    for el in run.stack[-2:]:
-        value = el.get("class")
-        if value and any(_NAMED_BYLINE.search(name) for name in value.lower().split()):
-            return True
-    return False
 
 
 def _credit_apart(run: Run) -> tuple[Run, ...]:
@@ -487,7 +422,7 @@ class BlockMaker:
             if zone is Zone.ARTICLE and isinstance(item, Run):
                 if first_article is None:
                     first_article = k
-                if _is_h1(item) and count_words(_item_text(item)) <= _HEADLINE_MAX_WORDS:
+                if is_h1(item) and count_words(_item_text(item)) <= _HEADLINE_MAX_WORDS:
                     first_h1 = k
                     break
                 if owner_tag(item) == "p" and item.ctx.special is None \
@@ -503,14 +438,14 @@ class BlockMaker:
             return first_h1
         for k in range(first_article - 1, -1, -1):
             item = pending[k]
-            if not isinstance(item, Run) or not _is_h1(item) or item.ctx.special is not None:
+            if not isinstance(item, Run) or not is_h1(item) or item.ctx.special is not None:
                 continue
             text = _item_text(item)
             if not 2 <= count_words(text) <= _HEADLINE_MAX_WORDS:
                 continue
             header = zones[k] is Zone.CHROME
             if zones[k] in (Zone.PAGE, Zone.TEASER) or (
-                    header and _story_header(item) and _repeats(text, titles)):
+                    header and story_header(item) and repeats_title(text, titles)):
                 zones[k] = Zone.ARTICLE
                 self._standfirst(pending, zones, k, first_article,
                                  item.ctx.landmark_el if header else None)
@@ -535,7 +470,7 @@ class BlockMaker:
                 continue
             if count_words(_item_text(item)) < _STANDFIRST_WORDS:
                 continue
-            if item.ctx.lede_class or _names_standfirst(item) or (under == k and (
+            if item.ctx.lede_class or names_standfirst(item) or (under == k and (
                     owner_tag(item) == "h2" or header is not None)):
                 zones[k] = Zone.ARTICLE
 
@@ -669,7 +604,7 @@ class BlockMaker:
             return special, str(special)  # type: ignore[return-value]
         if run.times and run.times >= len(text) - 2:
             return Role.BYLINE, "byline"
-        if _names_byline(run) and tag not in HEADINGS:
+        if names_byline(run) and tag not in HEADINGS:
             return Role.BYLINE, "byline"
         if headline and not self.headline_seen:
             self.headline_seen = True

@@ -30,13 +30,15 @@ how the reader decides is :func:`classify`, in three steps:
      are teasers. Once the reader has its final zones, :func:`box_headings` sends the heading
      of a box (teasers, a form, comments) after it.
 
-What a short line says it is (a date, a credit) is :mod:`l10n.readers.lines`.
+What a run is made of is :class:`l10n.readers.facts.RunFacts`; the story's own structures that
+the scores cannot see (teaser cards, a chart's labels, the story's lists and tables, a list
+article's linked headings) correct the zones in :mod:`l10n.readers.story`; what a short line
+says it is (a date, a credit) is :mod:`l10n.readers.lines`.
 """
 
 from __future__ import annotations
 
 import heapq
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -44,6 +46,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from l10n.page import Zone
+from l10n.readers.facts import FRAME_SHARE, MIN_CHARS, PROSE_CHARS, RunFacts, link_made
 from l10n.readers.markers import (
     LANDMARK_ROLES,
     LANDMARKS,
@@ -52,15 +55,19 @@ from l10n.readers.markers import (
     marker_of,
     semantic_article,
 )
+from l10n.readers.story import (
+    card_texts,
+    graphic_labels,
+    linked_subheadings,
+    story_item,
+    story_lists,
+    story_sections,
+)
 
-__all__ = ["RunFacts", "Zoning", "box_headings", "classify"]
+__all__ = ["Zoning", "box_headings", "classify"]
 
-# A run of fewer characters scores nothing (Readability's threshold).
-_MIN_CHARS = 25
 # Ancestors a paragraph's score reaches, and the divider at each level (1, 2, then level × 3).
 _LEVELS = 5
-# Link text above this share of a run makes it a link, not prose.
-_LINK_RUN = 0.6
 # Words in a link from which it reads as a headline (a teaser), not a menu item; the average
 # words of a list's links from which it is a list of headlines, and the least of an item in it.
 _HEADLINE_WORDS = 5
@@ -85,8 +92,6 @@ _BOX_COMMAS = 10
 _BOX_LINKS = 0.5
 _SHORT_BOX_LINKS = 0.25
 _SHORT_BOX = 200
-# A sentence this long, without links, is prose: the container holding it is no link box.
-_PROSE_CHARS = 100
 _SENTENCE_LINKS = 0.5
 _BOX_HEADING_WORDS = 8
 _BOX_HEADING_CHARS = 80
@@ -99,7 +104,6 @@ _BOX_ZONES = frozenset({Zone.TEASER, Zone.PAGE, Zone.COMMENT, Zone.CHROME})
 # Link text weighs against a root this many times its length (see _heaviest); a furniture
 # name on a container holding this share of the page's prose names a frame, not furniture.
 _LINK_COST = 2.0
-_FRAME_SHARE = 0.5
 
 _TAG_SCORES = {
     "div": 5.0, "article": 5.0, "section": 3.0, "main": 5.0, "pre": 3.0, "td": 3.0,
@@ -111,53 +115,7 @@ _CLASS_WEIGHT = 25.0
 # Owners whose text never makes a container the article: a menu's options, a form's labels.
 _UNSCORED = frozenset({"option", "optgroup", "select", "textarea", "label", "button", "legend"})
 _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr"})
-# Teaser cards side by side: this many at least, and this many characters of text at most
-# besides their headlines (_card_texts).
-_CARDS = 3
-_CARD_CHARS = 600
-_CARD_DEPTH = 5  # levels above a headline where its card may start
-_STORY_CHARS = 100  # a run of this many characters outside the cards is the story's prose
 _NEVER_MARKERS = frozenset({"body", "html"})
-# A chart's labels (_graphic_labels): this many texts at least, this share of them a word or
-# two (this many characters at most, spaces aside); a table's or a list's short texts are
-# data, not labels.
-_CHART_TEXTS = 10
-_CHART_SHARE = 0.75
-_LABEL_CHARS = 12
-_TOP = re.compile(r"(?:^|;)\s*top\s*:", re.IGNORECASE)
-_SIDE = re.compile(r"(?:^|;)\s*(?:left|right)\s*:", re.IGNORECASE)
-_DATA_TAGS = frozenset({"td", "th", "li", "dd", "dt", "pre", "code", "table"})
-# The story's own lists and tables (_story_lists): an item of prose has this many words.
-_LIST_TAGS = frozenset({"ul", "ol", "dl"})
-_ROW_TAGS = frozenset({"tr", "tbody", "thead", "tfoot"})
-_ITEM_TAGS = frozenset({"li", "td", "th", "dd", "dt"})
-_ITEM_WORDS = 5
-# A teaser-named box in the article with this many paragraphs of prose at least, outweighing
-# its links this many times, is the story's section (_story_sections).
-_SECTION_PARAGRAPHS = 2
-_SECTION_PROSE = 3.0
-
-
-class RunFacts(NamedTuple):
-    """What the classifier needs of one run of text: the elements from the root down to the
-    element that owns the run (its block), its length, how much of it is link text, its
-    commas and words, whether its owner is a heading, the words of its link text, and whether
-    its markup names what it is (a byline, a credit: then its links are part of it)."""
-
-    stack: tuple[etree._Element, ...]
-    chars: int
-    link_chars: int
-    commas: int
-    words: int
-    heading: bool
-    link_words: int = 0
-    named: bool = False
-    chrome: bool = False  # in a landmark or a control: never the article
-    ends_sentence: bool = False  # ends with a full stop or an exclamation mark
-    ends_colon: bool = False  # ends with a colon: it introduces what follows
-    in_page: bool = False  # its links all lead to places on this page (``#...``)
-    ends_question: bool = False  # ends with a question mark ("Schon gelesen?")
-    anchored: bool = False  # a heading linking to its own section or back to the contents
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +155,7 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
     ``semantic`` are the page's article-markup elements, the answer when nothing scores."""
     scores: dict[etree._Element, float] = {}
     for run in runs:
-        if run.heading or run.chars < _MIN_CHARS or run.chrome \
+        if run.heading or run.chars < MIN_CHARS or run.chrome \
                 or run.stack[-1].tag in _UNSCORED:
             continue
         content = 1.0 + run.commas + min(run.chars // 100, 3)
@@ -253,193 +211,17 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
         roots = _most_paragraph_text(runs)
     roots |= _headers(roots)
     around = {a for root in roots for a in root.iterancestors()}
-    story_lists = _story_lists(runs)
-    _story_sections(runs, roots, kinds)
-    cut = _link_boxes(runs, roots) - story_lists
+    own_lists = story_lists(runs)
+    story_sections(runs, roots, kinds)
+    cut = _link_boxes(runs, roots) - own_lists
     lists = _headline_lists(runs)
-    heads = _linked_subheadings(runs, roots)
+    heads = linked_subheadings(runs, roots)
     decided = [_zone(run, roots, around, cut, kinds, _list_of(run) in lists,
-                     k in heads or _story_item(run, story_lists)) for k, run in enumerate(runs)]
-    decided = _card_texts(runs, decided, roots | around)
-    decided = _graphic_labels(runs, decided)
+                     k in heads or story_item(run, own_lists)) for k, run in enumerate(runs)]
+    decided = card_texts(runs, decided, roots | around)
+    decided = graphic_labels(runs, decided)
     zones = [zone for zone, _ in decided]
     return Zoning(frozenset(roots), tuple(zones), tuple(el for _, el in decided))
-
-
-def _card_texts(runs: Sequence[RunFacts],
-                decided: list[tuple[Zone | None, etree._Element | None]],
-                holders: set[etree._Element]) -> list[tuple[Zone | None, etree._Element | None]]:
-    """Teaser cards: a few elements side by side, each headed by a linked heading (a teaser's
-    headline, or a short one: a list of them, ``article`` elements, a site's story blocks);
-    their summaries and bylines are the teaser's text too, not the story's. ``holders`` are
-    the roots and what is around them (no card)."""
-    heads = [run.stack for run, (zone, _) in zip(runs, decided, strict=True)
-             if run.heading and (zone is Zone.TEASER or (zone is Zone.PAGE and _link_made(run)))]
-    # Each headline's (parent, child) steps up to _CARD_DEPTH levels, innermost first.
-    steps = [[(stack[k - 1], stack[k])
-              for k in range(len(stack) - 1, max(0, len(stack) - 1 - _CARD_DEPTH), -1)]
-             for stack in heads]
-    held_by: dict[etree._Element, set[etree._Element]] = {}
-    for chain in steps:
-        for parent, child in chain:
-            held_by.setdefault(parent, set()).add(child)
-    cards = set()
-    for chain in steps:  # the innermost list the headline is in: its card
-        card = next((child for parent, child in chain if len(held_by[parent]) >= _CARDS), None)
-        if card is not None and card not in holders:
-            cards.add(card)
-    if not cards:
-        return decided
-    held: dict[int, etree._Element] = {}  # run → its card
-    prose: dict[etree._Element, int] = {}
-    story = 0  # the article's text outside cards
-    for k, (run, (zone, _)) in enumerate(zip(runs, decided, strict=True)):
-        if zone is Zone.ARTICLE and not run.named:  # a picture's caption and credit stay theirs
-            card = next((el for el in run.stack if el in cards), None)
-            if card is not None:
-                held[k] = card
-                prose[card] = prose.get(card, 0) + run.chars
-            elif run.chars >= _STORY_CHARS:  # a paragraph, not a form's or a menu's words
-                story += run.chars
-    # More is a story opened in a list of them; a page whose article is all cards is a list
-    # (a press portal's releases, a blog's front page): its summaries are what it says.
-    teasers = {card for card, chars in prose.items() if chars <= _CARD_CHARS}
-    story += sum(chars for card, chars in prose.items() if card not in teasers)
-    if story < sum(prose[card] for card in teasers):
-        return decided
-    out = list(decided)
-    for k, card in held.items():
-        if card in teasers:
-            out[k] = (Zone.TEASER, card)
-    return out
-
-
-def _graphic_labels(runs: Sequence[RunFacts],
-                    decided: list[tuple[Zone | None, etree._Element | None]]
-                    ) -> list[tuple[Zone | None, etree._Element | None]]:
-    """A chart drawn in HTML (an ai2html graphic, a map's place names): an element in the
-    article holding many texts, nearly all labels of a few characters ("$915", "billion", "’17")
-    each placed by coordinates (``style="top:4.9%;left:96.6%"``), none a paragraph, none a
-    table's cell or a list's item: its labels are the picture's, not the story's text (a
-    recipe's quantities, a nutrition box's figures flow as text: they are the story's)."""
-    counts: dict[etree._Element, list[int]] = {}  # element → [texts, labels]
-    spoiled: set[etree._Element] = set()  # holds prose, a table or a list
-    for run, (zone, _) in zip(runs, decided, strict=True):
-        if zone is not Zone.ARTICLE or not run.chars:
-            continue
-        spoil = run.chars >= _PROSE_CHARS or run.heading or any(
-            el.tag in _DATA_TAGS for el in run.stack)
-        label = run.chars <= _LABEL_CHARS and not run.ends_sentence and any(
-            _placed(el) for el in run.stack[-2:])
-        for el in run.stack[:-1]:
-            if spoil:
-                spoiled.add(el)
-                continue
-            t = counts.setdefault(el, [0, 0])
-            t[0] += 1
-            t[1] += label
-    charts = {el for el, (texts, labels) in counts.items() if el not in spoiled
-              and texts >= _CHART_TEXTS and labels >= _CHART_SHARE * texts}
-    if not charts:
-        return decided
-    out = list(decided)
-    for k, run in enumerate(runs):
-        if decided[k][0] is Zone.ARTICLE:
-            chart = next((el for el in run.stack if el in charts), None)
-            if chart is not None:
-                out[k] = (Zone.PAGE, chart)
-    return out
-
-
-def _placed(el: etree._Element) -> bool:
-    """Whether ``el``'s style sets where it sits (``top`` and ``left`` or ``right``)."""
-    style = el.get("style")
-    return bool(style) and _TOP.search(style) is not None and _SIDE.search(style) is not None
-def _list_chain(stack: Sequence[etree._Element], start: int) -> Iterable[etree._Element]:
-    """The lists and tables above ``stack[start]`` that it is an item of: up through items and
-    rows to the nearest table, or through nested lists to the outermost list."""
-    table = False
-    for k in range(start, -1, -1):
-        el = stack[k]
-        tag = el.tag
-        if tag in _LIST_TAGS and not table:
-            yield el
-        elif tag == "table":
-            yield el
-            return
-        elif tag in _ROW_TAGS:
-            table = True
-        elif tag not in _ITEM_TAGS:
-            return
-
-
-def _story_lists(runs: Sequence[RunFacts]) -> set[etree._Element]:
-    """Lists and tables that hold an item of prose (a few words, not link text: a release
-    note's bullet, an entry's description), and the lists nested in their items: the story's
-    own lists, whose link items ("Bug 1677080 – ...", a film's title in its row) are entries,
-    not links away."""
-    found: set[etree._Element] = set()
-    for run in runs:
-        stack = run.stack
-        if len(stack) > 1 and stack[-1].tag in _ITEM_TAGS and run.words >= _ITEM_WORDS \
-                and not _link_made(run):
-            first = next(iter(_list_chain(stack, len(stack) - 2)), None)
-            if first is not None:
-                found.add(first)
-    if not found:
-        return found
-    out = set(found)
-    for run in runs:
-        stack = run.stack
-        if stack[-1].tag in _ITEM_TAGS and len(stack) > 1:
-            chain = list(_list_chain(stack, len(stack) - 2))
-            if not found.isdisjoint(chain):
-                out.update(chain[:next(k for k, el in enumerate(chain) if el in found)])
-    return out
-
-
-def _story_sections(runs: Sequence[RunFacts], roots: set[etree._Element],
-                    kinds: dict[etree._Element, str | None]) -> None:
-    """Boxes in the article named like teasers ("more-features") that read as the story's own
-    sections: headings that link nowhere over paragraphs of prose, which outweigh the box's
-    links several times. Their name is forgotten (``kinds`` maps them to None)."""
-    boxes: dict[etree._Element, list[int]] = {}
-    linked: set[etree._Element] = set()
-    for run in runs:
-        stack = run.stack
-        inside = next((k for k, el in enumerate(stack) if el in roots), None)
-        if inside is None:
-            continue
-        for el in stack[inside + 1:]:
-            kind = kinds.get(el, False)
-            if kind is False:
-                kind = kinds[el] = element_kind(el)
-            if kind != "teaser":
-                continue
-            totals = boxes.setdefault(el, [0, 0, 0])
-            totals[1] += run.link_chars
-            if run.heading and run.link_chars:
-                linked.add(el)
-            elif not run.heading and run.ends_sentence and not run.link_chars:
-                totals[0] += run.chars
-                totals[2] += 1
-    for el, (prose, links, paragraphs) in boxes.items():
-        if el not in linked and paragraphs >= _SECTION_PARAGRAPHS \
-                and prose >= _SECTION_PROSE * links:
-            kinds[el] = None
-
-
-def _story_item(run: RunFacts, story_lists: set[etree._Element]) -> bool:
-    """Whether a run is an item (a cell, a bullet) of one of the story's own lists."""
-    stack = run.stack
-    if not story_lists or len(stack) < 2 or stack[-1].tag not in _ITEM_TAGS:
-        return False
-    return next(iter(_list_chain(stack, len(stack) - 2)), None) in story_lists
-
-
-def _link_made(run: RunFacts) -> bool:
-    """Whether a run is made mostly of link text (a link line, a teaser's headline)."""
-    return run.chars > 0 and run.link_chars >= _LINK_RUN * run.chars
 
 
 def _in_furniture(el: etree._Element, kinds: dict[etree._Element, str | None],
@@ -574,8 +356,8 @@ def _heaviest(seed: etree._Element, runs: Sequence[RunFacts],
     seed_end = 0  # the last run of the seed
     total = 0
     for index, run in enumerate(runs):
-        prose = (not run.heading and not run.chrome and run.chars >= _MIN_CHARS
-                 and not _link_made(run))
+        prose = (not run.heading and not run.chrome and run.chars >= MIN_CHARS
+                 and not link_made(run))
         value = run.chars - run.link_chars if prose else 0
         total += value
         path = paths.get(run.stack[-1]) or _path_of(run.stack, paths, depth, kinds, first,
@@ -590,7 +372,7 @@ def _heaviest(seed: etree._Element, runs: Sequence[RunFacts],
         good.append(value)
         where.append(path)
     frames = {el for el, chars in held.items() if (
-        chars >= _FRAME_SHARE * total and kinds.get(el) not in ("comment", "comments"))
+        chars >= FRAME_SHARE * total and kinds.get(el) not in ("comment", "comments"))
         or (kinds.get(el) == "teaser" and el not in linked and first[el] < seed_end)}
     for el in frames:
         kinds[el] = None
@@ -626,45 +408,13 @@ def _headline_lists(runs: Sequence[RunFacts]) -> set[etree._Element]:
     or more of four words on average (a "recent posts" list); a menu's items are shorter."""
     lists: dict[etree._Element, list[int]] = {}
     for run in runs:
-        if _link_made(run) and not run.named:
+        if link_made(run) and not run.named:
             parent = _list_of(run)
             if parent is not None:
                 lists.setdefault(parent, []).append(run.link_words)
     return {el for el, words in lists.items()
             if sum(1 for n in words if n >= _HEADLINE_WORDS) >= 2
             or (len(words) >= 3 and sum(words) >= _LIST_WORDS * len(words))}
-
-
-def _linked_subheadings(runs: Sequence[RunFacts], roots: set[etree._Element]) -> set[int]:
-    """Headings made wholly of a link that head the story's own paragraphs: in the element
-    holding most of the article's prose paragraphs itself, half of them at least (its body:
-    no teaser card's summary), each followed there by a paragraph without links (a list
-    article's items: "“Thumper” ($20)", then what it is).
-    A lead-in outside the link ("Read also: …", ">>> Order now <<<") makes it no subheading."""
-    held: dict[etree._Element, int] = {}
-    for run in runs:
-        if run.heading or run.link_chars or not run.ends_sentence or run.chars < _PROSE_CHARS \
-                or len(run.stack) < 2 or roots.isdisjoint(run.stack):
-            continue
-        held[run.stack[-2]] = held.get(run.stack[-2], 0) + run.chars
-    if not held:
-        return set()
-    body = max(held, key=held.__getitem__)
-    if held[body] < _FRAME_SHARE * sum(held.values()):
-        return set()
-    out = set()
-    follower: RunFacts | None = None  # the next run with text
-    for k in range(len(runs) - 1, -1, -1):
-        run = runs[k]
-        if not run.chars:
-            continue
-        if run.heading and run.link_chars >= run.chars and not run.in_page \
-                and len(run.stack) > 1 and run.stack[-2] is body and follower is not None \
-                and follower.stack[-2] is body and not follower.heading \
-                and not follower.link_chars and follower.chars >= _MIN_CHARS:
-            out.add(k)
-        follower = run
-    return out
 
 
 def _link_boxes(runs: Sequence[RunFacts], roots: set[etree._Element]) -> set[etree._Element]:
@@ -692,7 +442,7 @@ def _link_boxes(runs: Sequence[RunFacts], roots: set[etree._Element]) -> set[etr
                             t[3] += 1
                 break
     # A container holding a paragraph of prose is no box: the link lists inside it are.
-    prose = {el for run in runs if run.ends_sentence and run.chars >= _PROSE_CHARS
+    prose = {el for run in runs if run.ends_sentence and run.chars >= PROSE_CHARS
              and not run.link_chars and not run.heading for el in run.stack[:-1]}
     # A sentence with links in it (an encyclopedia's paragraph) is prose too, not a link line:
     # its own element is no box.
@@ -728,7 +478,7 @@ def box_headings(runs: Sequence[RunFacts], zones: list[Zone]) -> None:
                 if zones[j] not in _BOX_ZONES:
                     break
                 others += 1
-                link = zones[j] is Zone.TEASER or _link_made(follower)
+                link = zones[j] is Zone.TEASER or link_made(follower)
                 links += link
                 away += link and not follower.in_page
                 if others == _BOX_FOLLOWERS:
@@ -801,7 +551,7 @@ def _zone(run: RunFacts, roots: set[etree._Element], around: set[etree._Element]
     """The zone of one run and the element that decides it: the innermost article root or named
     container above it; link-made runs are teasers (headline length) or furniture. (None,
     None): no opinion (the reader's landmarks and defaults decide)."""
-    linky = _link_made(run) and not run.named
+    linky = link_made(run) and not run.named
     # A headline-length link is a teaser when it is a heading or one of a list of them; alone
     # it is a long interface link ("Go to the top of the page"), and so is one that leads to
     # a place on this page ("Continue reading the main story" → #after-ad).
@@ -824,8 +574,8 @@ def _zone(run: RunFacts, roots: set[etree._Element], around: set[etree._Element]
                 return furniture, box
             # A heading that links to its own place on the page (a permalink, a way back to
             # the table of contents) is the story's heading, and so is a linked heading over
-            # the story's own paragraphs or an item of its own list (see _linked_subheadings,
-            # _story_lists).
+            # the story's own paragraphs or an item of its own list (see linked_subheadings,
+            # story_lists).
             return (furniture if linky and not run.anchored and not own
                     else Zone.ARTICLE), el
         kind = kinds.get(el, False)
