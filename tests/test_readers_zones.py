@@ -630,6 +630,9 @@ def _cards_page(cards: int, story: int, *, head: Zone = Zone.TEASER, summary: in
     (3, 4, Zone.TEASER),  # a row of cards under a story: their summaries are teasers'
     (2, 4, Zone.ARTICLE),  # two are no row
     (4, 0, Zone.ARTICLE),  # cards alone: a list page (a press portal's), its summaries its text
+    # a stream of cards under a story of its own (1,200 characters): the story's page
+    (20, 4, Zone.TEASER),
+    (20, 3, Zone.ARTICLE),  # under an introduction (900 characters): a list page
 ])
 def test_card_summaries(cards: int, story: int, summaries: Zone) -> None:
     runs, decided = _cards_page(cards, story)

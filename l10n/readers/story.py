@@ -24,6 +24,8 @@ _CARDS = 3
 _CARD_CHARS = 600
 _CARD_DEPTH = 5  # levels above a headline where its card may start
 _STORY_CHARS = 100  # a run of this many characters outside the cards is the story's prose
+# Prose outside the cards that makes a page a story's, not a list's (three paragraphs or so).
+_OWN_STORY_CHARS = 1000
 # A chart's labels (graphic_labels): this many texts at least, this share of them a word or
 # two (this many characters at most, spaces aside); a table's or a list's short texts are
 # data, not labels.
@@ -82,8 +84,9 @@ def card_texts(runs: Sequence[RunFacts],
     # More is a story opened in a list of them; a page whose article is all cards is a list
     # (a press portal's releases, a blog's front page): its summaries are what it says.
     teasers = {card for card, chars in prose.items() if chars <= _CARD_CHARS}
+    own = story  # a story of its own beside the cards: a story's page, however many cards
     story += sum(chars for card, chars in prose.items() if card not in teasers)
-    if story < sum(prose[card] for card in teasers):
+    if story < sum(prose[card] for card in teasers) and own < _OWN_STORY_CHARS:
         return decided
     out = list(decided)
     for k, card in held.items():
