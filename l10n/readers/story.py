@@ -103,15 +103,18 @@ def graphic_labels(runs: Sequence[RunFacts],
     each placed by coordinates (``style="top:4.9%;left:96.6%"``), none a paragraph, none a
     table's cell or a list's item: its labels are the picture's, not the story's text (a
     recipe's quantities, a nutrition box's figures flow as text: they are the story's)."""
+    labelled = [run.chars <= _LABEL_CHARS and not run.ends_sentence and zone is Zone.ARTICLE
+                and any(_placed(el) for el in run.stack[-2:])
+                for run, (zone, _) in zip(runs, decided, strict=True)]
+    if sum(labelled) < _CHART_SHARE * _CHART_TEXTS:
+        return decided  # no chart's worth of placed labels: most pages
     counts: dict[etree._Element, list[int]] = {}  # element → [texts, labels]
     spoiled: set[etree._Element] = set()  # holds prose, a table or a list
-    for run, (zone, _) in zip(runs, decided, strict=True):
+    for run, (zone, _), label in zip(runs, decided, labelled, strict=True):
         if zone is not Zone.ARTICLE or not run.chars:
             continue
         spoil = run.chars >= PROSE_CHARS or run.heading or any(
             el.tag in _DATA_TAGS for el in run.stack)
-        label = run.chars <= _LABEL_CHARS and not run.ends_sentence and any(
-            _placed(el) for el in run.stack[-2:])
         for el in run.stack[:-1]:
             if spoil:
                 spoiled.add(el)
@@ -190,9 +193,9 @@ def story_sections(runs: Sequence[RunFacts], roots: set[etree._Element],
     linked: set[etree._Element] = set()
     for run in runs:
         stack = run.stack
-        inside = next((k for k, el in enumerate(stack) if el in roots), None)
-        if inside is None:
+        if roots.isdisjoint(stack):
             continue
+        inside = next(k for k, el in enumerate(stack) if el in roots)
         for el in stack[inside + 1:]:
             kind = kinds.get(el, False)
             if kind is False:

@@ -217,7 +217,8 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
     lists = _headline_lists(runs)
     heads = linked_subheadings(runs, roots)
     decided = [_zone(run, roots, around, cut, kinds, _list_of(run) in lists,
-                     k in heads or story_item(run, own_lists)) for k, run in enumerate(runs)]
+                     k in heads or (bool(own_lists) and story_item(run, own_lists)))
+                for k, run in enumerate(runs)]
     decided = card_texts(runs, decided, roots | around)
     decided = graphic_labels(runs, decided)
     zones = [zone for zone, _ in decided]
