@@ -103,6 +103,7 @@ def test_the_judge_orders_allowed_terms_longest_first_then_alphabetically() -> N
     # File names used as alt or title text.
     ("IMG_2301.JPG", "file name"), ("photo-1.webp", "file name"), ("My photo 1.jpg", "file name"),
     ("Bildschirmfoto 2020-01-01 um 10_00.png", "file name"),
+    ("IMG 2020 beach holiday with family.jpg", "file name"),  # a picture, however many words
     ("Der Ordner enthält keine Datei conf.py", None),  # a sentence naming a file
     ("index.html", "file name"), ("sa.large", "file name"), ("IMG_9362", "file name"),
     ("DSC_0508", "file name"), ("dm_logo_300x115", "file name"), ("teaser_image", "file name"),

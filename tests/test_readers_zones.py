@@ -843,14 +843,18 @@ def test_a_bio_named_by_its_last_part_under_the_story_is_furniture() -> None:
 
 def test_a_blank_block_inside_a_sentence_cuts_it_not() -> None:
     """A widget put into a sentence (a site-rating shield, an empty ``div`` after a link inside
-    ``cite``): the list item stays one block, its stack ending at the item."""
+    ``cite``): the list item stays one block, its stack ending at the item; the line break a
+    browser shows there is a space, so no words run together."""
     shield = "<div class='shield'><div><div></div></div></div>"
     note = (f"<li><span><cite><a href='https://example.org/a'>\"The library opens\"</a>{shield}."
             f" <i><a href='/wiki/Gazette'>Town Gazette</a></i>. 9 August 2017. Retrieved 27"
             f" January 2020.</cite></span></li>")
     page = roles(f"<article><p>{_LONG}</p><p>{_MORE}</p><ol>{note}</ol></article>")
-    assert ("paragraph", "\"The library opens\". Town Gazette. 9 August 2017. Retrieved 27 "
+    assert ("paragraph", "\"The library opens\" . Town Gazette. 9 August 2017. Retrieved 27 "
             "January 2020.") in page
+    line = roles(f"<article><p>{_LONG} <span class='meta'>12 May 2023<div class='sep'></div>"
+                 f"By Jane Doe</span></p><p>{_MORE}</p></article>")
+    assert line[0] == ("lede", f"{_LONG} 12 May 2023 By Jane Doe")
 
 
 def test_the_articles_notes_are_its_text_wherever_they_are() -> None:
@@ -870,3 +874,56 @@ def test_the_articles_notes_are_its_text_wherever_they_are() -> None:
     assert ("paragraph", "^ https://example.org/post") in page
     assert ("paragraph", "(3) Minutes of the council, 2021.") in page
     assert ("chrome", "About us") in page
+
+
+def test_a_comment_count_linking_to_the_comments_marks_no_note() -> None:
+    """A bare number linking to a section is a count, not a note's mark: a note's mark is
+    bracketed, a symbol, or set as a superscript; and a section with a heading is no note."""
+    body = (f"<article><h1>Library stays open</h1><p class='byline'>By Jane Doe | "
+            f"<a href='#comments'>3</a></p><p>{_LONG}</p><p>{_MORE}</p></article>"
+            "<section id='comments'><h2>Comments</h2><div class='comment'><p>Great news for "
+            "the town, finally!</p></div></section>")
+    assert roles(body)[-2:] == [("chrome", "Comments"),
+                                ("comment", "Great news for the town, finally!")]
+
+
+@pytest.mark.parametrize("names", ["story story--no-byline", "article-body has-byline"])
+def test_a_class_saying_an_element_has_a_byline_makes_no_byline(names: str) -> None:
+    body = f"<article class='{names}'><h1>Library stays open</h1><p>{_LONG}</p><p>{_MORE}</p>" \
+           f"<p>{_THIRD}</p></article>"
+    assert [role for role, _ in roles(body)] == ["headline", "lede", "paragraph", "paragraph"]
+
+
+def test_a_live_blogs_entries_beside_its_summary_stay_its_text() -> None:
+    """Cards in the same row as the story's prose (a live blog's summary over its entries)
+    are the list's, however long the summary: only a story outside the cards' row makes
+    them teasers."""
+    summary = "".join(f"<p>{text}</p>" for text in (_LONG, _MORE, _THIRD, _LONG, _MORE, _THIRD,
+                                                    _LONG, _MORE))
+    entries = "".join(f"<div class='entry'><h2><a href='/live/post-{n}'>Update number {n} from "
+                      f"the council chamber</a></h2><p>{_MORE}</p><p>{_THIRD}</p></div>"
+                      for n in range(12))
+    page = roles(f"<article><h1>Live: the council votes</h1><div>{summary}{entries}</div>"
+                 "</article>")
+    assert [role for role, text in page if text == _THIRD] == ["paragraph"] * 14
+
+
+@pytest.mark.parametrize(("names", "kind"), [
+    ("post-body-bio", "boilerplate"), ("user-bio", "boilerplate"),
+    ("produit-bio", None),  # organic, in French
+    ("biology", None),
+])
+def test_a_bio_is_a_persons(names: str, kind: str | None) -> None:
+    assert marker_of(names) == kind
+
+
+@pytest.mark.parametrize("mark", [
+    "[<a href='#nb4'>4</a>]",  # the brackets outside the link (SPIP)
+    "<a href='#nb4' class='footnote-ref'>4</a>",  # named a note by its class
+    "<a href='#nb4' role='doc-noteref'>4</a>",
+])
+def test_a_bare_numbers_note_markup_or_brackets_make_it_a_mark(mark: str) -> None:
+    note = "Minutes of the council, 2021, page 12."
+    body = (f"<article><h1>Library stays open</h1><p>{_LONG}{mark}</p><p>{_MORE}</p></article>"
+            f"<div class='boxes'><div id='nb4'><p>{note}</p></div></div>")
+    assert ("paragraph", note) in roles(body)

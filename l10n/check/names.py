@@ -58,6 +58,10 @@ _FILE_EXTENSIONS = (
     "php|aspx?|jsp|js|css|py|exe|dmg|apk|epub")
 _FILE = re.compile(rf"(?<![\w.-])[\w@()+-]+(?:\.[\w@()+-]+)*\.(?:{_FILE_EXTENSIONS})(?![\w-])",
                    re.IGNORECASE)
+# Pictures, sound, video and documents: what a page names a file of in an ``alt`` or a title.
+_MEDIA_FILE = re.compile(r"\.(?:jpe?g|png|gif|svg|webp|avif|bmp|tiff?|heic|mp3|mp4|m4a|mov|avi|"
+                         r"webm|ogg|ogv|wav|flac|pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|epub)$",
+                         re.IGNORECASE)
 _FILE_HINT = re.compile(rf"\.(?:{_FILE_EXTENSIONS})(?![\w-])", re.IGNORECASE)
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+")
 _INLINE_MATH = re.compile(r"\$[^$\n]{1,300}\$")
@@ -69,7 +73,7 @@ _ACRONYM_MAX = 5
 # A token of more parts than this joined by hyphens and underscores alike is a file's slug
 # ("galerie-0007_jan-van-der-wel_lioness"): prose never mixes the two, keys seldom so long.
 _SLUG_SEGMENTS = 4
-_FILE_NAME_WORDS = 4  # words of a file name with spaces ("Bildschirmfoto 2020-01-01 um 10_00.png")
+_FILE_NAME_WORDS = 4  # words of a spaced name of a file of code or data ("my notes 2020.txt")
 # Networks and services that share and follow buttons name in Latin letters on every edition,
 # whatever the page's script (judged only there: Latin text on a page in another script). The
 # few that are common nouns too ("Line", "Telegram", "Messenger") are kept for the buttons of
@@ -307,10 +311,11 @@ def identifier_kind(text: str) -> str | None:
     if first == "@" and _HANDLES.fullmatch(stripped):
         return HANDLE
     if _SPACE.search(stripped):
-        # "My photo 1.jpg" is a file's name; "Der Ordner enthält keine Datei conf.py" a
-        # sentence that names one.
+        # "My photo 1.jpg" is a file's name, however many words a picture's name has; "Der
+        # Ordner enthält keine Datei conf.py" a sentence that names a file of code or data.
         return FILE_NAME if len(stripped) < 100 and "." in stripped \
-            and len(stripped.split()) <= _FILE_NAME_WORDS and _FILE_NAME.fullmatch(stripped) \
+            and _FILE_NAME.fullmatch(stripped) and (
+                len(stripped.split()) <= _FILE_NAME_WORDS or _MEDIA_FILE.search(stripped)) \
             else None
     if "=" in stripped and _QUERY.fullmatch(stripped):
         return QUERY_STRING

@@ -70,6 +70,7 @@ _LEAD_IN_WORDS = 30
 # one (a headline is a line or two).
 _HEADLINE_MAX_WORDS = 40
 _CAPTION_WORDS = 3  # a caption before a credit apart, not a name alone
+_BYLINE_WORDS = 60  # a byline's words at most, the sentence about its author included
 # Characters every placeholder holds: only runs with one are looked up in the page's scripts.
 _PLACEHOLDER_CHARS = re.compile(r"[%{$]")
 _JS_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\/")
@@ -604,7 +605,7 @@ class BlockMaker:
             return special, str(special)  # type: ignore[return-value]
         if run.times and run.times >= len(text) - 2:
             return Role.BYLINE, "byline"
-        if names_byline(run) and tag not in HEADINGS:
+        if names_byline(run) and tag not in HEADINGS and count_words(text) <= _BYLINE_WORDS:
             return Role.BYLINE, "byline"
         if headline and not self.headline_seen:
             self.headline_seen = True

@@ -27,6 +27,9 @@ _CLASS_PARTS = re.compile(r"[\s_-]+")
 # "duet--article--article-byline"): the text it holds is the byline, however long (the
 # author's line and the sentence about them).
 _NAMED_BYLINE = re.compile(r"[-_]byline$")
+# A state ("story--no-byline", "has-byline") says what an element has, not what it is.
+_STATE = re.compile(r"^(?:has|no|with|without|show|hide|is)-")
+_BEM_PARTS = re.compile(r"--|__")
 
 
 def is_h1(run: Run) -> bool:
@@ -82,6 +85,8 @@ def names_byline(run: Run) -> bool:
     (a bare "byline" is the vocabulary's, and is a context of its own)."""
     for el in run.stack[-2:]:
         value = el.get("class")
-        if value and any(_NAMED_BYLINE.search(name) for name in value.lower().split()):
+        if value and any(_NAMED_BYLINE.search(name)
+                         and not _STATE.match(_BEM_PARTS.split(name)[-1])
+                         for name in value.lower().split()):
             return True
     return False

@@ -85,7 +85,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
                    "d-print-none", "print-none"),
         "word": ("ad", "ads", "tags", "tag", "meta", "bio", "dfp", "gpt", "adsense", "widget",
                  "topics", "categories", "category-list", "archive", "archives"),
-        "last": ("bio", "biography"),
+        # "bio" alone also means organic ("produit-bio"): only a person's bio
+        "last": ("biography", "body-bio", "user-bio", "writer-bio", "profile-bio",
+                 "staff-bio", "contributor-bio", "reporter-bio"),
     },
 }
 
@@ -121,7 +123,7 @@ def _matchers() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
                                                        reverse=True))
         whole = [rf"(?:{words})(?:$|[-_])"] if words else []
         if lasts:
-            whole.append(rf".*[-_](?:{lasts})$")
+            whole.append(rf"(?:.*[-_])?(?:{lasts})$")
         out[kind] = (re.compile(rf"(?:^|[-_])(?:{prefixes})") if prefixes else re.compile("$^"),
                      re.compile("|".join(whole)) if whole else re.compile("$^"))
         for key in every:

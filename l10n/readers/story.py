@@ -73,6 +73,7 @@ def card_texts(runs: Sequence[RunFacts],
     held: dict[int, etree._Element] = {}  # run → its card
     prose: dict[etree._Element, int] = {}
     story = 0  # the article's text outside cards
+    paragraphs: list[RunFacts] = []
     for k, (run, (zone, _)) in enumerate(zip(runs, decided, strict=True)):
         if zone is Zone.ARTICLE and not run.named:  # a picture's caption and credit stay theirs
             card = next((el for el in run.stack if el in cards), None)
@@ -81,10 +82,15 @@ def card_texts(runs: Sequence[RunFacts],
                 prose[card] = prose.get(card, 0) + run.chars
             elif run.chars >= _STORY_CHARS:  # a paragraph, not a form's or a menu's words
                 story += run.chars
+                paragraphs.append(run)
     # More is a story opened in a list of them; a page whose article is all cards is a list
     # (a press portal's releases, a blog's front page): its summaries are what it says.
     teasers = {card for card, chars in prose.items() if chars <= _CARD_CHARS}
-    own = story  # a story of its own beside the cards: a story's page, however many cards
+    # Unless a story of its own stands outside the cards' row (a stream of recommended cards
+    # under a story): a story's page, however many cards. Prose beside the cards in their own
+    # row (a live blog's summary over its entries) is the list's introduction.
+    rows = {card.getparent() for card in teasers}
+    own = sum(run.chars for run in paragraphs if rows.isdisjoint(run.stack))
     story += sum(chars for card, chars in prose.items() if card not in teasers)
     if story < sum(prose[card] for card in teasers) and own < _OWN_STORY_CHARS:
         return decided
@@ -248,7 +254,8 @@ def linked_subheadings(runs: Sequence[RunFacts], roots: set[etree._Element]) -> 
             continue
         if run.heading and run.link_chars >= run.chars and not run.in_page \
                 and len(run.stack) > 1 and run.stack[-2] is body and follower is not None \
-                and follower.stack[-2] is body and not follower.heading \
+                and len(follower.stack) > 1 and follower.stack[-2] is body \
+                and not follower.heading \
                 and not follower.link_chars and follower.chars >= MIN_CHARS:
             out.add(k)
         follower = run

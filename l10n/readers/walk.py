@@ -133,10 +133,13 @@ class Walker(BlockMaker):
         # An inline element that starts a role of its own (span.credit) is a block of its own;
         # a link in body text flows into its sentence until the sentence's zone is known.
         link = tag == "a" and inner.zone == "body" and inner.unit is None
-        inline = tag in INLINE or link or (
-            run is not None and run.start is not None and self._blank_in_line(el, stack))
+        blank = not (tag in INLINE or link) and run is not None and run.start is not None \
+            and self._blank_in_line(el, stack)
+        inline = tag in INLINE or link or blank
         if inline and inner.special is ctx.special:
             outer_link = self.link
+            if blank and run is not None:
+                run.parts.append((" ", outer_link, -1))  # a line break, as a browser shows it
             if link:
                 self.link = len(self.links) + 1
                 self.links[self.link] = (el, inner._replace(unit="link"))
