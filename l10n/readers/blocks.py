@@ -80,6 +80,7 @@ _QUESTIONS = frozenset("?？؟")
 # Note marks after a sentence ("... in 1925.[12][13]", "[citation needed]"): the sentence
 # still ends where its full stop is.
 _NOTE_MARKS = re.compile(r"(?:\s*\[[^\[\]]{1,24}\])+$")
+# A note mark's whole link text ("[12]", "12", "a", "*"): a link of little weight in a run.
 _NOTE_MARK = re.compile(r"\[[^\[\]]{1,24}\]|\w{1,3}|[*†‡§¹²³⁰-⁹]+")
 _IN_PAGE_DISCOUNT = 0.7  # of an in-page link's characters (see BlockMaker._facts)
 _LINE_CHARS = 160  # text up to this long may be a credit or a date line (lines.line_kind)
