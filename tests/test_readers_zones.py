@@ -927,3 +927,12 @@ def test_a_bare_numbers_note_markup_or_brackets_make_it_a_mark(mark: str) -> Non
     body = (f"<article><h1>Library stays open</h1><p>{_LONG}{mark}</p><p>{_MORE}</p></article>"
             f"<div class='boxes'><div id='nb4'><p>{note}</p></div></div>")
     assert ("paragraph", note) in roles(body)
+
+
+def test_one_linked_heading_in_the_body_is_a_link_to_another_story() -> None:
+    """A list article has several linked headings over its paragraphs; one alone in the body
+    is a "read also" link to another story."""
+    body = (f"<article><h1>Library stays open</h1><div><p>{_LONG}</p><p>{_MORE}</p>"
+            "<h4><a href='/news/other-story'>Council votes on new parking rules next month</a>"
+            f"</h4><p>{_SHORT}</p><p>{_THIRD}</p></div></article>")
+    assert ("teaser", "Council votes on new parking rules next month") in roles(body)

@@ -40,6 +40,7 @@ _LIST_TAGS = frozenset({"ul", "ol", "dl"})
 _ROW_TAGS = frozenset({"tr", "tbody", "thead", "tfoot"})
 _ITEM_TAGS = frozenset({"li", "td", "th", "dd", "dt"})
 _ITEM_WORDS = 5
+_LIST_HEADINGS = 3  # linked headings over the body's paragraphs that make a list article
 # A teaser-named box in the article with this many paragraphs of prose at least, outweighing
 # its links this many times, is the story's section (story_sections).
 _SECTION_PARAGRAPHS = 2
@@ -233,7 +234,7 @@ def linked_subheadings(runs: Sequence[RunFacts], roots: set[etree._Element]) -> 
     """Headings made wholly of a link that head the story's own paragraphs: in the element
     holding most of the article's prose paragraphs itself, half of them at least (its body:
     no teaser card's summary), each followed there by a paragraph without links (a list
-    article's items: "“Thumper” ($20)", then what it is).
+    article's items: "“Thumper” ($20)", then what it is), three of them at least.
     A lead-in outside the link ("Read also: …", ">>> Order now <<<") makes it no subheading."""
     held: dict[etree._Element, int] = {}
     for run in runs:
@@ -259,4 +260,5 @@ def linked_subheadings(runs: Sequence[RunFacts], roots: set[etree._Element]) -> 
                 and not follower.link_chars and follower.chars >= MIN_CHARS:
             out.add(k)
         follower = run
-    return out
+    # One is a link to another story set in the body ("Read also"); a list has several.
+    return out if len(out) >= _LIST_HEADINGS else set()
