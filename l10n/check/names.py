@@ -52,16 +52,16 @@ _DOMAIN = re.compile(
     r"(?![\w-]|\.[^\W_])(?:/[^\s]*)?", re.IGNORECASE)
 # What every match of either holds: text without it has none (a quarter of their cost to test).
 _URL_HINT = re.compile(r"\.[^\W\d_]{2}|://|www\.", re.IGNORECASE)
+# Pictures, sound, video and documents: what a page names a file of in an ``alt`` or a title.
+_MEDIA_EXTENSIONS = (
+    "jpe?g|png|gif|svg|webp|avif|bmp|tiff?|heic|mp3|mp4|m4a|mov|avi|webm|ogg|ogv|wav|flac|"
+    "pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|epub")
 _FILE_EXTENSIONS = (
-    "jpe?g|png|gif|svg|webp|avif|bmp|tiff?|heic|ico|mp3|mp4|m4a|mov|avi|webm|ogg|ogv|wav|flac|"
-    "pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|zip|rar|7z|gz|tgz|tar|csv|json|xml|txt|md|rst|html?|"
-    "php|aspx?|jsp|js|css|py|exe|dmg|apk|epub")
+    f"{_MEDIA_EXTENSIONS}|ico|zip|rar|7z|gz|tgz|tar|csv|json|xml|txt|md|rst|html?|"
+    "php|aspx?|jsp|js|css|py|exe|dmg|apk")
 _FILE = re.compile(rf"(?<![\w.-])[\w@()+-]+(?:\.[\w@()+-]+)*\.(?:{_FILE_EXTENSIONS})(?![\w-])",
                    re.IGNORECASE)
-# Pictures, sound, video and documents: what a page names a file of in an ``alt`` or a title.
-_MEDIA_FILE = re.compile(r"\.(?:jpe?g|png|gif|svg|webp|avif|bmp|tiff?|heic|mp3|mp4|m4a|mov|avi|"
-                         r"webm|ogg|ogv|wav|flac|pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|epub)$",
-                         re.IGNORECASE)
+_MEDIA_FILE = re.compile(rf"\.(?:{_MEDIA_EXTENSIONS})$", re.IGNORECASE)
 _FILE_HINT = re.compile(rf"\.(?:{_FILE_EXTENSIONS})(?![\w-])", re.IGNORECASE)
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+")
 _INLINE_MATH = re.compile(r"\$[^$\n]{1,300}\$")

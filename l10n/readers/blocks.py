@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Collection
 
 from lxml import etree
 
@@ -237,8 +238,7 @@ class BlockMaker:
         links = {part[1] for part in item.parts if part[1]} if item.link_chars else ()
         in_page = bool(links) and all(
             is_in_page(self.links[link][0].get("href")) for link in links)
-        anchored = in_page and owner_tag(item) in HEADINGS and all(
-            _anchored(self.links[link][0], item.stack) for link in links)
+        anchored = in_page and self._anchored_heading(item, links)
         link_chars = item.link_chars
         if links and not in_page:
             # A note's mark ("[12]", "³") links to its note on this page: notes make no link
@@ -625,10 +625,10 @@ class BlockMaker:
             return Role.LEDE, "article"
         return Role.PARAGRAPH, "article"
 
-    def _permalinked(self, run: Run) -> bool:
-        """Whether a heading links to its own section or back to the contents (a
-        documentation section's heading, ``¶``): it heads a section of the text."""
-        links = {part[1] for part in run.parts if part[1]}
+    def _anchored_heading(self, run: Run, links: Collection[int]) -> bool:
+        """Whether a heading's ``links`` (the walk's, some at least) all lead to its own
+        section or back to the contents (a documentation section's heading, ``¶``): it heads a
+        section of the text."""
         return bool(links) and owner_tag(run) in HEADINGS and all(
             _anchored(self.links[link][0], run.stack) for link in links)
 
@@ -638,7 +638,8 @@ class BlockMaker:
         nor a ``div.section`` holding a heading and its paragraphs (documentation's sections)."""
         stack = run.stack[-2:]
         if len(stack) == 2 and owner_tag(run) in _PROSE_TAGS and (
-                _holds_a_section(stack[0]) or self._permalinked(run)):
+                _holds_a_section(stack[0])
+                or self._anchored_heading(run, {part[1] for part in run.parts if part[1]})):
             stack = stack[1:]
         for el in stack:
             if el in self.crumb_ends:

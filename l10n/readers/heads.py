@@ -6,6 +6,7 @@ title, and a standfirst or a byline that its class names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from l10n.readers.runs import Run, owner_tag
 from l10n.readers.titles import title_parts
@@ -73,20 +74,21 @@ def repeats_title(text: str, titles: tuple[str, ...]) -> bool:
 def names_standfirst(run: Run) -> bool:
     """Whether a run's element (or its parent) has a class with a standfirst's name among its
     words (``article-excerpt``, ``c-page-intro__copy``, ``texto-bajada``)."""
-    for el in run.stack[-2:]:
-        value = el.get("class")
-        if value and not _STANDFIRST_PARTS.isdisjoint(_CLASS_PARTS.split(value.lower())):
-            return True
-    return False
+    return any(not _STANDFIRST_PARTS.isdisjoint(_CLASS_PARTS.split(value))
+               for value in _classes(run))
 
 
 def names_byline(run: Run) -> bool:
     """Whether a run's element (or its parent) has a class naming a byline as its last part
     (a bare "byline" is the vocabulary's, and is a context of its own)."""
+    return any(_NAMED_BYLINE.search(name) and not _STATE.match(_BEM_PARTS.split(name)[-1])
+               for value in _classes(run) for name in value.split())
+
+
+def _classes(run: Run) -> Iterator[str]:
+    """The class attributes (lower case) of a run's element and its parent, where they have
+    one: what names what the run is."""
     for el in run.stack[-2:]:
         value = el.get("class")
-        if value and any(_NAMED_BYLINE.search(name)
-                         and not _STATE.match(_BEM_PARTS.split(name)[-1])
-                         for name in value.lower().split()):
-            return True
-    return False
+        if value:
+            yield value.lower()

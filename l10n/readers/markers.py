@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from lxml import etree
 
 from l10n.readers.vocabulary import HEADINGS
 
-__all__ = ["LANDMARKS", "LANDMARK_ROLES", "VOCABULARY", "element_kind", "element_names",
-           "marker_of", "semantic_article", "semantic_names"]
+__all__ = ["LANDMARKS", "LANDMARK_ROLES", "VOCABULARY", "cached_kind", "element_kind",
+           "element_names", "marker_of", "semantic_article", "semantic_names"]
 
 # An id of this many words or more may be an anchor made from a heading (_heading_anchor).
 _ANCHOR_WORDS = 3
@@ -117,10 +118,8 @@ def _matchers() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
     out = {}
     every: dict[str, set[str]] = {"prefix": set(), "word": set(), "last": set()}
     for kind, roots in (*VOCABULARY.items(), ("any", every)):
-        prefixes = "|".join(re.escape(p) for p in sorted(roots["prefix"], key=len, reverse=True))
-        words = "|".join(re.escape(w) for w in sorted(roots["word"], key=len, reverse=True))
-        lasts = "|".join(re.escape(w) for w in sorted(roots.get("last", ()), key=len,
-                                                       reverse=True))
+        prefixes, words = _either(roots["prefix"]), _either(roots["word"])
+        lasts = _either(roots.get("last", ()))
         whole = [rf"(?:{words})(?:$|[-_])"] if words else []
         if lasts:
             whole.append(rf"(?:.*[-_])?(?:{lasts})$")
@@ -129,6 +128,11 @@ def _matchers() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
         for key in every:
             every[key].update(roots.get(key, ()))
     return out
+
+
+def _either(roots: Iterable[str]) -> str:
+    """A regex alternative of ``roots``, longest first (a longer root wins over its prefix)."""
+    return "|".join(re.escape(root) for root in sorted(roots, key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -211,6 +215,15 @@ def element_kind(el: etree._Element) -> str | None:
     if kind is not None and (tag == "section" or "section" in names.lower().split()) and \
             _heading_anchor(el, ident):
         return _kind_of(tag, names, role, itemprop, itemtype)
+    return kind
+
+
+def cached_kind(el: etree._Element, kinds: dict[etree._Element, str | None]) -> str | None:
+    """:func:`element_kind` of ``el``, remembered in ``kinds`` (one page's elements: the
+    classifier asks of the same containers run after run)."""
+    kind = kinds.get(el, False)
+    if kind is False:
+        kind = kinds[el] = element_kind(el)
     return kind
 
 

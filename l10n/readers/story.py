@@ -13,7 +13,7 @@ from lxml import etree
 
 from l10n.page import Zone
 from l10n.readers.facts import FRAME_SHARE, MIN_CHARS, PROSE_CHARS, RunFacts, link_made
-from l10n.readers.markers import element_kind
+from l10n.readers.markers import cached_kind
 
 __all__ = ["card_texts", "graphic_labels", "linked_subheadings", "story_item", "story_lists",
            "story_sections"]
@@ -73,8 +73,7 @@ def card_texts(runs: Sequence[RunFacts],
         return decided
     held: dict[int, etree._Element] = {}  # run → its card
     prose: dict[etree._Element, int] = {}
-    story = 0  # the article's text outside cards
-    paragraphs: list[RunFacts] = []
+    paragraphs: list[RunFacts] = []  # the article's prose outside cards
     for k, (run, (zone, _)) in enumerate(zip(runs, decided, strict=True)):
         if zone is Zone.ARTICLE and not run.named:  # a picture's caption and credit stay theirs
             card = next((el for el in run.stack if el in cards), None)
@@ -82,7 +81,6 @@ def card_texts(runs: Sequence[RunFacts],
                 held[k] = card
                 prose[card] = prose.get(card, 0) + run.chars
             elif run.chars >= _STORY_CHARS:  # a paragraph, not a form's or a menu's words
-                story += run.chars
                 paragraphs.append(run)
     # More is a story opened in a list of them; a page whose article is all cards is a list
     # (a press portal's releases, a blog's front page): its summaries are what it says.
@@ -92,7 +90,8 @@ def card_texts(runs: Sequence[RunFacts],
     # row (a live blog's summary over its entries) is the list's introduction.
     rows = {card.getparent() for card in teasers}
     own = sum(run.chars for run in paragraphs if rows.isdisjoint(run.stack))
-    story += sum(chars for card, chars in prose.items() if card not in teasers)
+    story = sum(run.chars for run in paragraphs) + sum(
+        chars for card, chars in prose.items() if card not in teasers)
     if story < sum(prose[card] for card in teasers) and own < _OWN_STORY_CHARS:
         return decided
     out = list(decided)
@@ -204,10 +203,7 @@ def story_sections(runs: Sequence[RunFacts], roots: set[etree._Element],
             continue
         inside = next(k for k, el in enumerate(stack) if el in roots)
         for el in stack[inside + 1:]:
-            kind = kinds.get(el, False)
-            if kind is False:
-                kind = kinds[el] = element_kind(el)
-            if kind != "teaser":
+            if cached_kind(el, kinds) != "teaser":
                 continue
             totals = boxes.setdefault(el, [0, 0, 0])
             totals[1] += run.link_chars

@@ -133,9 +133,10 @@ class Walker(BlockMaker):
         # An inline element that starts a role of its own (span.credit) is a block of its own;
         # a link in body text flows into its sentence until the sentence's zone is known.
         link = tag == "a" and inner.zone == "body" and inner.unit is None
-        blank = not (tag in INLINE or link) and run is not None and run.start is not None \
+        inline = tag in INLINE or link
+        blank = not inline and run is not None and run.start is not None \
             and self._blank_in_line(el, stack)
-        inline = tag in INLINE or link or blank
+        inline = inline or blank
         if inline and inner.special is ctx.special:
             outer_link = self.link
             if blank and run is not None:

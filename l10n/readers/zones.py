@@ -50,7 +50,7 @@ from l10n.readers.facts import FRAME_SHARE, MIN_CHARS, PROSE_CHARS, RunFacts, li
 from l10n.readers.markers import (
     LANDMARK_ROLES,
     LANDMARKS,
-    element_kind,
+    cached_kind,
     element_names,
     marker_of,
     semantic_article,
@@ -282,9 +282,7 @@ def _header_before(article: etree._Element) -> tuple[etree._Element, ...]:
 def _furniture(el: etree._Element, kinds: dict[etree._Element, str | None]) -> bool:
     """Whether ``el`` is named or marked up as furniture: a comment, a teaser box, a
     boilerplate container or a landmark."""
-    kind = kinds.get(el, False)
-    if kind is False:
-        kind = kinds[el] = element_kind(el)
+    kind = cached_kind(el, kinds)
     return kind is not None and kind != "article"
 
 
@@ -579,9 +577,7 @@ def _zone(run: RunFacts, roots: set[etree._Element], around: set[etree._Element]
             # story_lists).
             return (furniture if linky and not run.anchored and not own
                     else Zone.ARTICLE), el
-        kind = kinds.get(el, False)
-        if kind is False:
-            kind = kinds[el] = element_kind(el)
+        kind = cached_kind(el, kinds)
         if kind == "comment":
             return Zone.COMMENT, el
         if box is not None:
