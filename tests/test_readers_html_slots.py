@@ -49,6 +49,31 @@ def test_text_a_script_shows_or_fills_is_marked(body: str, text: str, scripted: 
     assert one(body, text).scripted is scripted
 
 
+_FORM = '<form action="/s"><label for="e">E-mail</label><input id="e" type="email">{}' \
+        '<button>Subscribe</button></form>'
+
+
+@pytest.mark.parametrize(("field", "read_it"), [
+    ('<div style="display:none"><label>Leave this field empty</label>'
+     '<input type="text" name="hp" autocomplete="off"></div>', False),
+    ('<label style="display: none !important">Leave this field empty '
+     '<input type="text" name="hp" tabindex="-1"></label>', False),
+    ('<p hidden><label>Leave this field empty</label><input name="hp" tabindex="-1"></p>',
+     False),
+    # A conditional field, shown when a choice asks for it: the form's own chrome.
+    ('<div style="display:none"><label>Leave this field empty</label>'
+     '<input type="text" name="other"></div>', True),
+    # A form hidden as a whole (a search overlay) is the site's chrome too.
+    ('</form><div style="display:none"><form><label>Leave this field empty</label>'
+     '<input type="text" autocomplete="off"></form></div><form>', True),
+], ids=["autocomplete off", "tabindex -1", "hidden attribute", "conditional field",
+        "hidden form"])
+def test_a_honeypot_field_is_shown_to_no_one(field: str, read_it: bool) -> None:
+    texts = [b.text for b in read(_FORM.format(field))]
+    assert ("Leave this field empty" in texts) is read_it
+    assert {"E-mail", "Subscribe"} <= set(texts)
+
+
 def test_links_carry_their_target_and_its_language() -> None:
     block = one('<nav><a href="/fr/" hreflang="fr">Version française</a></nav>',
                 "Version française")

@@ -97,6 +97,10 @@ _LIGATURE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 # Images that are interface: icons, logos, badges, buttons (their names), or this small.
 _ICON_NAMES = re.compile(r"icon|logo|badge|button|sprite|emoji|avatar|gravatar|social|share")
 _ICON_SIZE = 48
+# A honeypot's wrapper: a label and its field, or the field alone; a text field of one of
+# these types (robots fill in what looks like a name, an address or a site).
+_TRAP_ELEMENTS = 3
+_TRAP_TYPES = frozenset({"text", "email", "url", "tel"})
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _TEMPLATE_TYPES = frozenset({"text/template", "text/x-template", "text/html", "text/x-handlebars",
                              "text/x-handlebars-template", "text/ng-template"})
@@ -205,6 +209,21 @@ def hides(attrs: dict[str, str], classes: set[str] | frozenset[str]) -> bool:
     if (attrs.get("type") or "").strip().lower() in _TEMPLATE_TYPES:
         return True
     return not classes.isdisjoint(_HIDDEN_CLASSES)
+
+
+def robot_trap(el: etree._Element, attrs: dict[str, str]) -> bool:
+    """Whether ``el``, hidden by its own markup, is a honeypot: a small wrapper around a text
+    field that browsers must not fill in (``autocomplete="off"``) or reach by tab
+    (``tabindex="-1"``), which people never see and robots fill in. Its label is shown to no
+    one. (A form's conditional field is hidden the same way, but leaves both alone.)"""
+    if len(el) > _TRAP_ELEMENTS or not hides(attrs, class_facts(attrs.get("class")).classes):
+        return False
+    fields = [field for field in el.iter("input", "textarea")
+              if field.tag == "textarea"
+              or (field.get("type") or "text").strip().lower() in _TRAP_TYPES]
+    return len(fields) == 1 and (
+        (fields[0].get("autocomplete") or "").strip().lower() == "off"
+        or (fields[0].get("tabindex") or "").strip() == "-1")
 
 
 def is_trail(classes: set[str], attrs: dict[str, str]) -> bool:

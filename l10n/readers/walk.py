@@ -41,6 +41,7 @@ from l10n.readers.vocabulary import (
     is_trail,
     names_a_control,
     names_its_file,
+    robot_trap,
     segment_kind,
     special_role,
 )
@@ -120,6 +121,9 @@ class Walker(BlockMaker):
             attrs = {}
             inner = ctx
         stack = self.stack
+        if inner.hidden and not ctx.hidden and self._in_form() and robot_trap(el, attrs):
+            self._skip(el)  # a honeypot in a form: shown to no one
+            return self._text(el.tail, run, ctx, el, "tail", position)
         stack.append(el)
         if tag in _GATHERED:
             self._gather(el, tag, attrs, inner, position)
@@ -237,6 +241,9 @@ class Walker(BlockMaker):
             run.link_chars += visible(text)
             run.link_words += len(text.split())
         return run
+
+    def _in_form(self) -> bool:
+        return any(el.tag == "form" for el in self.stack)
 
     def _skip(self, el: etree._Element) -> None:
         if el.tag == "script":
