@@ -283,6 +283,11 @@ def test_a_header_just_before_the_article_element(header: str,
     ("is-menu", None),  # a state, not a namespace
     ("_brlbs-content-blocker", "interface"),  # an embed's consent notice, not content
     ("cmplz-placeholder-element", "interface"),
+    ("player-maestro nextgen-player", "interface"),  # a media player's controls
+    ("c-videoplayer", "interface"),
+    ("widget_audio_player", "interface"),
+    ("player", None),  # a lineup's player, a bare name
+    ("has-player", None),  # a state of something else
 ])
 def test_marker_of(names: str, kind: str | None) -> None:
     assert marker_of(names) == kind
@@ -936,3 +941,31 @@ def test_one_linked_heading_in_the_body_is_a_link_to_another_story() -> None:
             "<h4><a href='/news/other-story'>Council votes on new parking rules next month</a>"
             f"</h4><p>{_SHORT}</p><p>{_THIRD}</p></div></article>")
     assert ("teaser", "Council votes on new parking rules next month") in roles(body)
+
+
+def test_a_media_players_text_is_interface_but_a_figures_caption_stays() -> None:
+    player = ("<div class='video-player'><p>Your video will play in 00:25</p>"
+              "<button>Replay</button></div>")
+    figure = ("<figure class='video-player'><video src='v.mp4'></video><figcaption>The mayor "
+              "at the library on Sunday morning</figcaption></figure>")
+    page = dict((text, role) for role, text in roles(
+        f"<article><p>{_LONG}</p>{player}{figure}<p>{_MORE}</p></article>"))
+    assert (page["Your video will play in 00:25"], page["Replay"]) == ("chrome", "chrome")
+    assert page["The mayor at the library on Sunday morning"] == "caption"
+
+
+def test_a_heading_that_repeats_the_title_under_a_section_h1_is_the_headline() -> None:
+    found = _titled_roles("Library stays open on Sundays | Town Gazette",
+                          "<article><h1>Local news</h1><h2>Library stays open on Sundays</h2>"
+                          f"<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p></article>")
+    assert found[:3] == [("chrome", "Local news"), ("headline", "Library stays open on Sundays"),
+                         ("lede", _LONG)]
+
+
+def test_an_opt_in_box_before_the_story_is_no_lede() -> None:
+    # a teaser-named box without links is the story's lede, unless it is a form's
+    box = ("<div class='teaser'><p>Get the weekly letter free of charge.</p>"
+           "<input type='email' name='e'><button>Sign up</button></div>")
+    found = roles(f"<div class='story'>{box}<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p></div>")
+    assert [role for role, text in found if text.startswith("Get the weekly")] != ["lede"]
+    assert ("lede", _LONG) in found

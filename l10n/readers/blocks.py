@@ -276,7 +276,7 @@ class BlockMaker:
         self._attribute_zones(pending, zones)
         self._language_menus(pending, zones)
         box_headings(facts, zones)
-        headline = self._headline(pending, zones, titles)
+        headline = self._retitled(pending, zones, self._headline(pending, zones, titles), titles)
         for k, (item, zone) in enumerate(zip(pending, zones, strict=True)):
             if isinstance(item, Attr):
                 self._add(Role.CHROME, item.text, item.offset, item.el, item.ctx,
@@ -455,6 +455,22 @@ class BlockMaker:
             if zones[k] is not Zone.CHROME:
                 break
         return first_h1
+
+    @staticmethod
+    def _retitled(pending: list[Run | Attr], zones: list[Zone], h1: int | None,
+                  titles: tuple[str, ...]) -> int | None:
+        """The headline of an article whose ``h1`` is no copy of the page's title but the
+        heading right under it is: that heading; the ``h1`` names the site's section."""
+        if h1 is None:
+            return None
+        under = next((k for k in range(h1 + 1, len(pending)) if zones[k] is Zone.ARTICLE
+                      and isinstance(pending[k], Run)), None)
+        if under is None or owner_tag(pending[under]) not in HEADINGS or repeats_title(
+                _item_text(pending[h1]), titles) or not repeats_title(
+                _item_text(pending[under]), titles):
+            return h1
+        zones[h1] = Zone.PAGE
+        return under
 
     def _standfirst(self, pending: list[Run | Attr], zones: list[Zone], headline: int,
                     body: int, header: etree._Element | None = None) -> None:

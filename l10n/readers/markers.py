@@ -31,7 +31,9 @@ LANDMARK_ROLES = frozenset({"navigation", "complementary", "contentinfo", "dialo
 # name that starts with it, or has it after a "-" or "_" ("sharebar", "post-share-buttons"; not
 # "timeshare"); a "word" root matches a whole name or its first part ("ad", "ad-slot"; not
 # "section--ads", a modifier of something else); a "last" root matches a name's last part,
-# what the name is of its first parts ("post-body-bio": the bio under the post's body).
+# what the name is of its first parts ("post-body-bio": the bio under the post's body); a "part"
+# root only a last part after others ("ym-player", not "player", a lineup's name; not
+# "has-player", a modifier).
 VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
     "article": {
         "prefix": ("article", "artikel", "articulo", "entry", "hentry", "h-entry", "post",
@@ -69,6 +71,10 @@ VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
                    "login", "navigation", "navbox", "content-blocker", "contentblocker",
                    "embed-privacy", "borlabs", "cmplz"),
         "word": ("nav", "menu", "share", "navbar", "search", "cta"),
+        # A video or audio player's controls, countdown and next clip's title.
+        "last": ("videoplayer", "vidplayer", "audioplayer", "mediaplayer", "radioplayer",
+                 "webplayer", "miniplayer", "jwplayer", "ytplayer"),
+        "part": ("player",),
     },
     # Furniture: what a page carries besides the story and its interface (and what a printout
     # leaves out).
@@ -116,13 +122,15 @@ def _matchers() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
     "any", those of all kinds (a name none of them matches has no kind: most names, tested
     once)."""
     out = {}
-    every: dict[str, set[str]] = {"prefix": set(), "word": set(), "last": set()}
+    every: dict[str, set[str]] = {"prefix": set(), "word": set(), "last": set(), "part": set()}
     for kind, roots in (*VOCABULARY.items(), ("any", every)):
         prefixes, words = _either(roots["prefix"]), _either(roots["word"])
-        lasts = _either(roots.get("last", ()))
+        lasts, parts = _either(roots.get("last", ())), _either(roots.get("part", ()))
         whole = [rf"(?:{words})(?:$|[-_])"] if words else []
         if lasts:
             whole.append(rf"(?:.*[-_])?(?:{lasts})$")
+        if parts:
+            whole.append(rf"(?!(?:has|no|with|is)-).*[-_](?:{parts})$")
         out[kind] = (re.compile(rf"(?:^|[-_])(?:{prefixes})") if prefixes else re.compile("$^"),
                      re.compile("|".join(whole)) if whole else re.compile("$^"))
         for key in every:
@@ -253,6 +261,8 @@ def _kind_of(tag: str, names: str, role: str, itemprop: str, itemtype: str) -> s
     if kind in ("teaser", "boilerplate", "interface") and semantic_names(
             tag, role, itemprop, itemtype):
         return None
+    if kind == "interface" and tag == "figure":
+        return None  # a figure's player ("figure.video-player") is the story's, caption and all
     if kind is None and (tag in LANDMARKS or role.lower() in LANDMARK_ROLES):
         return "landmark"
     return kind

@@ -116,6 +116,7 @@ _CLASS_WEIGHT = 25.0
 _UNSCORED = frozenset({"option", "optgroup", "select", "textarea", "label", "button", "legend"})
 _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr"})
 _NEVER_MARKERS = frozenset({"body", "html"})
+_CONTROLS = ("input", "button", "select", "textarea")
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,8 +338,8 @@ def _heaviest(seed: etree._Element, runs: Sequence[RunFacts],
     Furniture names around the seed or on a container holding most of the page's prose name a
     frame (a "content-sidebar-wrap", a "sharing container" wrapping the text), not furniture;
     a teaser box without a link that starts before the seed ends is the story's own teaser
-    (its lede, as German sites call it): such names are forgotten (``kinds`` maps them to
-    None)."""
+    (its lede, as German sites call it), unless it holds a form's controls (an opt-in box):
+    such names are forgotten (``kinds`` maps them to None)."""
     chain = [seed]
     for el in seed.iterancestors():
         if el.tag in _NEVER_MARKERS:
@@ -372,7 +373,8 @@ def _heaviest(seed: etree._Element, runs: Sequence[RunFacts],
         where.append(path)
     frames = {el for el, chars in held.items() if (
         chars >= FRAME_SHARE * total and kinds.get(el) not in ("comment", "comments"))
-        or (kinds.get(el) == "teaser" and el not in linked and first[el] < seed_end)}
+        or (kinds.get(el) == "teaser" and el not in linked and first[el] < seed_end
+            and next(el.iter(*_CONTROLS), None) is None)}
     for el in frames:
         kinds[el] = None
     for el in chain:
