@@ -969,3 +969,34 @@ def test_an_opt_in_box_before_the_story_is_no_lede() -> None:
     found = roles(f"<div class='story'>{box}<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p></div>")
     assert [role for role, text in found if text.startswith("Get the weekly")] != ["lede"]
     assert ("lede", _LONG) in found
+
+
+@pytest.mark.parametrize(("item", "kept"), [
+    # a sentence opening with its own words that links the rest: the story's own bullet
+    ("The council has drafts up to <a href='/d/1'>extend the opening hours</a>, and "
+     "<a href='/d/2'>hire two more librarians</a>", True),
+    # a headline, then its date and source: a link away
+    ("<a href='/s/1'>Another story about the library and the town council</a> on 3 May by "
+     "Jane Doe", False),
+    ("Read more: <a href='/s/2'>Another story about the library and the town</a>", False),
+])
+def test_a_list_item_that_is_a_sentence_with_links_is_the_storys(item: str, kept: bool) -> None:
+    page = roles(f"<article><p>{_LONG}</p><h4>Hours</h4><ul><li>{item}</li></ul>"
+                 f"<h4>Money</h4><p>{_MORE}</p></article>")
+    article = " ".join(text for role, text in page if role == "paragraph")
+    assert (("librarians" in article) or ("Another story" in article)) is kept
+
+
+def test_a_list_of_names_in_a_section_of_the_story_is_the_storys() -> None:
+    """Under a subheading of the story and followed by its next section: the apps the author
+    uses, a name each; the same list after the story is a box of links."""
+    apps = "".join(f"<li><a href='https://{n.lower()}.example/'>{n}</a></li>"
+                   for n in ("Quill", "Lantern", "Inkwell"))
+    page = roles(f"<article><p>{_LONG}</p><h2>Apps</h2><ul>{apps}</ul>"
+                 f"<h2>Hosting</h2><p>{_MORE}</p></article>")
+    assert ("paragraph", "Lantern") in page
+    assert ("paragraph", "Apps") in page
+    after = roles(f"<article><p>{_LONG}</p><p>{_MORE}</p><h2>Apps</h2><ul>{apps}</ul>"
+                  "</article>")
+    assert ("paragraph", "Lantern") not in after
+

@@ -254,7 +254,8 @@ class BlockMaker:
         return RunFacts(item.stack, len("".join(words)), link_chars, text.count(","),
                         len(words), owner_tag(item) in HEADINGS, item.link_words, named,
                         ctx.zone == "chrome", last in _STATEMENT_ENDS, last in _COLONS,
-                        in_page, last in _QUESTIONS, anchored)
+                        in_page, last in _QUESTIONS, anchored,
+                        next((part[1] for part in item.parts if part[0].strip()), 0) != 0)
 
     def finish(
         self, titles: tuple[str, ...] = (),

@@ -41,6 +41,7 @@ class RunFacts(NamedTuple):
     in_page: bool = False  # its links all lead to places on this page (``#...``)
     ends_question: bool = False  # ends with a question mark ("Schon gelesen?")
     anchored: bool = False  # a heading linking to its own section or back to the contents
+    opens_link: bool = False  # its text starts in a link (a teaser's headline, then its date)
 
 
 def link_made(run: RunFacts) -> bool:

@@ -15,8 +15,8 @@ from l10n.page import Zone
 from l10n.readers.facts import FRAME_SHARE, MIN_CHARS, PROSE_CHARS, RunFacts, link_made
 from l10n.readers.markers import cached_kind
 
-__all__ = ["card_texts", "graphic_labels", "linked_subheadings", "story_item", "story_lists",
-           "story_sections"]
+__all__ = ["card_texts", "graphic_labels", "linked_subheadings", "section_lists", "story_item",
+           "story_lists", "story_sections"]
 
 # Teaser cards side by side: this many at least, and this many characters of text at most
 # besides their headlines (card_texts).
@@ -40,6 +40,7 @@ _LIST_TAGS = frozenset({"ul", "ol", "dl"})
 _ROW_TAGS = frozenset({"tr", "tbody", "thead", "tfoot"})
 _ITEM_TAGS = frozenset({"li", "td", "th", "dd", "dt"})
 _ITEM_WORDS = 5
+_NAME_WORDS = 3  # a link of a section's list of names (section_lists): a name, no headline
 _LIST_HEADINGS = 3  # linked headings over the body's paragraphs that make a list article
 # A teaser-named box in the article with this many paragraphs of prose at least, outweighing
 # its links this many times, is the story's section (story_sections).
@@ -167,14 +168,17 @@ def _list_chain(stack: Sequence[etree._Element], start: int) -> Iterable[etree._
 
 def story_lists(runs: Sequence[RunFacts]) -> set[etree._Element]:
     """Lists and tables that hold an item of prose (a few words, not link text: a release
-    note's bullet, an entry's description), and the lists nested in their items: the story's
+    note's bullet, an entry's description; or a sentence that opens with its own words and
+    links the rest, "she has fixed <a>this</a> and <a>that</a>", a source's
+    author and year before its title), and the lists nested in their items: the story's
     own lists, whose link items ("Bug 1677080 – ...", a film's title in its row) are entries,
-    not links away."""
+    not links away. (An item opening with its link is a headline, then its date or source.)"""
     found: set[etree._Element] = set()
     for run in runs:
         stack = run.stack
         if len(stack) > 1 and stack[-1].tag in _ITEM_TAGS and run.words >= _ITEM_WORDS \
-                and not link_made(run):
+                and (not link_made(run) or (
+                    not run.opens_link and run.words - run.link_words >= _ITEM_WORDS)):
             first = next(iter(_list_chain(stack, len(stack) - 2)), None)
             if first is not None:
                 found.add(first)
@@ -187,6 +191,46 @@ def story_lists(runs: Sequence[RunFacts]) -> set[etree._Element]:
             chain = list(_list_chain(stack, len(stack) - 2))
             if not found.isdisjoint(chain):
                 out.update(chain[:next(k for k, el in enumerate(chain) if el in found)])
+    return out
+
+
+def section_lists(runs: Sequence[RunFacts], roots: set[etree._Element]) -> set[etree._Element]:
+    """Lists of names in the story's own sections: a list in the article made of short links
+    (a name each, to other pages: "the apps I use"), right under a subheading of the story and
+    followed straight by more of its text (a subheading or a paragraph), with a paragraph of
+    prose after it beside it. A related-links box ends the story or stands apart; its links
+    are headlines."""
+    texts = [k for k, run in enumerate(runs) if run.chars and not roots.isdisjoint(run.stack)]
+    spans: dict[etree._Element, list[int]] = {}  # list -> its runs' positions in texts
+    for at, k in enumerate(texts):
+        run = runs[k]
+        chain = list(_list_chain(run.stack, len(run.stack) - 2)) \
+            if len(run.stack) > 1 and run.stack[-1].tag == "li" else []
+        for el in chain or [None]:
+            spans.setdefault(el, []).append(at)
+    spans.pop(None, None)
+    if not spans:
+        return set()
+    prose: dict[etree._Element, int] = {}  # element -> where its last paragraph of prose is
+    for at, k in enumerate(texts):
+        run = runs[k]
+        if run.ends_sentence and run.chars >= PROSE_CHARS and not link_made(run) \
+                and len(run.stack) > 1:
+            prose[run.stack[-2]] = at
+    out = set()
+    for el, ats in spans.items():
+        first, last = ats[0], ats[-1]
+        if last - first + 1 != len(ats) or first == 0 or last + 1 >= len(texts):
+            continue  # something else inside it, or nothing around it
+        items = [runs[texts[at]] for at in ats]
+        if not all(link_made(r) and not r.in_page and not r.heading
+                   and r.link_words <= _NAME_WORDS for r in items):
+            continue
+        before, after = runs[texts[first - 1]], runs[texts[last + 1]]
+        if not before.heading or before.link_chars or after.link_chars:
+            continue
+        if prose.get(el.getparent(), -1) > last:
+            out.add(el)
     return out
 
 

@@ -59,6 +59,7 @@ from l10n.readers.story import (
     card_texts,
     graphic_labels,
     linked_subheadings,
+    section_lists,
     story_item,
     story_lists,
     story_sections,
@@ -212,7 +213,7 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
         roots = _most_paragraph_text(runs)
     roots |= _headers(roots)
     around = {a for root in roots for a in root.iterancestors()}
-    own_lists = story_lists(runs)
+    own_lists = story_lists(runs) | section_lists(runs, roots)
     story_sections(runs, roots, kinds)
     cut = _link_boxes(runs, roots) - own_lists
     lists = _headline_lists(runs)
