@@ -258,3 +258,19 @@ def test_two_capitalised_words_are_a_label_on_a_control(text: str, control: bool
     assert (verdict is not None) is reported
     if verdict is not None:
         assert (verdict.kind, verdict.statistical_error) == (Kind.WRONG_LANGUAGE, False)
+
+
+@pytest.mark.parametrize(("text", "locale", "control", "detected"), [
+    ("Sisällysluettelo", "de", True, "fi"),  # a button's label no list has: its letters
+    ("Paginaverkenner", "en", True, "nl"),
+    ("Sisällysluettelo", "de", False, None),  # in a menu: a name, or a compound, unjudged
+    ("Suchbegriff", "de", True, None),  # the page's own compound
+    ("Kopfzeile", "de", True, None),
+    ("Abc", "de", True, None),  # too short to tell by letters
+])
+def test_a_controls_label_no_list_has_is_judged_by_its_letters(
+        text: str, locale: str, control: bool, detected: str | None) -> None:
+    verdict = JUDGE.judge(text, locale, control=control)
+    assert (verdict.detected if verdict else None) == detected
+    if verdict is not None:
+        assert (verdict.kind, verdict.warning) == (Kind.WRONG_LANGUAGE, True)

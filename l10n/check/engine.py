@@ -79,6 +79,11 @@ DEFAULT_LANGUAGES = (
     "pt", "ru", "sv", "tr", "uk", "zh",
 )  # fmt: skip
 _KNOWN_WORD = 3.0
+# A control's label of words no list has (_unlisted_label): this many letters at least, and
+# the page language this unlikely by their letters, another this likely.
+_UNLISTED_LETTERS = 6
+_UNLISTED_THRESHOLD = 1e-4
+_UNLISTED_CONFIDENCE = 0.98
 # How surely a key-shaped text must read as the page language to count as a translation.
 _TRANSLATED_KEY = 0.9
 # Placeholders and tags inside a msgstr: meant, and no language evidence.
@@ -407,7 +412,7 @@ class Judge:
             return None
         words = word_tokens(text, lambda w: self._known(w, candidates))
         if not words and not _has_han(text):
-            return None
+            return self._unlisted_label(text, language, candidates) if control else None
         # Words that carry language: "Cache frontend Wagtail" has two, not three.
         n_words = len(words) if words else count_words(text)
         # Two words in capitals: a name ("Danmarks Radio", "Champions League"), no language
@@ -442,6 +447,27 @@ class Judge:
                    f"not {_name(language)}")
         return Verdict(Kind.WRONG_LANGUAGE, strong, Evidence.STATISTICS, message,
                        guess.language, guess.confidence)
+
+    def _unlisted_label(self, text: str, language: str, candidates: tuple[str, ...]
+                        ) -> Verdict | None:
+        """A warning for a control's label of one or two words that no site language lists
+        ("Sisällysluettelo" on a German page's button): judged by its letters, when
+        they leave the page language no chance. Only on controls: in menus and links such
+        words are names and the compounds a language forms at will ("Jobbörse" reads as
+        Swedish)."""
+        tokens = text.split()
+        if not 1 <= len(tokens) <= 2 or not all(token.isalpha() for token in tokens) \
+                or sum(map(len, tokens)) < _UNLISTED_LETTERS:
+            return None
+        guess = identify(text, language, candidates, indexed=self.many)
+        if guess is None or guess.language == language \
+                or guess.page_probability >= _UNLISTED_THRESHOLD \
+                or guess.confidence < _UNLISTED_CONFIDENCE:
+            return None
+        message = (f"text reads as {_name(guess.language)} ({guess.confidence:.0%}), "
+                   f"not {_name(language)}; no word list has it")
+        return Verdict(Kind.WRONG_LANGUAGE, False, Evidence.STATISTICS, message,
+                       guess.language, guess.confidence, warning=True)
 
     def _has_name(self, text: str, candidates: tuple[str, ...]) -> bool:
         """Whether ``text`` holds a word shaped like a name that no candidate language lists:
