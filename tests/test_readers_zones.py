@@ -184,6 +184,20 @@ def test_a_teaser_without_a_link_before_the_story_is_its_lede() -> None:
     ]
 
 
+@pytest.mark.parametrize(("lede", "role"), [
+    # A link inside the teaser's sentence (a name the story mentions): still the lede.
+    ("The new hours start on the first Sunday of May, says the "
+     "<a href='/library'>town library</a>.", "lede"),
+    # A teaser ending in a "more" link leads to another page: another story's teaser.
+    ("The new hours start on the first Sunday of May <a href='/hours'>more</a>", "teaser"),
+])
+def test_a_teaser_with_a_link_inside_its_sentence_before_the_story_is_its_lede(
+        lede: str, role: str) -> None:
+    page = roles(f"<div class='story'><div class='teaser'><p>{lede}</p></div><p>{_LONG}</p>"
+                 f"<p>{_MORE}</p><p>{_THIRD}</p></div>")
+    assert [r for r, text in page if text.startswith("The new hours")] == [role]
+
+
 @pytest.mark.parametrize("box", [
     "<related-posts><p>{text}</p></related-posts>",  # a custom element's own name
     "<div class='author-info'><p>{text}</p></div>",  # an author box

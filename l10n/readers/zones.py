@@ -105,6 +105,10 @@ _BOX_ZONES = frozenset({Zone.TEASER, Zone.PAGE, Zone.COMMENT, Zone.CHROME})
 # Link text weighs against a root this many times its length (see _heaviest); a furniture
 # name on a container holding this share of the page's prose names a frame, not furniture.
 _LINK_COST = 2.0
+# A teaser box before the story whose links stand only inside its sentences (a run opening
+# with no link and ending with a full stop, this share of it link text at most) is still the
+# story's lede.
+_LEDE_LINKS = 0.2
 
 _TAG_SCORES = {
     "div": 5.0, "article": 5.0, "section": 3.0, "main": 5.0, "pre": 3.0, "td": 3.0,
@@ -338,8 +342,10 @@ def _heaviest(seed: etree._Element, runs: Sequence[RunFacts],
 
     Furniture names around the seed or on a container holding most of the page's prose name a
     frame (a "content-sidebar-wrap", a "sharing container" wrapping the text), not furniture;
-    a teaser box without a link that starts before the seed ends is the story's own teaser
-    (its lede, as German sites call it), unless it holds a form's controls (an opt-in box):
+    a teaser box that starts before the seed ends and links nowhere but from inside its
+    sentences (a link of a few words in prose, not a headline or a "more" link) is the
+    story's own teaser (its lede, as German sites call it), unless it holds a form's
+    controls (an opt-in box):
     such names are forgotten (``kinds`` maps them to None)."""
     chain = [seed]
     for el in seed.iterancestors():
@@ -368,7 +374,8 @@ def _heaviest(seed: etree._Element, runs: Sequence[RunFacts],
             seed_end = index
         for k, el in named:
             held[el] = held.get(el, 0) + value
-            if run.link_chars or link >= k:
+            if link >= k or run.link_chars and (run.opens_link or not run.ends_sentence
+                                                or run.link_chars > _LEDE_LINKS * run.chars):
                 linked.add(el)
         good.append(value)
         where.append(path)
