@@ -198,6 +198,18 @@ def test_a_teaser_with_a_link_inside_its_sentence_before_the_story_is_its_lede(
     assert [r for r, text in page if text.startswith("The new hours")] == [role]
 
 
+def test_a_sentence_between_the_storys_header_and_its_body_is_the_storys() -> None:
+    # The standfirst in a container of its own, between the header and the body's section.
+    body = f"<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>"
+    cards = "".join(f"<div class='card'><a href='/s{n}'>Another story about the library, "
+                    f"number {n}</a></div>" for n in range(6))
+    page = roles(f"<main><div><header><div class='hero'><p>Sundays at the library</p></div>"
+                 f"</header><div class='col'><p>{_SHORT}</p></div><section><div><div><div>"
+                 f"{body * 3}</div></div></div></section>"
+                 f"<div class='more'><h2>Read on</h2>{cards}</div></div></main>")
+    assert [role for role, text in page if text == _SHORT] == ["paragraph"]
+
+
 @pytest.mark.parametrize("box", [
     "<related-posts><p>{text}</p></related-posts>",  # a custom element's own name
     "<div class='author-info'><p>{text}</p></div>",  # an author box

@@ -227,8 +227,25 @@ def classify(runs: Sequence[RunFacts], semantic: Iterable[etree._Element] = (),
                 for k, run in enumerate(runs)]
     decided = card_texts(runs, decided, roots | around)
     decided = graphic_labels(runs, decided)
+    _between_parts(runs, decided)
     zones = [zone for zone, _ in decided]
     return Zoning(frozenset(roots), tuple(zones), tuple(el for _, el in decided))
+
+
+def _between_parts(runs: Sequence[RunFacts],
+                   decided: list[tuple[Zone | None, etree._Element | None]]) -> None:
+    """A sentence that nothing places (outside the article's root, in no named box or
+    landmark, not made of links) between two runs of the article is the article's: the
+    standfirst between a story's header and its body, each in a container of its own.
+    ``decided`` is changed in place."""
+    texts = [k for k, run in enumerate(runs) if run.chars]
+    for before, k, after in zip(texts, texts[1:], texts[2:], strict=False):
+        run = runs[k]
+        if decided[k] != (None, None) or run.chrome or run.heading or not run.ends_sentence \
+                or run.chars < MIN_CHARS or run.link_chars > _SENTENCE_LINKS * run.chars:
+            continue
+        if decided[before][0] is Zone.ARTICLE and decided[after][0] is Zone.ARTICLE:
+            decided[k] = (Zone.ARTICLE, None)
 
 
 def _in_furniture(el: etree._Element, kinds: dict[etree._Element, str | None],
