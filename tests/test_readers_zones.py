@@ -1026,3 +1026,44 @@ def test_a_list_of_names_in_a_section_of_the_story_is_the_storys() -> None:
                   "</article>")
     assert ("paragraph", "Lantern") not in after
 
+
+def test_a_small_box_around_a_field_in_the_story_is_an_interface_box() -> None:
+    """A consent box over an embedded post (a checkbox to tick) and a newsletter's e-mail
+    field in the story leave the article; a recipe's ticks in a row and a contact form in
+    the story's header do not take their text with them."""
+    consent = ("<div><div>External content</div><div>To protect your data we have blocked "
+               "the post. Agree to load it.</div><label><input type='checkbox'> I agree"
+               "</label><button>Load</button></div>")
+    letter = ("<div><h4>Tips by e-mail</h4><p>Sign up and never miss a tip again.</p>"
+              "<form><input type='email' name='e'><button>Send</button></form></div>")
+    page = roles(f"<article><p>{_LONG}</p>{consent}<p>{_MORE}</p>{letter}<p>{_THIRD}</p>"
+                 "</article>")
+    article = [text for role, text in page if role in ("lede", "paragraph", "subheading")]
+    assert _LONG in article and _MORE in article and _THIRD in article
+    assert not any(text.startswith(("External", "To protect", "Tips by", "Sign up"))
+                   for text in article)
+    ticks = "".join(f"<div><label><input type='checkbox'></label><p>{n} cups</p></div>"
+                    for n in (1, 2, 3))
+    recipe = roles(f"<article><p>{_LONG}</p><div>{ticks}</div><p>{_MORE}</p></article>")
+    assert ("paragraph", "2 cups") in recipe
+    header = ("<header><h2>Library stays open on Sundays</h2><p>The town keeps its doors open."
+              "</p><div>By Jane Doe <form><input type='email' name='e'></form></div></header>")
+    headed = roles(f"<article>{header}<p>{_LONG}</p><p>{_MORE}</p></article>")
+    assert any(text == "The town keeps its doors open." and role != "chrome"
+               for role, text in headed)
+
+
+def test_a_contact_card_after_the_story_is_no_story() -> None:
+    """A line of a phone number and an e-mail address, with a name or two labels, is a
+    contact card: it leaves the article with the short lines naming whom to reach above it;
+    a sentence of the story giving a number and an address stays."""
+    card = ("<h2>Press contact</h2><p>Jane Doe, spokesperson</p>"
+            "<p>Tel.: (030) 12 34 56 78 E-Mail: press@example.org</p>")
+    page = roles(f"<article><p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>{card}</article>")
+    article = [text for role, text in page if role in ("lede", "paragraph", "subheading")]
+    assert _THIRD in article
+    assert not any(text.startswith(("Press contact", "Jane Doe", "Tel.")) for text in article)
+    said = ("Tickets are sold by Jane Doe at the town hall, Tel. 030 1234567, or by e-mail to "
+            "tickets@example.org.")
+    told = roles(f"<article><p>{_LONG}</p><p>{_MORE}</p><p>{said}</p></article>")
+    assert ("paragraph", said) in told

@@ -36,7 +36,7 @@ from l10n.readers.runs import (
     visible,
 )
 from l10n.readers.vocabulary import HEADINGS, special_role
-from l10n.readers.zones import Zoning, box_headings, classify
+from l10n.readers.zones import Zoning, box_headings, classify, contact_cards, control_boxes
 
 __all__ = [
     "BlockMaker",
@@ -277,7 +277,9 @@ class BlockMaker:
         self._attribute_zones(pending, zones)
         self._language_menus(pending, zones)
         box_headings(facts, zones)
+        contact_cards(facts, [_item_text(item) for item in pending], zones)
         headline = self._retitled(pending, zones, self._headline(pending, zones, titles), titles)
+        control_boxes(facts, zones, self.tree.getroot(), headline)
         for k, (item, zone) in enumerate(zip(pending, zones, strict=True)):
             if isinstance(item, Attr):
                 self._add(Role.CHROME, item.text, item.offset, item.el, item.ctx,

@@ -39,6 +39,7 @@ says it is (a date, a credit) is :mod:`l10n.readers.lines`.
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -65,7 +66,7 @@ from l10n.readers.story import (
     story_sections,
 )
 
-__all__ = ["Zoning", "box_headings", "classify"]
+__all__ = ["Zoning", "box_headings", "classify", "contact_cards", "control_boxes"]
 
 # Ancestors a paragraph's score reaches, and the divider at each level (1, 2, then level × 3).
 _LEVELS = 5
@@ -101,6 +102,22 @@ _BOX_TITLE_WORDS = 12
 # (see box_headings).
 _BOX_FOLLOWERS = 2
 _BOX_HEADINGS = 3
+# A form field's box: its article runs at most, and their characters at most (see
+# control_boxes); inputs that are no field a reader fills in.
+_FIELD_BOX_RUNS = 4
+_FIELD_BOX_CHARS = 500
+_HEADERS = frozenset({"header", "body", "html"})
+_LIST_ROWS = ("li", "tr", "dd")
+_NO_FIELDS = frozenset({"hidden", "submit", "button", "reset", "image"})
+# A contact card (see contact_cards): its line's words at most, the lines above it it takes
+# and their words at most; an e-mail address and a phone number (digits in groups).
+_CARD_WORDS = 25
+_CARD_REST_WORDS = 4
+_CARD_REST = re.compile(r"[^\W\d_]{2,}")
+_CARD_LINES = 3
+_CARD_LINE_WORDS = 8
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\w/.])\+?\(?\d{2,5}\)?(?:[ ./-]?\(?\d{1,5}\)?){2,6}(?![\w/])")
 _BOX_ZONES = frozenset({Zone.TEASER, Zone.PAGE, Zone.COMMENT, Zone.CHROME})
 # Link text weighs against a root this many times its length (see _heaviest); a furniture
 # name on a container holding this share of the page's prose names a frame, not furniture.
@@ -519,6 +536,75 @@ def box_headings(runs: Sequence[RunFacts], zones: list[Zone]) -> None:
             for heading in headings:
                 zones[heading] = Zone.PAGE
         headings = []
+
+
+def control_boxes(runs: Sequence[RunFacts], zones: list[Zone], root: etree._Element,
+                  keep: int | None) -> None:
+    """A small box in the article around a field a reader fills in or ticks (a consent
+    checkbox over an embedded post, a newsletter's e-mail field; a text area, even hidden,
+    holding such a form; not a tick in a list, a table or beside another, a recipe's
+    ingredient) is an interface box, not the story: its few lines of article text
+    (a notice of blocked content, a sign-up box's heading) leave the article. The box is the largest
+    ancestor of the field holding at most a few short article runs, never the run ``keep``
+    (the headline), a ``header`` (the story's, its byline's contact form beside the
+    standfirst) nor a third of the article's text. ``zones`` change in place."""
+    fields = [el for el in root.iter("input", "select", "textarea")
+              if (el.tag != "input" or (el.get("type") or "text").strip().lower()
+                  not in _NO_FIELDS) and next(el.iterancestors(*_LIST_ROWS), None) is None]
+    if not fields:
+        return
+    held: dict[etree._Element, list[int]] = {}
+    total = 0
+    for k, run in enumerate(runs):
+        if zones[k] is Zone.ARTICLE and run.chars:
+            total += run.chars
+            for el in run.stack:
+                held.setdefault(el, []).append(k)
+    kept = set(runs[keep].stack) if keep is not None else set()
+    for field in fields:
+        box = None
+        for el in field.iterancestors():
+            inside = held.get(el, [])
+            chars = sum(runs[k].chars for k in inside)
+            if el in kept or el.tag in _HEADERS or len(inside) > _FIELD_BOX_RUNS \
+                    or chars > _FIELD_BOX_CHARS or chars * 3 > total:
+                break
+            box = el
+        if box is None or _ticks(field) and sum(  # ticks in a row: a checklist
+                _ticks(other) == _ticks(field) for other in box.getparent().iter("input")) > 1:
+            continue
+        for k in held.get(box, []):
+            zones[k] = Zone.PAGE
+
+
+def _ticks(field: etree._Element) -> str:
+    """A checkbox's or radio button's type, or "" for other fields."""
+    kind = (field.get("type") or "").strip().lower() if field.tag == "input" else ""
+    return kind if kind in ("checkbox", "radio") else ""
+
+
+def contact_cards(runs: Sequence[RunFacts], texts: Sequence[str], zones: list[Zone]) -> None:
+    """A line of the article made of a phone number and an e-mail address, with at most a
+    few words besides (a name, "Tel.", "E-Mail:"), is a contact card's ("Jane Doe Tel. 030
+    1234567 presse@example.org"), not the story (a sentence giving them is): it leaves the
+    article with the short lines right above it that name whom to reach (a "Press contact"
+    heading, a name, a street address), up to three, none a sentence. ``zones`` change in
+    place."""
+    for k, run in enumerate(runs):
+        text = texts[k]
+        if zones[k] is not Zone.ARTICLE or not run.chars or run.words > _CARD_WORDS \
+                or not (_EMAIL.search(text) and _PHONE.search(text)) or len(_CARD_REST.findall(
+                    _PHONE.sub(" ", _EMAIL.sub(" ", text)))) > _CARD_REST_WORDS:
+            continue
+        zones[k] = Zone.PAGE
+        above = 0
+        for j in range(k - 1, -1, -1):
+            if not runs[j].chars or zones[j] is not Zone.ARTICLE:
+                continue
+            if above == _CARD_LINES or runs[j].ends_sentence or runs[j].words > _CARD_LINE_WORDS:
+                break
+            zones[j] = Zone.PAGE
+            above += 1
 
 
 def _box_heading(run: RunFacts) -> bool:
