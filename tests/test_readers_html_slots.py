@@ -63,11 +63,14 @@ _FORM = '<form action="/s"><label for="e">E-mail</label><input id="e" type="emai
     # A conditional field, shown when a choice asks for it: the form's own chrome.
     ('<div style="display:none"><label>Leave this field empty</label>'
      '<input type="text" name="other"></div>', True),
+    # Hidden by a class a script toggles: a conditional field too, however its field is set.
+    ('<div class="hidden"><label>Leave this field empty</label>'
+     '<input type="text" name="other" autocomplete="off"></div>', True),
     # A form hidden as a whole (a search overlay) is the site's chrome too.
     ('</form><div style="display:none"><form><label>Leave this field empty</label>'
      '<input type="text" autocomplete="off"></form></div><form>', True),
 ], ids=["autocomplete off", "tabindex -1", "hidden attribute", "conditional field",
-        "hidden form"])
+        "hidden by a class", "hidden form"])
 def test_a_honeypot_field_is_shown_to_no_one(field: str, read_it: bool) -> None:
     texts = [b.text for b in read(_FORM.format(field))]
     assert ("Leave this field empty" in texts) is read_it

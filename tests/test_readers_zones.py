@@ -1067,3 +1067,46 @@ def test_a_contact_card_after_the_story_is_no_story() -> None:
             "tickets@example.org.")
     told = roles(f"<article><p>{_LONG}</p><p>{_MORE}</p><p>{said}</p></article>")
     assert ("paragraph", said) in told
+
+
+def test_a_bylines_date_beside_an_address_is_no_contact_card() -> None:
+    """A date is no phone number: an address and a date under the headline are a byline's."""
+    for line in ("jane@example.org · 12.03.2021", "By Jane Doe, jane@example.org, 2021-03-12"):
+        page = roles(f"<article><h1>Library stays open on Sundays</h1><div>{line}</div>"
+                     f"<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p></article>")
+        assert [role for role, text in page if text == line] != ["chrome"]
+
+
+def test_a_story_of_many_ticks_keeps_its_text() -> None:
+    """A checklist of hundreds of ticks, each beside a paragraph (each field's box looks at
+    the ticks beside it only until it finds another: linear, see bench/read_speed.py)."""
+    ticks = "".join(f"<p>{_LONG}</p><label><input type='checkbox'></label>" for _ in range(400))
+    found = roles(f"<article><h1>Library</h1>{ticks}</article>")
+    assert [role for role, text in found if text == _LONG] == ["lede"] + ["paragraph"] * 399
+
+
+def test_a_lede_box_with_a_listen_button_is_still_the_lede() -> None:
+    """A button is no field: a teaser-named lede with a "Listen" button is the story's."""
+    lede = "The library will open on Sundays, the council decided after a long night."
+    box = f"<div class='teaser'><p>{lede}</p><button>Listen to this article</button></div>"
+    found = roles(f"<div class='story'>{box}<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p></div>")
+    assert ("lede", lede) in found
+
+
+@pytest.mark.parametrize("names", ["team-player", "squad__player", "key-player"])
+def test_a_player_of_a_team_is_no_media_player(names: str) -> None:
+    """A sports story's cards of its players are the story, not a media player's controls."""
+    said = "Jane Doe scored twice in the second half and was named player of the match."
+    page = roles(f"<article><h1>Cup final</h1><p>{_LONG}</p><div class='{names}'><h3>Jane Doe"
+                 f"</h3><p>{said}</p></div><p>{_MORE}</p><p>{_THIRD}</p></article>")
+    assert ("paragraph", said) in page
+
+
+def test_a_helpline_in_the_storys_body_is_no_contact_card() -> None:
+    """A card after the story's last paragraph leaves it; one the story gives on its way
+    (a helpline, then more of the story) is the story's."""
+    card = "<p>Samaritans helpline</p><p>Call 0800 123 4560 or write to help@example.org</p>"
+    inside = roles(f"<article><p>{_LONG}</p>{card}<p>{_MORE}</p><p>{_THIRD}</p></article>")
+    assert [role for role, text in inside if text.startswith("Call 0800")] == ["paragraph"]
+    after = roles(f"<article><p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>{card}</article>")
+    assert [role for role, text in after if text.startswith("Call 0800")] != ["paragraph"]

@@ -116,6 +116,11 @@ _KINDS = ("comments", "teaser", "interface", "boilerplate", "article")
 _ELEMENT_ORDER = ("comment", "comments", "teaser", "interface", "article", "boilerplate")
 
 
+# What a "part" root names after these: a person on a team ("team-player", "squad__player"),
+# no media player.
+_PEOPLE = "team|squad|lineup|match|key|star|top|featured|best|football|soccer|hockey|basketball"
+
+
 @functools.cache
 def _matchers() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
     """Per kind, the regexes of its prefix roots and of its word and last-part roots; under
@@ -130,7 +135,8 @@ def _matchers() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
         if lasts:
             whole.append(rf"(?:.*[-_])?(?:{lasts})$")
         if parts:
-            whole.append(rf"(?!(?:has|no|with|is)-).*[-_](?:{parts})$")
+            whole.append(rf"(?!(?:has|no|with|is)-)(?!(?:.*[-_])?(?:{_PEOPLE})[-_]+(?:{parts})$)"
+                         rf".*[-_](?:{parts})$")
         out[kind] = (re.compile(rf"(?:^|[-_])(?:{prefixes})") if prefixes else re.compile("$^"),
                      re.compile("|".join(whole)) if whole else re.compile("$^"))
         for key in every:

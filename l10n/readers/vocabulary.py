@@ -212,11 +212,13 @@ def hides(attrs: dict[str, str], classes: set[str] | frozenset[str]) -> bool:
 
 
 def robot_trap(el: etree._Element, attrs: dict[str, str]) -> bool:
-    """Whether ``el``, hidden by its own markup, is a honeypot: a small wrapper around a text
-    field that browsers must not fill in (``autocomplete="off"``) or reach by tab
-    (``tabindex="-1"``), which people never see and robots fill in. Its label is shown to no
-    one. (A form's conditional field is hidden the same way, but leaves both alone.)"""
-    if len(el) > _TRAP_ELEMENTS or not hides(attrs, class_facts(attrs.get("class")).classes):
+    """Whether ``el`` is a honeypot: a small wrapper hidden by its own inline markup (a
+    ``style``, ``hidden``) around one text field that browsers must not fill in
+    (``autocomplete="off"``) or reach by tab (``tabindex="-1"``), which people never see and
+    robots fill in. Its label is shown to no one. A form's conditional field ("Please
+    specify") may look the same, but is mostly hidden by a class its script toggles, and
+    such a wrapper stays read."""
+    if len(el) > _TRAP_ELEMENTS or not hides(attrs, frozenset()):
         return False
     fields = [field for field in el.iter("input", "textarea")
               if field.tag == "textarea"

@@ -118,6 +118,10 @@ _CARD_LINES = 3
 _CARD_LINE_WORDS = 8
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w/.])\+?\(?\d{2,5}\)?(?:[ ./-]?\(?\d{1,5}\)?){2,6}(?![\w/])")
+# A date (and its time) is no phone number: "12.03.2021 14:30", "2021-03-12", "3/12/2021".
+_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d(?![\d.])"
+                   r"|(?<![\d-])(?:19|20)\d\d-\d\d-\d\d(?![\d-])"
+                   r"|(?<![\d/])\d{1,2}/\d{1,2}/(?:19|20)\d\d(?![\d/])")
 _BOX_ZONES = frozenset({Zone.TEASER, Zone.PAGE, Zone.COMMENT, Zone.CHROME})
 # Link text weighs against a root this many times its length (see _heaviest); a furniture
 # name on a container holding this share of the page's prose names a frame, not furniture.
@@ -138,7 +142,6 @@ _CLASS_WEIGHT = 25.0
 _UNSCORED = frozenset({"option", "optgroup", "select", "textarea", "label", "button", "legend"})
 _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr"})
 _NEVER_MARKERS = frozenset({"body", "html"})
-_CONTROLS = ("input", "button", "select", "textarea")
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,7 +419,7 @@ def _heaviest(seed: etree._Element, runs: Sequence[RunFacts],
     frames = {el for el, chars in held.items() if (
         chars >= FRAME_SHARE * total and kinds.get(el) not in ("comment", "comments"))
         or (kinds.get(el) == "teaser" and el not in linked and first[el] < seed_end
-            and next(el.iter(*_CONTROLS), None) is None)}
+            and not any(map(_is_field, el.iter("input", "select", "textarea"))))}
     for el in frames:
         kinds[el] = None
     for el in chain:
@@ -549,8 +552,7 @@ def control_boxes(runs: Sequence[RunFacts], zones: list[Zone], root: etree._Elem
     (the headline), a ``header`` (the story's, its byline's contact form beside the
     standfirst) nor a third of the article's text. ``zones`` change in place."""
     fields = [el for el in root.iter("input", "select", "textarea")
-              if (el.tag != "input" or (el.get("type") or "text").strip().lower()
-                  not in _NO_FIELDS) and next(el.iterancestors(*_LIST_ROWS), None) is None]
+              if _is_field(el) and next(el.iterancestors(*_LIST_ROWS), None) is None]
     if not fields:
         return
     held: dict[etree._Element, list[int]] = {}
@@ -565,16 +567,26 @@ def control_boxes(runs: Sequence[RunFacts], zones: list[Zone], root: etree._Elem
         box = None
         for el in field.iterancestors():
             inside = held.get(el, [])
+            if el in kept or el.tag in _HEADERS or len(inside) > _FIELD_BOX_RUNS:
+                break
             chars = sum(runs[k].chars for k in inside)
-            if el in kept or el.tag in _HEADERS or len(inside) > _FIELD_BOX_RUNS \
-                    or chars > _FIELD_BOX_CHARS or chars * 3 > total:
+            if chars > _FIELD_BOX_CHARS or chars * 3 > total:
                 break
             box = el
-        if box is None or _ticks(field) and sum(  # ticks in a row: a checklist
-                _ticks(other) == _ticks(field) for other in box.getparent().iter("input")) > 1:
+        if box is None:
+            continue
+        tick = _ticks(field)
+        if tick and next((other for other in box.getparent().iter("input")  # a checklist
+                          if other is not field and _ticks(other) == tick), None) is not None:
             continue
         for k in held.get(box, []):
             zones[k] = Zone.PAGE
+
+
+def _is_field(el: etree._Element) -> bool:
+    """Whether a form control is a field a reader fills in or ticks (not a button: a lede's
+    "Listen" or "Read more")."""
+    return el.tag != "input" or (el.get("type") or "text").strip().lower() not in _NO_FIELDS
 
 
 def _ticks(field: etree._Element) -> str:
@@ -588,12 +600,17 @@ def contact_cards(runs: Sequence[RunFacts], texts: Sequence[str], zones: list[Zo
     few words besides (a name, "Tel.", "E-Mail:"), is a contact card's ("Jane Doe Tel. 030
     1234567 presse@example.org"), not the story (a sentence giving them is): it leaves the
     article with the short lines right above it that name whom to reach (a "Press contact"
-    heading, a name, a street address), up to three, none a sentence. ``zones`` change in
-    place."""
-    for k, run in enumerate(runs):
-        text = texts[k]
+    heading, a name, a street address), up to three, none a sentence. Only after the story's
+    last paragraph of prose: a helpline or an opening time in the story's body is its own.
+    ``zones`` change in place."""
+    last = max((k for k, run in enumerate(runs) if zones[k] is Zone.ARTICLE
+                and run.ends_sentence and run.chars >= PROSE_CHARS and not link_made(run)),
+               default=-1)
+    for k in range(last + 1, len(runs)):
+        run, text = runs[k], texts[k]
         if zones[k] is not Zone.ARTICLE or not run.chars or run.words > _CARD_WORDS \
-                or not (_EMAIL.search(text) and _PHONE.search(text)) or len(_CARD_REST.findall(
+                or not (_EMAIL.search(text) and _PHONE.search(_DATE.sub(" ", text))) \
+                or len(_CARD_REST.findall(
                     _PHONE.sub(" ", _EMAIL.sub(" ", text)))) > _CARD_REST_WORDS:
             continue
         zones[k] = Zone.PAGE
