@@ -546,8 +546,8 @@ def control_boxes(runs: Sequence[RunFacts], zones: list[Zone], root: etree._Elem
     """A small box in the article around a field a reader fills in or ticks (a consent
     checkbox over an embedded post, a newsletter's e-mail field; a text area, even hidden,
     holding such a form; not a tick in a list, a table or beside another, a recipe's
-    ingredient) is an interface box, not the story: its few lines of article text
-    (a notice of blocked content, a sign-up box's heading) leave the article. The box is the largest
+    ingredient) is an interface box, not the story: its few lines of article text (a notice
+    of blocked content, a sign-up box's heading) leave the article. The box is the largest
     ancestor of the field holding at most a few short article runs, never the run ``keep``
     (the headline), a ``header`` (the story's, its byline's contact form beside the
     standfirst) nor a third of the article's text. ``zones`` change in place."""
