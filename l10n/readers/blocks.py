@@ -277,7 +277,7 @@ class BlockMaker:
         self._attribute_zones(pending, zones)
         self._language_menus(pending, zones)
         box_headings(facts, zones)
-        contact_cards(facts, [_item_text(item) for item in pending], zones)
+        contact_cards(facts, lambda k: _item_text(pending[k]), zones)
         headline = self._retitled(pending, zones, self._headline(pending, zones, titles), titles)
         control_boxes(facts, zones, self.tree.getroot(), headline)
         for k, (item, zone) in enumerate(zip(pending, zones, strict=True)):

@@ -595,21 +595,25 @@ def _ticks(field: etree._Element) -> str:
     return kind if kind in ("checkbox", "radio") else ""
 
 
-def contact_cards(runs: Sequence[RunFacts], texts: Sequence[str], zones: list[Zone]) -> None:
+def contact_cards(runs: Sequence[RunFacts], text_of: Callable[[int], str],
+                  zones: list[Zone]) -> None:
     """A line of the article made of a phone number and an e-mail address, with at most a
     few words besides (a name, "Tel.", "E-Mail:"), is a contact card's ("Jane Doe Tel. 030
     1234567 presse@example.org"), not the story (a sentence giving them is): it leaves the
     article with the short lines right above it that name whom to reach (a "Press contact"
     heading, a name, a street address), up to three, none a sentence. Only after the story's
     last paragraph of prose: a helpline or an opening time in the story's body is its own.
-    ``zones`` change in place."""
+    ``text_of(k)`` is run ``k``'s text, asked only of the few short runs after that
+    paragraph. ``zones`` change in place."""
     last = max((k for k, run in enumerate(runs) if zones[k] is Zone.ARTICLE
                 and run.ends_sentence and run.chars >= PROSE_CHARS and not link_made(run)),
                default=-1)
     for k in range(last + 1, len(runs)):
-        run, text = runs[k], texts[k]
-        if zones[k] is not Zone.ARTICLE or not run.chars or run.words > _CARD_WORDS \
-                or not (_EMAIL.search(text) and _PHONE.search(_DATE.sub(" ", text))) \
+        run = runs[k]
+        if zones[k] is not Zone.ARTICLE or not run.chars or run.words > _CARD_WORDS:
+            continue
+        text = text_of(k)
+        if not (_EMAIL.search(text) and _PHONE.search(_DATE.sub(" ", text))) \
                 or len(_CARD_REST.findall(
                     _PHONE.sub(" ", _EMAIL.sub(" ", text)))) > _CARD_REST_WORDS:
             continue
