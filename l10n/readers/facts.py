@@ -8,7 +8,8 @@ from typing import NamedTuple
 
 from lxml import etree
 
-__all__ = ["FRAME_SHARE", "LINK_RUN", "MIN_CHARS", "PROSE_CHARS", "RunFacts", "link_made"]
+__all__ = ["FRAME_SHARE", "LINK_RUN", "MIN_CHARS", "PROSE_CHARS", "RunFacts", "link_made",
+           "prose_paragraph"]
 
 # A run of fewer characters scores nothing (Readability's threshold).
 MIN_CHARS = 25
@@ -47,3 +48,9 @@ class RunFacts(NamedTuple):
 def link_made(run: RunFacts) -> bool:
     """Whether a run is made mostly of link text (a link line, a teaser's headline)."""
     return run.chars > 0 and run.link_chars >= LINK_RUN * run.chars
+
+
+def prose_paragraph(run: RunFacts) -> bool:
+    """Whether a run is a paragraph of prose: a sentence of ``PROSE_CHARS`` or more, not made
+    of links."""
+    return run.ends_sentence and run.chars >= PROSE_CHARS and not link_made(run)

@@ -12,7 +12,14 @@ from collections.abc import Iterable, Sequence
 from lxml import etree
 
 from l10n.page import Zone
-from l10n.readers.facts import FRAME_SHARE, MIN_CHARS, PROSE_CHARS, RunFacts, link_made
+from l10n.readers.facts import (
+    FRAME_SHARE,
+    MIN_CHARS,
+    PROSE_CHARS,
+    RunFacts,
+    link_made,
+    prose_paragraph,
+)
 from l10n.readers.markers import cached_kind
 
 __all__ = ["card_texts", "graphic_labels", "linked_subheadings", "section_lists", "story_item",
@@ -206,16 +213,14 @@ def section_lists(runs: Sequence[RunFacts], roots: set[etree._Element]) -> set[e
         run = runs[k]
         chain = list(_list_chain(run.stack, len(run.stack) - 2)) \
             if len(run.stack) > 1 and run.stack[-1].tag == "li" else []
-        for el in chain or [None]:
+        for el in chain:
             spans.setdefault(el, []).append(at)
-    spans.pop(None, None)
     if not spans:
         return set()
     prose: dict[etree._Element, int] = {}  # element -> where its last paragraph of prose is
     for at, k in enumerate(texts):
         run = runs[k]
-        if run.ends_sentence and run.chars >= PROSE_CHARS and not link_made(run) \
-                and len(run.stack) > 1:
+        if prose_paragraph(run) and len(run.stack) > 1:
             prose[run.stack[-2]] = at
     out = set()
     for el, ats in spans.items():

@@ -47,7 +47,14 @@ from typing import NamedTuple
 from lxml import etree
 
 from l10n.page import Zone
-from l10n.readers.facts import FRAME_SHARE, MIN_CHARS, PROSE_CHARS, RunFacts, link_made
+from l10n.readers.facts import (
+    FRAME_SHARE,
+    MIN_CHARS,
+    PROSE_CHARS,
+    RunFacts,
+    link_made,
+    prose_paragraph,
+)
 from l10n.readers.markers import (
     LANDMARK_ROLES,
     LANDMARKS,
@@ -605,9 +612,8 @@ def contact_cards(runs: Sequence[RunFacts], text_of: Callable[[int], str],
     last paragraph of prose: a helpline or an opening time in the story's body is its own.
     ``text_of(k)`` is run ``k``'s text, asked only of the few short runs after that
     paragraph. ``zones`` change in place."""
-    last = max((k for k, run in enumerate(runs) if zones[k] is Zone.ARTICLE
-                and run.ends_sentence and run.chars >= PROSE_CHARS and not link_made(run)),
-               default=-1)
+    last = max((k for k, run in enumerate(runs)
+                if zones[k] is Zone.ARTICLE and prose_paragraph(run)), default=-1)
     for k in range(last + 1, len(runs)):
         run = runs[k]
         if zones[k] is not Zone.ARTICLE or not run.chars or run.words > _CARD_WORDS:
