@@ -504,6 +504,22 @@ def test_a_mastheads_site_name_in_the_title_is_no_headline() -> None:
                      ("paragraph", _THIRD)]
 
 
+@pytest.mark.parametrize(("title", "first"), [
+    # the h1 is the title's last part, shorter than the headline before it: the site's logo
+    ("Library stays open on Sundays | Town Gazette", ("chrome", "Town Gazette")),
+    ("Library stays open on Sundays :: Town Gazette ::", ("chrome", "Town Gazette")),
+    # the site first and the headline last: the h1 is the headline
+    ("News - Town Gazette", ("headline", "Town Gazette")),
+], ids=["site last", "trailing separator", "headline last"])
+def test_an_h1_that_is_the_titles_site_part_is_no_headline(
+        title: str, first: tuple[str, str]) -> None:
+    body = f"<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>"
+    found = _titled_roles(title, f"<div class='top'><h1>Town Gazette</h1></div>"
+                                 f"<div class='story'><div class='text'>{body}</div></div>")
+    assert found[0] == first
+    assert found[1] == ("lede", _LONG)
+
+
 def test_a_long_caption_before_the_stories_h1_is_no_lead_in() -> None:
     caption = " ".join(["Readers queued outside the library from eight in the morning"] * 4)
     body = f"<p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>"

@@ -19,6 +19,7 @@ from l10n.readers.heads import (
     is_h1,
     names_byline,
     names_standfirst,
+    names_title_tail,
     repeats_title,
     story_header,
 )
@@ -446,7 +447,7 @@ class BlockMaker:
             if not isinstance(item, Run) or not is_h1(item) or item.ctx.special is not None:
                 continue
             text = _item_text(item)
-            if not 2 <= count_words(text) <= _HEADLINE_MAX_WORDS:
+            if not 2 <= count_words(text) <= _HEADLINE_MAX_WORDS or names_title_tail(text, titles):
                 continue
             header = zones[k] is Zone.CHROME
             if zones[k] in (Zone.PAGE, Zone.TEASER) or (

@@ -12,7 +12,8 @@ from l10n.readers.runs import Run, owner_tag
 from l10n.readers.titles import title_parts
 from l10n.readers.vocabulary import HEADINGS
 
-__all__ = ["is_h1", "names_byline", "names_standfirst", "repeats_title", "story_header"]
+__all__ = ["is_h1", "names_byline", "names_standfirst", "names_title_tail", "repeats_title",
+           "story_header"]
 
 _TITLE_WORDS = 3  # a headline repeating the page's title: a site's name is shorter
 _TITLE_SHARE = 0.8  # of the title's headline part a heading repeating it holds
@@ -68,6 +69,23 @@ def repeats_title(text: str, titles: tuple[str, ...]) -> bool:
             if found and len(words) >= _TITLE_SHARE * len(found) \
                     and heading in f" {' '.join(found)} ":
                 return True
+    return False
+
+
+def names_title_tail(text: str, titles: tuple[str, ...]) -> bool:
+    """Whether a heading is only a title's last part, and a shorter one than what the title
+    says before it: the site's name ("Library stays open | Town Gazette" over a masthead
+    ``h1`` "Town Gazette"), a logo and no headline ("News - Storm hits coast" over "Storm
+    hits coast" is the headline)."""
+    key = _WORDS.findall(text.casefold())
+    if not key:
+        return False
+    size = sum(map(len, key))
+    for title in titles:
+        parts = title_parts(title)
+        if len(parts) >= 2 and _WORDS.findall(parts[-1].casefold()) == key and size < sum(
+                len(word) for part in parts[:-1] for word in _WORDS.findall(part)):
+            return True
     return False
 
 
