@@ -46,7 +46,7 @@ def store(cached: Path, data: bytes) -> bool:
     name, _, stamp = cached.stem.rsplit("-", 2)
     for older in cached.parent.glob(f"{name}-*-*{cached.suffix}"):
         parts = older.stem.rsplit("-", 2)
-        if parts[0] == name and parts[2].isdigit() and int(parts[2]) < int(stamp):
+        if parts[0] == name and parts[2].isdecimal() and int(parts[2]) < int(stamp):
             with contextlib.suppress(OSError):
                 older.unlink()
     return True

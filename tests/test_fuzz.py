@@ -450,6 +450,11 @@ def test_text_reader_never_raises_and_places_blocks_on_real_lines(
 @example(  # bug: RecursionError from json.loads on deeply nested JSON-LD
     '<head><script type="application/ld+json">' + "[" * 3000 + "</script><body><p>x", "p.html"
 )
+@example("<p>x</p><img width='\u00b2' src='a.png' alt='x'>", "p.html")  # bug: int("²"), a width
+@example("<p>\u00b2\u00a0March\u00a019:49</p>", "p.html")  # bug: int("²"), a day or a year
+# bug: a contact card's e-mail pattern rescanned a long word from each of its letters
+# (quadratic: minutes for a page of one 100,000-letter word; now milliseconds)
+@example("<p>" + "a" * 100_000 + " @ x</p>", "p.html")
 def test_html_reader_never_raises_and_places_blocks_on_real_lines(text: str, path: str) -> None:
     """``read_html_document`` reads any str or raises ``InputError``; blocks sit in the source
     and the tree nodes it reports belong to the tree."""
@@ -1061,6 +1066,15 @@ def file_lines(path: Path) -> int:
     st.sampled_from([None, "de", "ru", "ar", "ja", "en"]),
     st.sampled_from([(), ("ru",), ("en", "de")]),
 )
+@example(  # bug: OverflowError, a <time> at 9999-12-31 with an offset moved past year 9999
+    {"0/p.html": b"<html lang='en'><body><article><h1>A headline of the day</h1><p>WASHINGTON, "
+                 b"Dec. 31 (AP) - The story.</p><time datetime='9999-12-31T23:59-05:00'>Dec 31"
+                 b"</time></article></body></html>"}, None, ())
+@example(  # the same time as the page's publication time: no publication time at all
+    {"0/p.html": b"<html lang='en'><head><meta property='article:published_time' content="
+                 b"'9999-12-31T23:00:00-05:00'></head><body><article><h1>A headline of the day"
+                 b"</h1><p>WASHINGTON, Dec. 31 (AP) - The story.</p></article></body></html>"},
+    None, ())
 def test_check_raises_only_l10n_errors_and_findings_point_at_lines(
     files: dict[str, bytes], locale: str | None, allow: tuple[str, ...]
 ) -> None:

@@ -248,6 +248,7 @@ PUBLISHED = [
     (named("date", "05/29/2007 09:49:00"), "", None, None),
     (LD.format('{"@type": "NewsArticle", "datePublished": "0001-01-01T00:00:00Z"}'), "", None,
      None),
+    (og("article:published_time", "9999-12-31T23:00:00-05:00"), "", None, None),
     ("", "", None, None),
 ]
 

@@ -97,7 +97,7 @@ def _stated(value: str) -> _Stated | None:
         if m["mo"] is not None:
             return _Stated(int(m["y"]), int(m["mo"])) if 1 <= int(m["mo"]) <= 12 else None
         return _Stated(int(m["y"]))
-    except ValueError:
+    except (ValueError, OverflowError):  # no such day, or beyond year 9999 in UTC
         return None
 
 

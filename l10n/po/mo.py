@@ -30,7 +30,7 @@ _ASCII = "".join(map(chr, range(128)))
 
 
 def _natural(key: str) -> list[object]:
-    return [int(part) if part.isdigit() else part.lower() for part in _DIGITS.split(key)]
+    return [int(part) if part.isdecimal() else part.lower() for part in _DIGITS.split(key)]
 
 
 def _header_value(fields: dict[str, str]) -> str:

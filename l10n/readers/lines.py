@@ -120,4 +120,4 @@ def _credit(body: str, words: dict[str, frozenset[str]]) -> bool:
 
 
 def _day_or_year(token: str) -> bool:
-    return token.isdigit() and (1 <= int(token) <= 31 or 1900 <= int(token) <= 2100)
+    return token.isdecimal() and (1 <= int(token) <= 31 or 1900 <= int(token) <= 2100)

@@ -139,6 +139,7 @@ _ISO_MOMENT = re.compile(
 )
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FIRST_YEAR = 1900  # an earlier "publication" is a placeholder
+_LAST_YEAR = 2999  # and a later one too (9999-12-31 overflows any time zone's arithmetic)
 
 
 def _moment(value: str) -> datetime | date | None:
@@ -151,7 +152,7 @@ def _moment(value: str) -> datetime | date | None:
         moment = datetime.fromisoformat(re.sub(r"\s+(?=[Zz+-])", "", value).replace(",", "."))
     except ValueError:
         return None
-    if moment.year < _FIRST_YEAR:
+    if not _FIRST_YEAR <= moment.year <= _LAST_YEAR:
         return None
     return moment.date() if _DATE_ONLY.fullmatch(value) else moment
 

@@ -194,7 +194,7 @@ def names_a_control(el: etree._Element, tag: str, attrs: dict[str, str], in_link
     if _ICON_NAMES.search(names.lower()):
         return True
     for size in (attrs.get("width"), attrs.get("height")):
-        if size and size.strip().isdigit() and int(size) <= _ICON_SIZE:
+        if size and size.strip().isdecimal() and int(size) <= _ICON_SIZE:  # not "²"
             return True
     return False
 

@@ -123,7 +123,9 @@ _CARD_REST_WORDS = 4
 _CARD_REST = re.compile(r"[^\W\d_]{2,}")
 _CARD_LINES = 3
 _CARD_LINE_WORDS = 8
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Anchored at a word's start: a search from inside a long run of letters with no "@" after it
+# would otherwise rescan the run from every position (quadratic on a page of one word).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w/.])\+?\(?\d{2,5}\)?(?:[ ./-]?\(?\d{1,5}\)?){2,6}(?![\w/])")
 # A date (and its time) is no phone number: "12.03.2021 14:30", "2021-03-12", "3/12/2021".
 _DATE = re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d(?![\d.])"
