@@ -170,11 +170,12 @@ class PageMeta:
     ``published_date`` the publication date whenever it gives one: a page that states only a
     date has a date and no moment (not a midnight no one wrote). ``language`` is the
     page's own language declaration as written (``en-us``, ``de_DE``), ``language_source``
-    which one it is (``html lang``, ``html xml:lang``, ``content-language``,
-    ``meta language``, ``dc.language``, ``og:locale``), ``direction`` ``rtl`` or ``ltr``
-    when the page says. ``charset`` is the charset the page was read in, and
-    ``charset_problem`` what readers see wrong because of its bytes (a declared charset its
-    bytes are not in, bytes that are not UTF-8), once for the whole page. ``times`` are the
+    which one it is (``html lang``, ``html xml:lang``, ``content-language`` (``http-equiv``),
+    ``meta content-language`` (``name``), ``meta language``, ``dc.language``, ``og:locale``),
+    ``direction`` ``rtl`` or ``ltr`` when the page says. ``charset`` is the charset the page
+    was read in, and ``charset_problem`` what readers see wrong because of its bytes (a
+    declared charset its bytes are not in, bytes that are not UTF-8), once for the whole
+    page. ``times`` are the
     page's ``<time datetime>`` elements in source order, ``alternates`` its
     ``link[rel=alternate][hreflang]`` as (hreflang, href) pairs: the other editions it names.
     Neither is in :meth:`to_dict`.

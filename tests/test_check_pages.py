@@ -55,6 +55,29 @@ def test_a_page_declaring_nothing_gets_a_warning_and_is_judged_as_it_reads() -> 
                                  'add <html lang="de">')
 
 
+@pytest.mark.parametrize(("head", "message"), [
+    ('<meta name="content-language" content="de">',
+     'declares its language only in <meta name="content-language">, which browsers do not '
+     'read (WCAG 3.1.1); add <html lang="de">'),
+    ('<meta name="DC.language" content="de">',
+     'declares its language only in <meta name="DC.language">, which browsers do not read '
+     '(WCAG 3.1.1); add <html lang="de">'),
+    ('<meta http-equiv="content-language" content="de">', None),  # browsers read this one
+    ('<meta name="language" content="de">', None),
+    ('<meta property="og:locale" content="de_DE">', None),
+], ids=["name=content-language", "DC.language", "http-equiv", "meta language", "og:locale"])
+def test_a_declaration_no_browser_reads_gets_a_warning_and_still_decides(
+        head: str, message: str | None) -> None:
+    # The English nav is a leak on a German page: the meta's language decides the judging.
+    nav = "<nav><a href='/a'>Sign in to your account</a></nav>"
+    result = check_page(parse_page(page(story() + nav, lang=None, head=head), path="p.html"),
+                        JUDGE, label="p.html")
+    notes = [f.message for f in result if str(f.kind) == "page-language"]
+    assert notes == ([message] if message else [])
+    assert [(str(f.kind), str(f.severity)) for f in result if str(f.kind) != "page-language"] \
+        == [("wrong-language", "error")]
+
+
 def test_a_scraped_text_page_cannot_declare_and_gets_no_page_language_finding() -> None:
     text = "Mehr Radwege für die Städte\n\n" + GERMAN + "\n\n" + GERMAN + "\n"
     assert findings(text, path="story.txt") == []

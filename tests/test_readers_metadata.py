@@ -283,6 +283,7 @@ LANGUAGES = [
     ("<html>", '<meta http-equiv="Content-Language" content="de">', ("de", "content-language", "de")),
     ("<html>", '<meta http-equiv="content-language" content="de, en">',
      ("de, en", "content-language", "de")),
+    ("<html>", named("content-language", "de"), ("de", "meta content-language", "de")),
     ("<html>", named("language", "fr"), ("fr", "meta language", "fr")),
     ("<html>", named("DC.language", "es"), ("es", "dc.language", "es")),
     ("<html>", og("og:locale", "de_DE"), ("de_DE", "og:locale", "de_DE")),

@@ -33,6 +33,11 @@ __all__ = ["LanguageNote", "PageLanguage", "decide_language"]
 _MIN_WORDS = 25
 _SURE = 0.99
 _DECLARED_AT_MOST = 0.01
+# The page's own declarations that browsers do not read (the HTML standard reads <html lang>
+# and <meta http-equiv=content-language>; og:locale and <meta name=language>, which the issue
+# of record also accepts, stand in for them here).
+_UNREAD = {"meta content-language": '<meta name="content-language">',
+           "dc.language": '<meta name="DC.language">'}
 # Words of a lang-marked section needed before its text may contradict its lang.
 _MIN_SECTION_WORDS = 20
 # Words of chrome text needed to say the chrome keeps the declared language.
@@ -138,14 +143,19 @@ def decide_language(page: Page, judge: Judge, *, label: str, locale: str | None 
         chrome = content
         if page.format is Format.HTML:
             notes.append(_undeclared(reading, invalid))
-    elif reading is not None and language_of(reading[0]) != language_of(declared) \
-            and reading[1] >= _SURE and reading[2] <= _DECLARED_AT_MOST:
-        content = reading[0]
-        chrome_text = _text_of(page.blocks, lambda b: b.role is Role.CHROME and not b.attribute
-                               and not b.lang and zone_of(b) is Zone.CHROME)
-        kept = _keeps(judge, chrome_text, declared)
-        chrome = declared if kept else content
-        notes.append(_contradicted(declared, source or "lang", reading, kept))
+    else:
+        unread = page.meta.language_source if source == "lang" else None
+        if page.format is Format.HTML and unread in _UNREAD:
+            notes.append(_unread(declared, _UNREAD[unread]))
+        if reading is not None and language_of(reading[0]) != language_of(declared) \
+                and reading[1] >= _SURE and reading[2] <= _DECLARED_AT_MOST:
+            content = reading[0]
+            chrome_text = _text_of(page.blocks, lambda b: b.role is Role.CHROME
+                                   and not b.attribute and not b.lang
+                                   and zone_of(b) is Zone.CHROME)
+            kept = _keeps(judge, chrome_text, declared)
+            chrome = declared if kept else content
+            notes.append(_contradicted(declared, source or "lang", reading, kept))
     sections, section_notes, unknown = _sections(page, judge, declared or content)
     notes.extend(section_notes)
     contradicted = frozenset(value for value, locale in sections.items()
@@ -239,6 +249,15 @@ def _sections(page: Page, judge: Judge, page_locale: str
             f"a section declares lang={value!r}; its text reads as {reading[0]} "
             f"({reading[1]:.2f})", False))
     return sections, notes, unknown
+
+
+def _unread(declared: str, where: str) -> LanguageNote:
+    """A warning for a page whose only declaration is one no browser reads (its judging still
+    goes by it): screen readers do not know the page's language (WCAG 3.1.1)."""
+    return LanguageNote(1, 1, "lang", "", None, None,
+                        f"declares its language only in {where}, which browsers do not read "
+                        f'(WCAG 3.1.1); add <html lang="{declared.replace("_", "-")}">', True,
+                        Evidence.PATTERN)
 
 
 def _undeclared(reading: tuple[str, float, float] | None, invalid: str | None) -> LanguageNote:

@@ -208,7 +208,7 @@ _ATTRIBUTE = re.compile(
     r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
 _LANGUAGE_META = (
     ("http-equiv:content-language", "content-language"),
-    ("content-language", "content-language"),
+    ("content-language", "meta content-language"),  # name=, which browsers do not read
     ("language", "meta language"),
     ("dc.language", "dc.language"),
     ("dcterms.language", "dc.language"),
