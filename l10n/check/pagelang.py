@@ -33,9 +33,9 @@ __all__ = ["LanguageNote", "PageLanguage", "decide_language"]
 _MIN_WORDS = 25
 _SURE = 0.99
 _DECLARED_AT_MOST = 0.01
-# The page's own declarations that browsers do not read (the HTML standard reads <html lang>
-# and <meta http-equiv=content-language>; og:locale and <meta name=language>, which the issue
-# of record also accepts, stand in for them here).
+# Declarations the reader takes that are neither what browsers read (<html lang>, <meta
+# http-equiv=content-language>) nor the conventions that stand in for them (og:locale, <meta
+# name=language>): the judge goes by them, and the page is told to declare its language.
 _UNREAD = {"meta content-language": '<meta name="content-language">',
            "dc.language": '<meta name="DC.language">'}
 # Words of a lang-marked section needed before its text may contradict its lang.
