@@ -211,3 +211,17 @@ def test_an_alt_that_is_its_images_file_name_is_no_text() -> None:
         path="p.html")
     assert [(b.context, b.text) for b in page.blocks] == [
         ("image alt", "Close"), ("image alt", "Galerie 0007")]
+
+
+def test_a_noscript_in_the_head_is_skipped_whole_and_the_metas_after_it_keep_their_place() -> None:
+    # libxml2 keeps a noscript's tags in the head as elements: they are no page metadata (a
+    # browser with scripts ignores them), and reading them again used to take the places of
+    # the tags after them.
+    html = ("<head><title>t</title><noscript><meta name='description' content='in noscript'>"
+            "</noscript><meta name='description' content='real'></head><body><p>x</p>")
+    page = parse_page(html, path="p.html")
+    assert [(b.text, b.line, b.column, b.context) for b in page.blocks] == [
+        ("t", 1, 14, "page title"),
+        ("real", 1, html.index("<meta name='description' content='real'>") + 1,
+         "meta description"),
+        ("x", 1, html.index("x</p>") + 1, "article")]

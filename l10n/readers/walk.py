@@ -407,7 +407,12 @@ class Walker(BlockMaker):
             self.gathered.title = collapse_space(el.text or "") or None
 
     def _head(self, head: etree._Element) -> None:
-        for el in head.iter():
+        # In document order, never inside a skipped element: its subtree is consumed whole
+        # (nested ones, which libxml2 keeps in the head, would otherwise be consumed again
+        # and again: quadratic).
+        stack = [head]
+        while stack:
+            el = stack.pop()
             if not isinstance(el.tag, str):
                 continue
             position = self.index.align_element(el)
@@ -415,6 +420,7 @@ class Walker(BlockMaker):
             if tag in NEVER_TEXT:
                 self._skip(el)
                 continue
+            stack.extend(reversed(el))
             if tag == "title":
                 text = collapse_space(el.text or "")
                 start = self.index.align_text(el.text or "")
