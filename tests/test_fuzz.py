@@ -457,6 +457,8 @@ def test_text_reader_never_raises_and_places_blocks_on_real_lines(
 @example("<p>" + "a" * 100_000 + " @ x</p>", "p.html")
 # bug: nested elements skipped in the head (2,000 <math>) were each consumed again (quadratic)
 @example("<head><title>t</title>" + "<math>" * 2000 + "</head><body><p>x</p>", "p.html")
+# bug: the pattern of a sentence's closing note marks was searched from every bracket
+@example("<p>" + "[a]" * 20_000 + " x</p>", "p.html")
 def test_html_reader_never_raises_and_places_blocks_on_real_lines(text: str, path: str) -> None:
     """``read_html_document`` reads any str or raises ``InputError``; blocks sit in the source
     and the tree nodes it reports belong to the tree."""

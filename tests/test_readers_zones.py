@@ -8,6 +8,7 @@ from lxml import etree
 
 from l10n.page import Zone
 from l10n.readers import parse_page
+from l10n.readers.blocks import _without_note_marks
 from l10n.readers.facts import RunFacts
 from l10n.readers.lines import line_kind
 from l10n.readers.markers import marker_of
@@ -1126,3 +1127,17 @@ def test_a_helpline_in_the_storys_body_is_no_contact_card() -> None:
     assert [role for role, text in inside if text.startswith("Call 0800")] == ["paragraph"]
     after = roles(f"<article><p>{_LONG}</p><p>{_MORE}</p><p>{_THIRD}</p>{card}</article>")
     assert [role for role, text in after if text.startswith("Call 0800")] != ["paragraph"]
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("It was built in 1925.[12][13]", "It was built in 1925."),
+    ("It was built in 1925. [citation needed]", "It was built in 1925."),
+    ("Marks [1] inside stay. [2]", "Marks [1] inside stay."),
+    ("A list [a][b", "A list [a][b"),  # no closing bracket: nothing to drop
+    ("Empty []", "Empty []"),
+    ("Too long [" + "x" * 25 + "]", "Too long [" + "x" * 25 + "]"),
+    ("[1][2]", ""),
+    ("[" * 3 + "a]", "[["),
+])
+def test_a_sentences_closing_note_marks_are_dropped_from_its_end(text: str, left: str) -> None:
+    assert _without_note_marks(text) == left

@@ -80,8 +80,8 @@ _STATEMENT_ENDS = frozenset(".!。！")
 _COLONS = frozenset(":：")
 _QUESTIONS = frozenset("?？؟")
 # Note marks after a sentence ("... in 1925.[12][13]", "[citation needed]"): the sentence
-# still ends where its full stop is.
-_NOTE_MARKS = re.compile(r"(?:\s*\[[^\[\]]{1,24}\])+$")
+# still ends where its full stop is (see _without_note_marks).
+_NOTE_MARK_TEXT = 24  # characters inside a note mark's brackets, at most
 # A note mark's whole link text ("[12]", "12", "a", "*"): a link of little weight in a run.
 _NOTE_MARK = re.compile(r"\[[^\[\]]{1,24}\]|\w{1,3}|[*†‡§¹²³⁰-⁹]+")
 _IN_PAGE_DISCOUNT = 0.7  # of an in-page link's characters (see BlockMaker._facts)
@@ -90,6 +90,20 @@ _LINE_CHARS = 160  # text up to this long may be a credit or a date line (lines.
 # "Copyright © 2020 Example": the sign or the word, then the year.
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)\s*(?:(?:©|\(c\))\s*)?(?:19|20)\d\d\b",
                         re.IGNORECASE)
+
+
+def _without_note_marks(text: str) -> str:
+    """``text`` (right-stripped) less the note marks that close it ("[12]", "[citation
+    needed]": brackets around 1 to 24 other characters), and the spaces before them. From the
+    end, so a long text costs what its last marks do (a pattern searched from every position
+    took minutes on a text of thousands of brackets)."""
+    while text.endswith("]"):
+        start = text.rfind("[", 0, len(text) - 1)
+        inside = text[start + 1:-1]
+        if start < 0 or not 1 <= len(inside) <= _NOTE_MARK_TEXT or "]" in inside:
+            break
+        text = text[:start].rstrip()
+    return text
 
 
 def _label_role(special: Role | None, text: str) -> tuple[Role, str] | None:
@@ -233,7 +247,7 @@ class BlockMaker:
         if isinstance(item, Attr):
             return RunFacts(item.stack, 0, 0, 0, 0, False, chrome=item.ctx.zone == "chrome")
         text = "".join([part[0] for part in item.parts])
-        last = _NOTE_MARKS.sub("", text.rstrip())[-1:]
+        last = _without_note_marks(text.rstrip())[-1:]
         words = text.split()
         ctx = item.ctx
         links = {part[1] for part in item.parts if part[1]} if item.link_chars else ()
