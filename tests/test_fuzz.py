@@ -1074,6 +1074,8 @@ def file_lines(path: Path) -> int:
     {"0/p.html": b"<html lang='en'><body><article><h1>A headline of the day</h1><p>WASHINGTON, "
                  b"Dec. 31 (AP) - The story.</p><time datetime='9999-12-31T23:59-05:00'>Dec 31"
                  b"</time></article></body></html>"}, None, ())
+@example(  # the same bug at the other end: year 1 at UTC+14 moved before year 1
+    {"0/p.html": b'<time datetime="0001-01-01T00:00:00+14">'}, None, ())
 @example(  # the same time as the page's publication time: no publication time at all
     {"0/p.html": b"<html lang='en'><head><meta property='article:published_time' content="
                  b"'9999-12-31T23:00:00-05:00'></head><body><article><h1>A headline of the day"
