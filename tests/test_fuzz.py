@@ -459,6 +459,10 @@ def test_text_reader_never_raises_and_places_blocks_on_real_lines(
 @example("<head><title>t</title>" + "<math>" * 2000 + "</head><body><p>x</p>", "p.html")
 # bug: the pattern of a sentence's closing note marks was searched from every bracket
 @example("<p>" + "[a]" * 20_000 + " x</p>", "p.html")
+# bugs found by timing every pattern on long runs (each took seconds to minutes, now linear):
+# start tags searched for past the page's last ">", and <html> tags inside a script
+@example("<p>" + "x<b " * 30_000, "p.html")
+@example("<!doctype html><title>T</title><p>Hi</p><script>" + "<html lang=x>" * 10_000, "p.html")
 def test_html_reader_never_raises_and_places_blocks_on_real_lines(text: str, path: str) -> None:
     """``read_html_document`` reads any str or raises ``InputError``; blocks sit in the source
     and the tree nodes it reports belong to the tree."""
@@ -1074,6 +1078,11 @@ def file_lines(path: Path) -> int:
     {"0/p.html": b"<html lang='en'><body><article><h1>A headline of the day</h1><p>WASHINGTON, "
                  b"Dec. 31 (AP) - The story.</p><time datetime='9999-12-31T23:59-05:00'>Dec 31"
                  b"</time></article></body></html>"}, None, ())
+@example(  # bug: an e-mail pattern searched from every dot of a long run without an address
+    {"0/p.html": ("<html lang='de'><p>Schreib mir @ " + "a." * 20_000 + "</p>").encode()}, None, ())
+@example(  # the same for file names ("a+a+…") and host names ("1a..1a..…")
+    {"0/p.html": ("<html lang='de'><p>siehe x.pdf " + "a+" * 20_000 + " und x.ab "
+                  + "1a.." * 10_000 + "</p>").encode()}, None, ())
 @example(  # the same bug at the other end: year 1 at UTC+14 moved before year 1
     {"0/p.html": b'<time datetime="0001-01-01T00:00:00+14">'}, None, ())
 @example(  # the same time as the page's publication time: no publication time at all

@@ -47,9 +47,16 @@ _WEB_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Host names: labels joined by dots, the last one letters (a top-level domain if is_tld says so)
 # and followed by a path or nothing; dots may repeat ("redaktion..at..example.fr", an address
 # written so that robots do not read it) and lead (".example.com", a cookie's domain).
+#
+# This and _FILE and _EMAIL below are used with ``sub`` and a callback that keeps what group 1
+# did not match: a second, possessive alternative takes the rest of a run (a chain of labels,
+# of file name parts, of address characters) in which a match failed, since every later start
+# in it would fail alike; searched from each of its characters instead, a long run took
+# quadratic time (a page of 64,000 characters: half a minute).
+_LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
 _DOMAIN = re.compile(
-    r"(?<![\w@-])(?<!\w\.)(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.+)+([^\W\d_]{2,63}|xn--[a-z0-9-]+)"
-    r"(?![\w-]|\.[^\W_])(?:/[^\s]*)?", re.IGNORECASE)
+    rf"(?<![\w@-])(?<!\w\.)(?:(?:{_LABEL}\.+)+([^\W\d_]{{2,63}}|xn--[a-z0-9-]+)"
+    rf"(?![\w-]|\.[^\W_])(?:/[^\s]*)?|(?:{_LABEL}\.+)++)", re.IGNORECASE)
 # What every match of either holds: text without it has none (a quarter of their cost to test).
 _URL_HINT = re.compile(r"\.[^\W\d_]{2}|://|www\.", re.IGNORECASE)
 # Pictures, sound, video and documents: what a page names a file of in an ``alt`` or a title.
@@ -59,13 +66,13 @@ _MEDIA_EXTENSIONS = (
 _FILE_EXTENSIONS = (
     f"{_MEDIA_EXTENSIONS}|ico|zip|rar|7z|gz|tgz|tar|csv|json|xml|txt|md|rst|html?|"
     "php|aspx?|jsp|js|css|py|exe|dmg|apk")
-_FILE = re.compile(rf"(?<![\w.-])[\w@()+-]+(?:\.[\w@()+-]+)*\.(?:{_FILE_EXTENSIONS})(?![\w-])",
-                   re.IGNORECASE)
+_FILE = re.compile(rf"(?<![\w.-])(?:([\w@()+-]+(?:\.[\w@()+-]+)*\.(?:{_FILE_EXTENSIONS})"
+                   rf"(?![\w-]))|[\w@()+-]++(?:\.[\w@()+-]++)*+)", re.IGNORECASE)
 _MEDIA_FILE = re.compile(rf"\.(?:{_MEDIA_EXTENSIONS})$", re.IGNORECASE)
 _FILE_HINT = re.compile(rf"\.(?:{_FILE_EXTENSIONS})(?![\w-])", re.IGNORECASE)
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+")
 _INLINE_MATH = re.compile(r"\$[^$\n]{1,300}\$")
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+_EMAIL = re.compile(r"\b(?:([\w.+-]+@[\w-]+\.[\w.-]+\b)|[\w.+-]++)")
 _HANDLE = re.compile(r"(?<!\w)[@#][\w.]*\w")
 _IDENTIFIER = re.compile(r"\b\w*_\w*\b")  # snake_case names of code, settings, fields
 _TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
@@ -95,10 +102,10 @@ def remove_unlinguistic(text: str) -> str:
     if url:
         text = _WEB_URL.sub(" ", text)  # whole links first: they may hold an address
     if "@" in text:
-        text = _EMAIL.sub(" ", text)  # then addresses, whose domain is no link of its own
+        text = _EMAIL.sub(_blank_found, text)  # then addresses, whose domain is no link
     if url:
         if _FILE_HINT.search(text):
-            text = _FILE.sub(" ", text)
+            text = _FILE.sub(_blank_found, text)
         text = _DOMAIN.sub(_blank_host, text)
     if "\\" in text or "$" in text:
         text = _LATEX_COMMAND.sub(" ", _INLINE_MATH.sub(_blank_math, text))
@@ -109,8 +116,14 @@ def remove_unlinguistic(text: str) -> str:
     return text
 
 
+def _blank_found(match: re.Match[str]) -> str:
+    """A space for what group 1 found; the rest of a run it did not find in, as it was."""
+    return " " if match.group(1) is not None else match.group()
+
+
 def _blank_host(match: re.Match[str]) -> str:
-    return " " if is_tld(match.group(1)) else match.group()
+    top = match.group(1)  # None: a chain of labels no host name ends
+    return " " if top is not None and is_tld(top) else match.group()
 
 
 def _blank_math(match: re.Match[str]) -> str:

@@ -46,6 +46,7 @@ The byline's rules are :mod:`l10n.readers.byline`, the title's and the site's
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import html
 import json
@@ -223,17 +224,43 @@ def _html_attributes(root: etree._Element, source: str) -> Mapping[str, str]:
     ``<html`` start tag outside comments and scripts, as a browser keeps them."""
     if len(root.attrib):
         return root.attrib
-    for match in _HTML_TAG.finditer(source):
-        before = source[:match.start()]
-        if before.rfind("<!--") > before.rfind("-->"):
+    markers: tuple[list[int], ...] | None = None
+    # Every match ends at a ">": none starts after the last one (a search from each "<html"
+    # after it would run to the end of the page: quadratic).
+    for match in _HTML_TAG.finditer(source, 0, source.rfind(">") + 1):
+        if markers is None:  # found once, then looked up: no copy of the page per match
+            markers = _markers(source)
+        opens, closes, scripts, ends = markers
+        at = match.start()
+        if _last_before(opens, 4, at) > _last_before(closes, 3, at):
             continue  # inside a comment
-        if before.lower().rfind("<script") > before.lower().rfind("</script"):
-            continue
+        if _last_before(scripts, 7, at) > _last_before(ends, 8, at):
+            continue  # inside a script
         attrs: dict[str, str] = {}
         for name, *values in _ATTRIBUTE.findall(match.group()[5:-1]):
             attrs.setdefault(name.lower(), html.unescape(next((v for v in values if v), "")))
         return attrs
     return {}
+
+
+_SCRIPT_MARK = re.compile(r"<(/?)[sS][cC][rR][iI][pP][tT]")
+
+
+def _markers(source: str) -> tuple[list[int], list[int], list[int], list[int]]:
+    """Where comments open and close and scripts start and end in ``source``."""
+    opens = [m.start() for m in re.finditer("<!--", source)]
+    closes = [m.start() for m in re.finditer("-->", source)]
+    scripts: list[int] = []
+    ends: list[int] = []
+    for m in _SCRIPT_MARK.finditer(source):
+        (ends if m.group(1) else scripts).append(m.start())
+    return opens, closes, scripts, ends
+
+
+def _last_before(starts: list[int], size: int, at: int) -> int:
+    """The last of ``starts`` whose marker (``size`` characters) ends by ``at``, else -1."""
+    k = bisect.bisect_right(starts, at - size)
+    return starts[k - 1] if k else -1
 
 
 def _language(

@@ -14,6 +14,7 @@ import html
 import operator
 import re
 from collections import deque
+from collections.abc import Iterator
 from itertools import accumulate
 
 from lxml import etree
@@ -58,6 +59,34 @@ def _line_starts(source: str) -> list[int]:
     return list(map(operator.add, accumulate(map(len, lines), initial=0), range(len(lines))))
 
 
+# After the last ">" of a page only these tokens can match, each running to its end.
+_TAIL = re.compile(r"<(?:[!?]|/[A-Za-z])", re.IGNORECASE)  # as _TOKEN: "ſ" too
+
+
+def _tokens(source: str, position: int, last: int) -> Iterator[re.Match[str]]:
+    """The matches of ``_TOKEN.finditer(source, position)``, where ``last`` is
+    ``source.rfind(">") + 1``. A start tag needs a ">": searched for past the last one, each
+    "<x" would scan to the end of the page (quadratic on a page ending in thousands of them),
+    so tags are looked for before it and only the tokens that need no ">" after it."""
+    while True:
+        match = None
+        if position < last:
+            match = _TOKEN.search(source, position, last)
+            if match is not None and match.end() == last and last < len(source):
+                match = _TOKEN.match(source, match.start())  # endpos cut it ("\Z", ">?")
+        if match is None:
+            position = max(position, last)
+            while (tail := _TAIL.search(source, position)) is not None:
+                match = _TOKEN.match(source, tail.start())
+                if match is not None:
+                    break
+                position = tail.start() + 1
+            if match is None:
+                return
+        yield match
+        position = match.end()
+
+
 class SourceIndex:
     """Offsets of start tags and text runs in one HTML source, and offset → (line, column)."""
 
@@ -84,8 +113,9 @@ class SourceIndex:
         texts = self._texts
         count = 0
         position = 0
+        last = source.rfind(">") + 1
         while position < length:
-            for match in _TOKEN.finditer(source, position):
+            for match in _tokens(source, position, last):
                 start, end = match.span()
                 if start > position:  # _add_text, inline
                     text = source[position:start]

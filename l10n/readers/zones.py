@@ -124,8 +124,11 @@ _CARD_REST = re.compile(r"[^\W\d_]{2,}")
 _CARD_LINES = 3
 _CARD_LINE_WORDS = 8
 # Anchored at a word's start: a search from inside a long run of letters with no "@" after it
-# would otherwise rescan the run from every position (quadratic on a page of one word).
+# would otherwise rescan the run from every position (quadratic on a page of one word). To
+# blank the addresses out, a run with none is taken whole by a second, possessive alternative
+# and given back (see _blank_address): the same text as blanking the first pattern's matches.
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL_OR_RUN = re.compile(r"([\w.+-]+@[\w-]+(?:\.[\w-]+)+)|[\w.+-]++")
 _PHONE = re.compile(r"(?<![\w/.])\+?\(?\d{2,5}\)?(?:[ ./-]?\(?\d{1,5}\)?){2,6}(?![\w/])")
 # A date (and its time) is no phone number: "12.03.2021 14:30", "2021-03-12", "3/12/2021".
 _DATE = re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d(?![\d.])"
@@ -604,6 +607,10 @@ def _ticks(field: etree._Element) -> str:
     return kind if kind in ("checkbox", "radio") else ""
 
 
+def _blank_address(match: re.Match[str]) -> str:
+    return " " if match.group(1) is not None else match.group()
+
+
 def contact_cards(runs: Sequence[RunFacts], text_of: Callable[[int], str],
                   zones: list[Zone]) -> None:
     """A line of the article made of a phone number and an e-mail address, with at most a
@@ -623,7 +630,7 @@ def contact_cards(runs: Sequence[RunFacts], text_of: Callable[[int], str],
         text = text_of(k)
         if not (_EMAIL.search(text) and _PHONE.search(_DATE.sub(" ", text))) \
                 or len(_CARD_REST.findall(
-                    _PHONE.sub(" ", _EMAIL.sub(" ", text)))) > _CARD_REST_WORDS:
+                    _PHONE.sub(" ", _EMAIL_OR_RUN.sub(_blank_address, text)))) > _CARD_REST_WORDS:
             continue
         zones[k] = Zone.PAGE
         above = 0
