@@ -1083,6 +1083,10 @@ def file_lines(path: Path) -> int:
 @example(  # the same for file names ("a+a+…") and host names ("1a..1a..…")
     {"0/p.html": ("<html lang='de'><p>siehe x.pdf " + "a+" * 20_000 + " und x.ab "
                   + "1a.." * 10_000 + "</p>").encode()}, None, ())
+@example(  # bug: a msgstr's "%" and 64,000 zeros split every way between flags and width
+    {"0/de.po": ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                 '"Language: de\\n"\n\nmsgid "Hello"\nmsgstr "%' + "0" * 64_000
+                 + '"\n').encode()}, None, ())
 @example(  # the same bug at the other end: year 1 at UTC+14 moved before year 1
     {"0/p.html": b'<time datetime="0001-01-01T00:00:00+14">'}, None, ())
 @example(  # the same time as the page's publication time: no publication time at all

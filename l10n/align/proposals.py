@@ -75,7 +75,7 @@ _DIGITS = re.compile(r"\d+(?:[.,'\u00a0\u202f\u2009 ]\d{3})*(?:[.,]\d+)?")
 # Placeholders as a page's text can hold them: narrower than msgfmt's reading
 # (l10n/placeholders.py), which takes "3% in March" for ``% i`` (a space flag) and would
 # refuse every pair of editions that print a percentage; positional ``%1$s`` counts.
-_PLACEHOLDER = re.compile(r"%\([^)]*\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]|%\d*\$?[sdifu]|\{[\w.]*\}")
+_PLACEHOLDER = re.compile(r"%\([^)]*\)[-#0 +]*+\d*(?:\.\d+)?[a-zA-Z]|%\d*\$?[sdifu]|\{[\w.]*\}")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NAME = re.compile(r"(?<![\w.!?] )(?<!^)\b[A-Z][\w'’-]*[a-z][\w'’-]*|\b[A-Z]{2,}\b")
 

@@ -42,7 +42,7 @@ _LETTERS = str.maketrans(
 _DIGITS = {ord(d): d + "\u0307" for d in "0123456789"}  # 1̇8̇: a dot above, in any font
 _FILLER = "ļöŕéɱ îþšûɱ ðöļöŕ šîţ åɱéţ çöñšéçţéţûŕ åðîþîšçîñĝ éļîţ šéð ðö éîûšɱöð "
 _PROTECTED = re.compile(
-    r"\{[^{}]*\}|%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[a-zA-Z%]|<[^<>]*>|&#?\w+;")
+    r"\{[^{}]*\}|%(?:\([^)]*\))?[-#0 +]*+\d*(?:\.\d+)?[a-zA-Z%]|<[^<>]*>|&#?\w+;")
 _DOMAINS = ("chrome", "places", "agencies")
 
 
