@@ -1,6 +1,9 @@
+import re
+
 import pytest
 
 from l10n.prose import (
+    blank_found,
     collapse_space,
     count_cjk,
     count_words,
@@ -58,3 +61,14 @@ def test_parse_counter(text: str, expected: tuple[int, str | None] | None) -> No
 
 def test_collapse_space_handles_no_break_spaces() -> None:
     assert collapse_space("  a\u00a0\u00a0b \n c ") == "a b c"
+
+
+@pytest.mark.parametrize(("text", "blanked"), [
+    ("mail a@b.de now", "mail   now"),
+    ("x@y.z+w@v.uk", "  "),
+    ("no address here", "no address here"),
+    ("a" * 50_000 + " @ x", "a" * 50_000 + " @ x"),  # a long run with none, given back
+])
+def test_blank_found_blanks_group_one_and_gives_the_rest_back(text: str, blanked: str) -> None:
+    address = re.compile(r"([\w.+-]+@[\w-]+(?:\.[\w-]+)+)|[\w.+-]++")
+    assert address.sub(blank_found, text) == blanked

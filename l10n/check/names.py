@@ -17,6 +17,8 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 
+from l10n.prose import blank_found
+
 __all__ = [
     "COOKIE_NAME",
     "FILE_NAME",
@@ -102,10 +104,10 @@ def remove_unlinguistic(text: str) -> str:
     if url:
         text = _WEB_URL.sub(" ", text)  # whole links first: they may hold an address
     if "@" in text:
-        text = _EMAIL.sub(_blank_found, text)  # then addresses, whose domain is no link
+        text = _EMAIL.sub(blank_found, text)  # then addresses, whose domain is no link
     if url:
         if _FILE_HINT.search(text):
-            text = _FILE.sub(_blank_found, text)
+            text = _FILE.sub(blank_found, text)
         text = _DOMAIN.sub(_blank_host, text)
     if "\\" in text or "$" in text:
         text = _LATEX_COMMAND.sub(" ", _INLINE_MATH.sub(_blank_math, text))
@@ -114,11 +116,6 @@ def remove_unlinguistic(text: str) -> str:
     if "_" in text:
         text = _IDENTIFIER.sub(" ", text)
     return text
-
-
-def _blank_found(match: re.Match[str]) -> str:
-    """A space for what group 1 found; the rest of a run it did not find in, as it was."""
-    return " " if match.group(1) is not None else match.group()
 
 
 def _blank_host(match: re.Match[str]) -> str:

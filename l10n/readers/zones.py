@@ -47,6 +47,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from l10n.page import Zone
+from l10n.prose import blank_found
 from l10n.readers.facts import (
     FRAME_SHARE,
     MIN_CHARS,
@@ -126,7 +127,7 @@ _CARD_LINE_WORDS = 8
 # Anchored at a word's start: a search from inside a long run of letters with no "@" after it
 # would otherwise rescan the run from every position (quadratic on a page of one word). To
 # blank the addresses out, a run with none is taken whole by a second, possessive alternative
-# and given back (see _blank_address): the same text as blanking the first pattern's matches.
+# and given back (l10n.prose.blank_found): the text blanking the first pattern's matches gives.
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _EMAIL_OR_RUN = re.compile(r"([\w.+-]+@[\w-]+(?:\.[\w-]+)+)|[\w.+-]++")
 _PHONE = re.compile(r"(?<![\w/.])\+?\(?\d{2,5}\)?(?:[ ./-]?\(?\d{1,5}\)?){2,6}(?![\w/])")
@@ -607,10 +608,6 @@ def _ticks(field: etree._Element) -> str:
     return kind if kind in ("checkbox", "radio") else ""
 
 
-def _blank_address(match: re.Match[str]) -> str:
-    return " " if match.group(1) is not None else match.group()
-
-
 def contact_cards(runs: Sequence[RunFacts], text_of: Callable[[int], str],
                   zones: list[Zone]) -> None:
     """A line of the article made of a phone number and an e-mail address, with at most a
@@ -630,7 +627,7 @@ def contact_cards(runs: Sequence[RunFacts], text_of: Callable[[int], str],
         text = text_of(k)
         if not (_EMAIL.search(text) and _PHONE.search(_DATE.sub(" ", text))) \
                 or len(_CARD_REST.findall(
-                    _PHONE.sub(" ", _EMAIL_OR_RUN.sub(_blank_address, text)))) > _CARD_REST_WORDS:
+                    _PHONE.sub(" ", _EMAIL_OR_RUN.sub(blank_found, text)))) > _CARD_REST_WORDS:
             continue
         zones[k] = Zone.PAGE
         above = 0
